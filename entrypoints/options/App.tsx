@@ -1,0 +1,8 @@
+// The options page.
+export function App() {
+  return (
+    <main>
+      <h1>Backstory</h1>
+    </main>
+  );
+}

@@ -1,0 +1,7 @@
+// Mounts the options app.
+import { render } from 'preact';
+import { App } from './App';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

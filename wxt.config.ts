@@ -1,0 +1,45 @@
+// Build configuration: manifest, permissions and the Preact plugin for every entrypoint.
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader can follow every name to its module.
+  imports: false,
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'The background of a news story, next to the story. Runs entirely on your device: no data leaves it.',
+    // Every permission is listed, with its reason, in README.md ("Permissions").
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: 'Backstory' },
+    commands: {
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Open the Backstory side panel',
+      },
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Step to the next highlighted name on the page',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Step to the previous highlighted name on the page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});

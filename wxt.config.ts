@@ -6,6 +6,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can follow every name to its module.
   imports: false,
+  // Tests and parallel work can build into their own folder (BACKSTORY_OUT) without clobbering .output/.
+  outDir: process.env.BACKSTORY_OUT ?? '.output',
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
   }),

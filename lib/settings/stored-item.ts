@@ -1,0 +1,139 @@
+// A versioned storage item that validates what it reads and sets unreadable values aside instead of throwing or dropping them.
+import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import type { z } from 'zod';
+import { withLock } from './lock';
+import { QUARANTINE_KEY, QUARANTINE_LOCK, readQuarantine, withEntry } from './quarantine';
+
+export interface StoredItemOptions<T> {
+  key: StorageItemKey;
+  schema: z.ZodType<T>;
+  fallback: T;
+  /** The current shape's version; stored values of older versions go through `migrations`. */
+  version: number;
+  /** migrations[n] turns a version n-1 value into a version n value. It may throw: the value is then set aside. */
+  migrations: Record<number, (old: unknown) => unknown>;
+  /** Recovers the readable parts of an invalid value (the whole value is still set aside). */
+  salvage?: (raw: unknown) => T | undefined;
+}
+
+export interface StoredItem<T> {
+  readonly key: StorageItemKey;
+  readonly fallback: T;
+  /** The stored value, or the fallback; an invalid stored value is set aside first. */
+  get(): Promise<T>;
+  /** Atomically replaces the value with `change(current)`; returns what was stored. */
+  update(change: (current: T) => T): Promise<T>;
+  /** Calls `cb` with every new value, already validated. */
+  watch(cb: (value: T) => void): () => void;
+}
+
+type Read<T> = { value: T; problem?: { raw: unknown; reason: string; version: number | null } };
+
+const MAX_ATTEMPTS = 5;
+
+export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T> {
+  const { key, schema, fallback, version, migrations } = options;
+  const metaKey = `${key}$` as StorageItemKey;
+  // The library runs migrations once, when the item is defined (that is, when the extension
+  // starts). A migration that throws leaves the old value and old version in place; `read`
+  // then sees the version mismatch and sets the value aside.
+  const item = storage.defineItem<unknown>(key, { version, migrations });
+  const lock = `item:${key}`;
+
+  function interpret(raw: unknown, storedVersion: number | null): Read<T> {
+    if (raw == null) return { value: fallback };
+    const claimed = storedVersion ?? 1;
+    if (claimed !== version) {
+      const reason =
+        claimed > version
+          ? `written by a newer version of Backstory (format ${claimed}, this one reads ${version})`
+          : `could not be migrated from format ${claimed} to ${version}`;
+      return { value: recover(raw), problem: { raw, reason, version: storedVersion } };
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return { value: parsed.data };
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+    const reason = `not valid${where}: ${first?.message ?? 'unexpected value'}`;
+    return { value: recover(raw), problem: { raw, reason, version: storedVersion } };
+  }
+
+  function recover(raw: unknown): T {
+    try {
+      return options.salvage?.(raw) ?? fallback;
+    } catch {
+      return fallback;
+    }
+  }
+
+  async function readRaw(): Promise<{ raw: unknown; storedVersion: number | null }> {
+    const raw = await item.getValue();
+    const meta = (await item.getMeta()) as { v?: unknown };
+    return { raw, storedVersion: typeof meta.v === 'number' ? meta.v : null };
+  }
+
+  /** Moves `raw` into the quarantine and stores `replacement`, in one write. Caller holds `lock`. */
+  async function setAside(problem: NonNullable<Read<T>['problem']>, replacement: T): Promise<void> {
+    await withLock(QUARANTINE_LOCK, async () => {
+      // Someone may have repaired or replaced the value since it was read.
+      const now = await readRaw();
+      if (JSON.stringify(now.raw) !== JSON.stringify(problem.raw)) return;
+      const entries = withEntry(await readQuarantine(), {
+        key,
+        reason: problem.reason,
+        at: new Date().toISOString(),
+        version: problem.version,
+        raw: problem.raw,
+      });
+      await storage.setItems([
+        { key: QUARANTINE_KEY, value: entries },
+        { key, value: replacement },
+        { key: metaKey, value: { v: version } },
+      ]);
+    });
+  }
+
+  async function readRepaired(): Promise<T> {
+    const { raw, storedVersion } = await readRaw();
+    const read = interpret(raw, storedVersion);
+    if (read.problem) await setAside(read.problem, read.value);
+    return read.value;
+  }
+
+  return {
+    key,
+    fallback,
+    async get() {
+      const { raw, storedVersion } = await readRaw();
+      const read = interpret(raw, storedVersion);
+      if (!read.problem) return read.value;
+      const problem = read.problem;
+      await withLock(lock, () => setAside(problem, read.value));
+      return read.value;
+    },
+    update(change) {
+      return withLock<T>(lock, async (): Promise<T> => {
+        let current: T = await readRepaired();
+        for (let attempt = 1; ; attempt++) {
+          const next = schema.parse(change(current));
+          await storage.setItems([
+            { key, value: next },
+            { key: metaKey, value: { v: version } },
+          ]);
+          // Re-check: a writer that does not share our lock (another browser context without
+          // Web Locks) may have written in between; apply the change again on top of its value.
+          const { raw, storedVersion } = await readRaw();
+          if (JSON.stringify(raw) === JSON.stringify(next) || attempt >= MAX_ATTEMPTS) return next;
+          current = interpret(raw, storedVersion).value;
+        }
+      });
+    },
+    watch(cb) {
+      return storage.watch<unknown>(key, async (raw) => {
+        const meta = (await storage.getMeta<{ v?: unknown }>(key)) ?? {};
+        const read = interpret(raw, typeof meta.v === 'number' ? meta.v : null);
+        cb(read.value);
+      });
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Owns the page's Highlight objects: one per entity kind and one for the focused mention. Never touches the DOM.
+import {
+  FOCUS_HIGHLIGHT,
+  type HighlightKind,
+  type HighlightStyles,
+  highlightCss,
+  highlightName,
+  KNOWN_KINDS,
+} from './styles';
+
+/** The subset of the CSS Custom Highlight API this module needs (lets tests pass a fake). */
+export interface HighlightEnv {
+  registry: HighlightRegistry;
+  createHighlight(): Highlight;
+  createStyleSheet(): CSSStyleSheet;
+}
+
+export function browserHighlightEnv(win: Window & typeof globalThis): HighlightEnv | null {
+  if (!('highlights' in win.CSS) || typeof win.Highlight !== 'function') return null;
+  return {
+    registry: win.CSS.highlights,
+    createHighlight: () => new win.Highlight(),
+    createStyleSheet: () => new win.CSSStyleSheet(),
+  };
+}
+
+export class Highlighter {
+  private readonly byKind = new Map<HighlightKind, Highlight>();
+  private readonly focus: Highlight;
+  private readonly sheet: CSSStyleSheet;
+  private readonly adopted = new Set<Document | ShadowRoot>();
+
+  constructor(private readonly env: HighlightEnv) {
+    for (const kind of KNOWN_KINDS) {
+      const highlight = env.createHighlight();
+      this.byKind.set(kind, highlight);
+    }
+    this.focus = env.createHighlight();
+    this.focus.priority = 1;
+    this.sheet = env.createStyleSheet();
+  }
+
+  /** Registers the highlights (they paint from now on). */
+  attach(): void {
+    for (const [kind, highlight] of this.byKind)
+      this.env.registry.set(highlightName(kind), highlight);
+    this.env.registry.set(FOCUS_HIGHLIGHT, this.focus);
+  }
+
+  /** Unregisters everything: the page looks exactly as it did before. */
+  detach(): void {
+    for (const kind of this.byKind.keys()) this.env.registry.delete(highlightName(kind));
+    this.env.registry.delete(FOCUS_HIGHLIGHT);
+    for (const root of this.adopted) {
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    }
+    this.adopted.clear();
+  }
+
+  setStyles(styles: HighlightStyles): void {
+    this.sheet.replaceSync(highlightCss(styles));
+  }
+
+  /**
+   * Makes the ::highlight rules apply inside `root`. Document styles do not reach into shadow
+   * roots (and Firefox does not carry ::highlight across them), so each scanned root adopts the sheet.
+   */
+  adoptInto(root: Document | ShadowRoot): void {
+    if (this.adopted.has(root)) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    this.adopted.add(root);
+  }
+
+  add(kind: HighlightKind, range: AbstractRange): void {
+    this.byKind.get(kind)?.add(range);
+  }
+
+  delete(kind: HighlightKind, range: AbstractRange): void {
+    this.byKind.get(kind)?.delete(range);
+  }
+
+  clear(): void {
+    for (const highlight of this.byKind.values()) highlight.clear();
+    this.focus.clear();
+  }
+
+  setFocus(range: AbstractRange | null): void {
+    this.focus.clear();
+    if (range) this.focus.add(range);
+  }
+
+  /** Number of ranges painted per kind (for tests and the badge). */
+  sizes(): Record<HighlightKind, number> {
+    const out = {} as Record<HighlightKind, number>;
+    for (const [kind, highlight] of this.byKind) out[kind] = highlight.size;
+    return out;
+  }
+}

@@ -1,0 +1,43 @@
+// The ::highlight() rules that colour mentions, one highlight name per entity kind plus one for focus.
+// Types only from lib/settings: the content script must not bundle zod (80 KB budget).
+import type { EntityKind, KindStyle, Styles } from '../settings/schema';
+
+export type HighlightKind = EntityKind;
+export type HighlightStyles = Styles;
+export const KNOWN_KINDS: readonly HighlightKind[] = ['person', 'organization', 'place', 'other'];
+
+/** Used when a stored colour is not #rrggbb (the settings schema rejects those; this guards the stylesheet anyway). */
+const FALLBACK: KindStyle = { color: '#9b51e0', mode: 'background' };
+
+const PREFIX = 'backstory-';
+export const FOCUS_HIGHLIGHT = `${PREFIX}focus`;
+
+/** Maps any entity kind onto one of the styled highlight kinds. */
+export function highlightKind(kind: string): HighlightKind {
+  return (KNOWN_KINDS as readonly string[]).includes(kind) ? (kind as HighlightKind) : 'other';
+}
+
+export function highlightName(kind: HighlightKind): string {
+  return `${PREFIX}${kind}`;
+}
+
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+function rule(name: string, style: KindStyle | undefined): string {
+  const { mode } = style ?? FALLBACK;
+  // Only #rrggbb reaches the stylesheet: a stored value can never inject CSS.
+  const color = style && HEX_COLOUR.test(style.color) ? style.color : FALLBACK.color;
+  // color-mix keeps the user's colour but lets the page's text and background show through.
+  return mode === 'background'
+    ? `::highlight(${name}) { background-color: color-mix(in srgb, ${color} 30%, transparent); }`
+    : `::highlight(${name}) { text-decoration: underline 2px ${color}; text-underline-offset: 2px; }`;
+}
+
+/** CSS text for every kind plus the focus highlight (which always wins: it is registered last with a higher priority). */
+export function highlightCss(styles: HighlightStyles): string {
+  const kinds = KNOWN_KINDS.map((kind) => rule(highlightName(kind), styles[kind]));
+  kinds.push(
+    `::highlight(${FOCUS_HIGHLIGHT}) { background-color: color-mix(in srgb, #ff7a00 55%, transparent); text-decoration: underline 2px #ff7a00; }`,
+  );
+  return kinds.join('\n');
+}

@@ -23,9 +23,18 @@ export interface StoredItem<T> {
   get(): Promise<T>;
   /** Atomically replaces the value with `change(current)`; returns what was stored. */
   update(change: (current: T) => T): Promise<T>;
+  /**
+   * Runs `task` under the item's lock with the current value; `task` writes through `write`, which
+   * stores the new value together with any `extra` entries in one storage call (all or nothing).
+   */
+  transact<R>(
+    task: (current: T, write: (next: T, extra?: Extra[]) => Promise<void>) => Promise<R>,
+  ): Promise<R>;
   /** Calls `cb` with every new value, already validated. */
   watch(cb: (value: T) => void): () => void;
 }
+
+export type Extra = { key: StorageItemKey; value: unknown };
 
 type Read<T> = { value: T; problem?: { raw: unknown; reason: string; version: number | null } };
 
@@ -126,6 +135,18 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
           if (JSON.stringify(raw) === JSON.stringify(next) || attempt >= MAX_ATTEMPTS) return next;
           current = interpret(raw, storedVersion).value;
         }
+      });
+    },
+    transact(task) {
+      return withLock(lock, async () => {
+        const current = await readRepaired();
+        return task(current, async (next, extra = []) => {
+          await storage.setItems([
+            ...extra,
+            { key, value: schema.parse(next) },
+            { key: metaKey, value: { v: version } },
+          ]);
+        });
       });
     },
     watch(cb) {

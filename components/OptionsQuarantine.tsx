@@ -1,0 +1,74 @@
+// Options: the notice that some stored data could not be read and was set aside, with a way to export it.
+import { useState } from 'preact/hooks';
+import type { QuarantineEntry } from '../lib/settings/schema';
+import { Notice } from './Notice';
+
+const LABELS: Record<string, string> = {
+  'local:settings': 'Site settings',
+  'local:styles': 'Highlight styles',
+  'local:muted': 'Muted names',
+  'local:datasets': 'The list of imported datasets',
+  'local:quarantine': 'Earlier set-aside data',
+};
+
+export interface OptionsQuarantineProps {
+  entries: QuarantineEntry[];
+  onExport: () => void;
+  onDiscard: () => void;
+}
+
+export function OptionsQuarantine({ entries, onExport, onDiscard }: OptionsQuarantineProps) {
+  const [exported, setExported] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  if (entries.length === 0) return null;
+  return (
+    <Notice
+      tone="warning"
+      id="quarantine-notice"
+      title="Some stored data could not be read, so defaults are used in its place."
+      actions={
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              onExport();
+              setExported(true);
+            }}
+          >
+            Export the set-aside data
+          </button>
+          {confirming ? (
+            <fieldset class="confirm">
+              <legend class="visually-hidden">Confirm discarding</legend>
+              <button type="button" class="danger" onClick={onDiscard}>
+                Discard it{exported ? '' : ' without exporting'}
+              </button>
+              {/* biome-ignore lint/a11y/noAutofocus: focus moves to the safe choice of a confirmation */}
+              <button type="button" autoFocus onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </fieldset>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              Discard…
+            </button>
+          )}
+        </>
+      }
+    >
+      <p>
+        It is kept, unchanged, until you discard it. Export it to keep a copy or to report a
+        problem.
+      </p>
+      <ul>
+        {entries.map((entry, i) => (
+          <li key={i}>
+            {LABELS[entry.key] ??
+              (entry.key.startsWith('local:dataset:') ? 'An imported dataset' : entry.key)}
+            : {entry.reason}
+          </li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}

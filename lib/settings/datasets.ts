@@ -1,0 +1,171 @@
+// Imported datasets in storage.local: an index the options page lists, and each dataset under its own key; imports are all-or-nothing.
+import { browser } from 'wxt/browser';
+import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import { err, ok, type Result } from './result';
+import {
+  type DatasetCounts,
+  type DatasetEntry,
+  type DatasetIndex,
+  DatasetIndexSchema,
+} from './schema';
+import { defineStoredItem } from './stored-item';
+
+/**
+ * Chrome's storage.local quota without the `unlimitedStorage` permission. Firefox enforces none,
+ * but the same budget keeps both browsers behaving alike (and keeps the permission list short).
+ */
+export const STORAGE_BUDGET_BYTES = 10 * 1024 * 1024;
+/** Larger files are refused before they are read: they could not be stored anyway. */
+export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
+
+export const datasetIndexItem = defineStoredItem<DatasetIndex>({
+  key: 'local:datasets',
+  schema: DatasetIndexSchema,
+  fallback: [],
+  version: 1,
+  migrations: {},
+});
+
+/** One problem found in an imported file: where (a JSON path such as `$.entities[3].name`) and what. */
+export interface ImportIssue {
+  path: string;
+  message: string;
+}
+
+/** What the knowledge-base layer returns for a file that passed validation. */
+export interface ValidDataset {
+  /** The validated dataset, exactly as it will be stored and loaded again. */
+  data: unknown;
+  name: string;
+  counts: DatasetCounts;
+}
+
+export type ImportError =
+  | { kind: 'invalid'; issues: ImportIssue[] }
+  | { kind: 'too-large'; message: string }
+  | { kind: 'quota'; message: string };
+
+export function datasetKey(id: string): StorageItemKey {
+  return `local:dataset:${id}`;
+}
+
+export const getDatasetIndex = (): Promise<DatasetIndex> => datasetIndexItem.get();
+export const watchDatasetIndex = (cb: (index: DatasetIndex) => void): (() => void) =>
+  datasetIndexItem.watch(cb);
+
+/** The stored dataset of an index entry (null if it is missing). */
+export async function readDataset(id: string): Promise<unknown> {
+  return storage.getItem<unknown>(datasetKey(id));
+}
+
+/** The datasets the reader has left enabled, in import order, for the content script and panels. */
+export async function readEnabledDatasets(): Promise<{ entry: DatasetEntry; data: unknown }[]> {
+  const index = await getDatasetIndex();
+  const enabled = index.filter((entry) => entry.enabled);
+  const bodies = await storage.getItems(enabled.map((entry) => datasetKey(entry.id)));
+  return enabled.flatMap((entry, i) => {
+    const data = bodies[i]?.value;
+    return data == null ? [] : [{ entry, data }];
+  });
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The size check to run on a File before reading it. */
+export function checkFileSize(
+  name: string,
+  bytes: number,
+): Result<void, Extract<ImportError, { kind: 'too-large' }>> {
+  if (bytes <= MAX_IMPORT_FILE_BYTES) return ok(undefined);
+  return err({
+    kind: 'too-large',
+    message: `${name} is ${formatBytes(bytes)}; a dataset file can be at most ${formatBytes(MAX_IMPORT_FILE_BYTES)}. Nothing was changed.`,
+  });
+}
+
+/** How storage counts a value: the key plus the JSON of the value (Chrome's own rule). */
+export function storedSize(key: string, value: unknown): number {
+  return new TextEncoder().encode(key + JSON.stringify(value)).length;
+}
+
+/** Bytes storage.local holds now: Chrome reports it; elsewhere it is summed the same way. */
+export async function bytesInUse(): Promise<number> {
+  const area = browser.storage.local as { getBytesInUse?: (keys: null) => Promise<number> };
+  if (typeof area.getBytesInUse === 'function') {
+    try {
+      return await area.getBytesInUse(null);
+    } catch {
+      // Not implemented (Firefox, the test double): fall through to counting.
+    }
+  }
+  const all = await browser.storage.local.get(null);
+  return Object.entries(all).reduce((sum, [key, value]) => sum + storedSize(key, value), 0);
+}
+
+function isQuotaError(error: unknown): boolean {
+  return /quota/i.test(String((error as Error)?.message ?? error));
+}
+
+function quotaMessage(needed: number, free: number): string {
+  return `This dataset needs ${formatBytes(needed)} of storage but only ${formatBytes(Math.max(0, free))} of ${formatBytes(STORAGE_BUDGET_BYTES)} is free. Remove or export a dataset to make room. Nothing was changed.`;
+}
+
+function newId(name: string, taken: Set<string>): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'dataset';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * Stores a validated dataset and lists it, in one write: either both land or neither does.
+ * Refuses up front when it would not fit, and reports a quota failure from the browser the same way.
+ */
+export function saveDataset(dataset: ValidDataset): Promise<Result<DatasetEntry, ImportError>> {
+  return datasetIndexItem.transact(async (index, write) => {
+    const id = newId(dataset.name, new Set(index.map((entry) => entry.id)));
+    const key = datasetKey(id);
+    const bytes = storedSize(key.slice('local:'.length), dataset.data);
+    const entry: DatasetEntry = {
+      id,
+      name: dataset.name,
+      enabled: true,
+      importedAt: new Date().toISOString(),
+      bytes,
+      counts: dataset.counts,
+    };
+    const nextIndex = [...index, entry];
+    const needed = bytes + storedSize('datasets', nextIndex) - storedSize('datasets', index);
+    const free = STORAGE_BUDGET_BYTES - (await bytesInUse());
+    if (needed > free) return err({ kind: 'quota', message: quotaMessage(needed, free) });
+    try {
+      await write(nextIndex, [{ key, value: dataset.data }]);
+    } catch (error) {
+      if (isQuotaError(error)) return err({ kind: 'quota', message: quotaMessage(needed, free) });
+      throw error;
+    }
+    return ok(entry);
+  });
+}
+
+export function setDatasetEnabled(id: string, enabled: boolean): Promise<DatasetIndex> {
+  return datasetIndexItem.update((index) =>
+    index.map((entry) => (entry.id === id ? { ...entry, enabled } : entry)),
+  );
+}
+
+/** Unlists a dataset and deletes its data. */
+export async function removeDataset(id: string): Promise<void> {
+  await datasetIndexItem.update((index) => index.filter((entry) => entry.id !== id));
+  await storage.removeItem(datasetKey(id));
+}

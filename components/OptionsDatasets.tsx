@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ImportIssue } from '../lib/settings/datasets';
 import type { DatasetCounts, DatasetEntry } from '../lib/settings/schema';
 import { Notice } from './Notice';
+import { OptionsConfirm } from './OptionsConfirm';
 import { OptionsImportIssues } from './OptionsImportIssues';
 import { Switch } from './Switch';
 
@@ -82,23 +83,16 @@ export function OptionsDatasets(props: OptionsDatasetsProps) {
                 Export
               </button>
               {confirming === entry.id ? (
-                <fieldset class="confirm">
-                  <legend class="visually-hidden">Confirm removing {entry.name}</legend>
-                  <button
-                    type="button"
-                    class="danger"
-                    onClick={async () => {
-                      setConfirming(null);
-                      await props.onRemove(entry.id);
-                    }}
-                  >
-                    Remove {entry.name}
-                  </button>
-                  {/* biome-ignore lint/a11y/noAutofocus: focus moves to the safe choice of a confirmation */}
-                  <button type="button" autoFocus onClick={() => setConfirming(null)}>
-                    Keep
-                  </button>
-                </fieldset>
+                <OptionsConfirm
+                  legend={`Confirm removing ${entry.name}`}
+                  confirmLabel={`Remove ${entry.name}`}
+                  cancelLabel="Keep"
+                  onConfirm={async () => {
+                    setConfirming(null);
+                    await props.onRemove(entry.id);
+                  }}
+                  onCancel={() => setConfirming(null)}
+                />
               ) : (
                 <button
                   type="button"
@@ -169,28 +163,22 @@ export function OptionsDatasets(props: OptionsDatasetsProps) {
           Export all imported datasets
         </button>
         {confirming === 'reset' ? (
-          <fieldset class="confirm">
-            <legend class="visually-hidden">Confirm reset</legend>
+          <OptionsConfirm
+            legend="Confirm reset"
+            confirmLabel="Reset everything"
+            cancelLabel="Cancel"
+            onConfirm={async () => {
+              setConfirming(null);
+              setOutcome(null);
+              await props.onReset();
+              setResetDone(true);
+            }}
+            onCancel={() => setConfirming(null)}
+          >
             <span>
               Reset removes every imported dataset, your site list, styles and muted names.
-            </span>{' '}
-            <button
-              type="button"
-              class="danger"
-              onClick={async () => {
-                setConfirming(null);
-                setOutcome(null);
-                await props.onReset();
-                setResetDone(true);
-              }}
-            >
-              Reset everything
-            </button>
-            {/* biome-ignore lint/a11y/noAutofocus: focus moves to the safe choice of a confirmation */}
-            <button type="button" autoFocus onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
-          </fieldset>
+            </span>
+          </OptionsConfirm>
         ) : (
           <button type="button" onClick={() => setConfirming('reset')}>
             Reset to defaults…

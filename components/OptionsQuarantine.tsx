@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { QuarantineEntry } from '../lib/settings/schema';
 import { Notice } from './Notice';
+import { OptionsConfirm } from './OptionsConfirm';
 
 const LABELS: Record<string, string> = {
   'local:settings': 'Site settings',
@@ -38,16 +39,13 @@ export function OptionsQuarantine({ entries, onExport, onDiscard }: OptionsQuara
             Export the set-aside data
           </button>
           {confirming ? (
-            <fieldset class="confirm">
-              <legend class="visually-hidden">Confirm discarding</legend>
-              <button type="button" class="danger" onClick={onDiscard}>
-                Discard it{exported ? '' : ' without exporting'}
-              </button>
-              {/* biome-ignore lint/a11y/noAutofocus: focus moves to the safe choice of a confirmation */}
-              <button type="button" autoFocus onClick={() => setConfirming(false)}>
-                Keep it
-              </button>
-            </fieldset>
+            <OptionsConfirm
+              legend="Confirm discarding the set-aside data"
+              confirmLabel={`Discard it${exported ? '' : ' without exporting'}`}
+              cancelLabel="Keep it"
+              onConfirm={onDiscard}
+              onCancel={() => setConfirming(false)}
+            />
           ) : (
             <button type="button" onClick={() => setConfirming(true)}>
               Discard…

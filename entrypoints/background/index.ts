@@ -1,6 +1,113 @@
-// Background: owns the knowledge base and settings, answers the extension's own pages and tabs.
+// Background: owns the knowledge base, answers tabs and pages, and wires the badge, context menu and commands.
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { showCount } from '../../lib/background/badge';
+import { checkMessage, type GuardedType } from '../../lib/background/guards';
+import { type LoadedKnowledge, loadKnowledge } from '../../lib/background/knowledge';
+import { lookupTarget } from '../../lib/background/lookup';
+import { backgroundMessenger, type PanelTarget, tabMessenger } from '../../lib/messaging';
+import { panelTargetItem } from '../../lib/panel/target';
+import { openPanel } from '../../lib/platform';
+import { watchDatasetIndex } from '../../lib/settings/datasets';
+import { isHighlightingOn } from '../../lib/settings/site-list';
+import { getMuted, getSettings, getStyles, mute } from '../../lib/settings/store';
+import { buildCard } from '../../lib/views/card';
+
+const LOOKUP_MENU_ID = 'backstory-lookup';
 
 export default defineBackground(() => {
-  console.info('[backstory] background ready');
+  let knowledge: Promise<LoadedKnowledge> = loadKnowledge();
+  watchDatasetIndex(() => {
+    knowledge = loadKnowledge();
+  });
+
+  /** Validates sender and shape; a bad message is answered with an error naming what was wrong. */
+  function checked<K extends GuardedType>(
+    type: K,
+    message: { data: unknown; sender: { id?: string } },
+  ) {
+    const result = checkMessage(type, message.data, message.sender, browser.runtime.id);
+    if (!result.ok) throw new Error(result.reason);
+    return result.data;
+  }
+
+  /** Opens the panel first (synchronously, while the user gesture lasts), then tells it where to land. */
+  function showPanel(windowId: number | undefined, target: PanelTarget | Promise<PanelTarget>) {
+    const opening = openPanel(windowId);
+    return Promise.all([opening, Promise.resolve(target).then((t) => panelTargetItem.setValue(t))]);
+  }
+
+  backgroundMessenger.onMessage('getPageState', async (message) => {
+    const url = checked('getPageState', message);
+    const [settings, styles, muted, loaded] = await Promise.all([
+      getSettings(),
+      getStyles(),
+      getMuted(),
+      knowledge,
+    ]);
+    return {
+      on: isHighlightingOn(settings, url),
+      styles,
+      muted,
+      dictionaryVersion: loaded.version,
+    };
+  });
+
+  backgroundMessenger.onMessage('getDictionary', async (message) => {
+    checked('getDictionary', message);
+    const loaded = await knowledge;
+    return { version: loaded.version, entries: loaded.dictionary };
+  });
+
+  backgroundMessenger.onMessage('getCard', async (message) => {
+    const entityId = checked('getCard', message);
+    return buildCard((await knowledge).kb, entityId);
+  });
+
+  backgroundMessenger.onMessage('openSidePanel', async (message) => {
+    const target = checked('openSidePanel', message);
+    await showPanel(message.sender.tab?.windowId, target);
+  });
+
+  backgroundMessenger.onMessage('muteEntity', async (message) => {
+    await mute(checked('muteEntity', message));
+  });
+
+  backgroundMessenger.onMessage('reportMentions', async (message) => {
+    const distinct = checked('reportMentions', message);
+    const tabId = message.sender.tab?.id;
+    if (tabId !== undefined) await showCount(tabId, distinct);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: LOOKUP_MENU_ID,
+      title: 'Look up in Backstory',
+      contexts: ['selection'],
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== LOOKUP_MENU_ID) return;
+    const selection = info.selectionText ?? '';
+    void showPanel(
+      tab?.windowId,
+      knowledge.then((loaded) => lookupTarget(selection, loaded.dictionary)),
+    );
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel') {
+      void showPanel(tab?.windowId, { view: 'page' });
+      return;
+    }
+    if ((command === 'next-mention' || command === 'previous-mention') && tab?.id !== undefined) {
+      const direction = command === 'next-mention' ? 1 : -1;
+      void tabMessenger.sendMessage(
+        'focusMention',
+        { direction, openCard: true },
+        { tabId: tab.id, frameId: 0 },
+      );
+    }
+  });
 });

@@ -1,11 +1,80 @@
-// Content script: finds knowledge-base entities in the page and highlights them without touching the DOM.
+// Content script: wires the page controller to the background, storage changes, the card and tab messages.
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
+import { backgroundMessenger, tabMessenger } from '../../lib/messaging';
+import { PageController } from '../../lib/page/controller';
+import { CARD_HOST_TAG, installHoverCard } from './card';
+
+/** Storage keys whose change can alter what this page shows. */
+const WATCHED_KEYS = ['settings', 'styles', 'muted', 'datasets'];
+const REPORT_DELAY_MS = 300;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
-  main() {
-    document.documentElement.dataset.backstoryProbe = '1';
+  async main(ctx) {
+    const env = browserHighlightEnv(window);
+    if (!env) return; // No CSS Custom Highlight API: this browser can't highlight without touching the page.
+    const isTop = window === window.top;
+    const controller = new PageController(document, new Highlighter(env), {
+      isOwnUi: (node) => node.nodeName.toLowerCase() === CARD_HOST_TAG,
+    });
+    ctx.onInvalidated(() => controller.stop());
+
+    let dictionaryVersion: string | null = null;
+    async function refresh(): Promise<void> {
+      const state = await backgroundMessenger.sendMessage('getPageState', location.href);
+      if (state.dictionaryVersion !== dictionaryVersion) {
+        const dictionary = await backgroundMessenger.sendMessage('getDictionary');
+        dictionaryVersion = dictionary.version;
+        controller.setDictionary(dictionary.entries);
+      }
+      controller.setState(state);
+    }
+
+    const onStorage = (changes: Record<string, unknown>) => {
+      if (Object.keys(changes).some((key) => WATCHED_KEYS.includes(key))) void refresh();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+
+    const card = installHoverCard(ctx, controller, {
+      getCard: (entityId) => backgroundMessenger.sendMessage('getCard', entityId),
+      openPanel: (entityId) =>
+        void backgroundMessenger.sendMessage('openSidePanel', { view: 'entity', entityId }),
+      mute: (entityId) => backgroundMessenger.sendMessage('muteEntity', entityId),
+    });
+
+    if (isTop) {
+      tabMessenger.onMessage('getMentions', () => controller.summary(location.href));
+      tabMessenger.onMessage('focusMention', ({ data }) => {
+        const { result, mention } = controller.step(data);
+        if (mention && data.openCard) card.openFor(mention);
+        return result;
+      });
+      // Tell the badge and any open panel what changed, at most every REPORT_DELAY_MS.
+      let lastDistinct = -1;
+      let timer: number | undefined;
+      let lastUrl = location.href;
+      controller.onChange(() => {
+        if (timer !== undefined) return;
+        timer = ctx.setTimeout(() => {
+          timer = undefined;
+          const summary = controller.summary(location.href);
+          const distinct = summary.entities.length;
+          const navigated = location.href !== lastUrl;
+          lastUrl = location.href;
+          if (distinct !== lastDistinct || navigated) {
+            lastDistinct = distinct;
+            void backgroundMessenger.sendMessage('reportMentions', distinct).catch(() => {});
+          }
+          void browser.runtime.sendMessage({ type: 'mentionsChanged' }).catch(() => {});
+        }, REPORT_DELAY_MS);
+      });
+    }
+
+    await refresh();
   },
 });

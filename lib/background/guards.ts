@@ -30,6 +30,7 @@ export const messageSchemas = {
   getDictionary: z.undefined().or(z.null()),
   getCard: entityIdSchema,
   openSidePanel: panelTargetSchema,
+  muteEntity: entityIdSchema,
   reportMentions: z.number().int().min(0).max(1_000_000),
 } as const;
 

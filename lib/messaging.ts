@@ -1,0 +1,73 @@
+// Typed messages between the extension's contexts. Names say the direction: background ← tabs/pages, tab ← background/pages.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { HighlightKind, HighlightStyles } from './highlight/styles';
+import type { CardData } from './views/card';
+
+/** One entity as the matcher needs it: every way it can be written, with its case rule. */
+export interface DictionaryEntry {
+  entityId: string;
+  kind: string;
+  aliases: { text: string; caseSensitive: boolean }[];
+}
+
+/** Where the side panel should land when it opens. */
+export type PanelTarget =
+  | { view: 'page' }
+  | { view: 'entity'; entityId: string }
+  | { view: 'search'; query: string };
+
+/** What a tab found: one row per distinct entity, in order of first appearance. */
+export interface PageMentions {
+  url: string;
+  /** False when highlighting is off for this site or globally (then `entities` is empty). */
+  active: boolean;
+  entities: { entityId: string; kind: HighlightKind; count: number; snippets: string[] }[];
+}
+
+export interface FocusRequest {
+  /** Step through this entity's mentions; absent: step through all mentions. */
+  entityId?: string;
+  direction: 1 | -1;
+  /** Open the hover card on the focused mention (keyboard path). */
+  openCard: boolean;
+}
+
+export type FocusResult = { found: true; index: number; total: number } | { found: false };
+
+/**
+ * Everything a tab needs to decide what to paint. The content script asks for it at start and again
+ * whenever storage changes; it never reads (or bundles the validation of) settings itself.
+ */
+export interface PageState {
+  /** Highlighting on for this page's site and globally. */
+  on: boolean;
+  styles: HighlightStyles;
+  muted: string[];
+  /** Changes whenever the merged dictionary does; the tab fetches the dictionary only then. */
+  dictionaryVersion: string;
+}
+
+/** Handled by the background. Senders: content scripts and extension pages. */
+export interface BackgroundProtocol {
+  /** Settings as they apply to the page at `url`. */
+  getPageState(url: string): PageState;
+  /** The entities to look for on pages: every enabled dataset, merged. */
+  getDictionary(): { version: string; entries: DictionaryEntry[] };
+  /** The hover card's content for one entity, or null if no dataset knows it. */
+  getCard(entityId: string): CardData | null;
+  /** Opens the side panel in the sender's window on `target` (call while handling a user gesture). */
+  openSidePanel(target: PanelTarget): void;
+  /** Stops highlighting an entity everywhere (undo from the popup or options). */
+  muteEntity(entityId: string): void;
+  /** A tab tells how many distinct entities it highlights (toolbar badge). */
+  reportMentions(distinct: number): void;
+}
+
+/** Handled by the content script of a tab's top frame. Senders: background and extension pages. */
+export interface TabProtocol {
+  getMentions(): PageMentions;
+  focusMention(request: FocusRequest): FocusResult;
+}
+
+export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+export const tabMessenger = defineExtensionMessaging<TabProtocol>();

@@ -1,0 +1,180 @@
+// The page controller: what gets painted, and how it follows page changes, mutes and the site switch.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Highlighter } from '../../../lib/highlight/highlighter';
+import type { DictionaryEntry, PageState } from '../../../lib/messaging';
+import { PageController } from '../../../lib/page/controller';
+import type { SliceScheduler, SliceTask } from '../../../lib/page/slices';
+import { DEFAULT_STYLES } from '../../../lib/settings/schema';
+import { fakeHighlightEnv } from '../highlight/fake-env';
+
+const ci = (text: string) => ({ text, caseSensitive: false });
+const DICTIONARY: DictionaryEntry[] = [
+  { entityId: 'putin', kind: 'person', aliases: [ci('Vladimir Putin'), ci('Putin')] },
+  { entityId: 'kyiv', kind: 'place', aliases: [ci('Kyiv'), ci('Kiev')] },
+  { entityId: 'nato', kind: 'organization', aliases: [{ text: 'NATO', caseSensitive: true }] },
+  { entityId: 'ww', kind: 'event', aliases: [ci('Thursday attack')] },
+];
+
+/** Runs queued slices only when the test says so, so every step is observable. */
+function manualScheduler(): SliceScheduler & { flush(): void } {
+  const queue: SliceTask[] = [];
+  return {
+    run: (_urgent, task) => void queue.push(task),
+    cancel: () => void queue.splice(0),
+    flush() {
+      while (queue.length > 0) {
+        const task = queue[0] as SliceTask;
+        if (task(Number.POSITIVE_INFINITY)) queue.shift();
+      }
+    },
+  };
+}
+
+const state = (over: Partial<PageState> = {}): PageState => ({
+  on: true,
+  styles: DEFAULT_STYLES,
+  muted: [],
+  dictionaryVersion: '1',
+  ...over,
+});
+
+const flushMutations = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('PageController', () => {
+  let env: ReturnType<typeof fakeHighlightEnv>;
+  let scheduler: ReturnType<typeof manualScheduler>;
+  let controller: PageController;
+
+  beforeEach(() => {
+    document.body.innerHTML =
+      '<article><p>Vladimir <b>Putin</b> struck Kyiv.</p><p>NATO allies and nato fans.</p></article>';
+    env = fakeHighlightEnv();
+    scheduler = manualScheduler();
+    controller = new PageController(document, new Highlighter(env), {
+      isOwnUi: (node) => node.nodeName === 'BACKSTORY-CARD',
+      scheduler,
+    });
+    controller.setDictionary(DICTIONARY);
+  });
+
+  it('paints every mention once, by kind, across inline tags', () => {
+    controller.setState(state());
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual(['Vladimir Putin']);
+    expect(env.painted('backstory-place')).toEqual(['Kyiv']);
+    expect(env.painted('backstory-organization')).toEqual(['NATO']);
+    expect(controller.mentions().map((m) => m.entityId)).toEqual(['putin', 'kyiv', 'nato']);
+  });
+
+  it('puts kinds it has no style for under "other", and styles them', () => {
+    document.body.innerHTML = '<p>After the Thursday attack.</p>';
+    controller.setState(state());
+    scheduler.flush();
+    expect(env.painted('backstory-other')).toEqual(['Thursday attack']);
+    expect(env.sheet().css).toContain('::highlight(backstory-other)');
+  });
+
+  it('changes nothing in the DOM', () => {
+    const before = document.documentElement.outerHTML;
+    controller.setState(state());
+    scheduler.flush();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('highlights added content and forgets removed content', async () => {
+    controller.setState(state());
+    scheduler.flush();
+    const p = document.createElement('p');
+    p.textContent = 'Later, Kiev again.';
+    document.querySelector('article')?.append(p);
+    await flushMutations();
+    scheduler.flush();
+    expect(env.painted('backstory-place')).toEqual(['Kyiv', 'Kiev']);
+
+    document.querySelector('p')?.remove();
+    await flushMutations();
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual([]);
+    expect(controller.mentions().map((m) => m.entityId)).toEqual(['nato', 'kyiv']);
+  });
+
+  it('rescans edited text: a renamed name loses its highlight', async () => {
+    controller.setState(state());
+    scheduler.flush();
+    const text = document.querySelector('b')?.firstChild as Text;
+    text.data = 'Putinism';
+    await flushMutations();
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual([]);
+  });
+
+  it('leaves muted entities unpainted but keeps counting them when unmuted', () => {
+    controller.setState(state({ muted: ['putin'] }));
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual([]);
+    expect(controller.summary('https://x.test/').entities.map((e) => e.entityId)).toEqual([
+      'kyiv',
+      'nato',
+    ]);
+    controller.setState(state({ muted: [] }));
+    expect(env.painted('backstory-person')).toEqual(['Vladimir Putin']);
+  });
+
+  it('turning the site off removes every highlight; on again brings them back', () => {
+    controller.setState(state());
+    scheduler.flush();
+    controller.setState(state({ on: false }));
+    expect(env.registry.has('backstory-person')).toBe(false);
+    expect(controller.summary('https://x.test/')).toEqual({
+      url: 'https://x.test/',
+      active: false,
+      entities: [],
+    });
+    controller.setState(state({ on: true }));
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual(['Vladimir Putin']);
+  });
+
+  it('never scans its own UI', () => {
+    document.body.insertAdjacentHTML('beforeend', '<backstory-card><p>Putin</p></backstory-card>');
+    controller.setState(state());
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual(['Vladimir Putin']);
+  });
+
+  it('steps through mentions of one entity, cycling, with the focus highlight', () => {
+    document.body.innerHTML = '<p>Kyiv, then Putin, then Kyiv again.</p>';
+    controller.setState(state());
+    scheduler.flush();
+    const first = controller.step({ entityId: 'kyiv', direction: 1, openCard: false });
+    expect(first.result).toEqual({ found: true, index: 0, total: 2 });
+    const second = controller.step({ entityId: 'kyiv', direction: 1, openCard: false });
+    expect(second.result).toEqual({ found: true, index: 1, total: 2 });
+    expect(controller.step({ entityId: 'kyiv', direction: 1, openCard: false }).result).toEqual({
+      found: true,
+      index: 0,
+      total: 2,
+    });
+    expect(env.painted('backstory-focus')).toEqual(['Kyiv']);
+    expect(controller.step({ direction: -1, openCard: false }).mention?.entityId).toBe('kyiv');
+    expect(controller.step({ entityId: 'nobody', direction: 1, openCard: false }).result).toEqual({
+      found: false,
+    });
+  });
+
+  it('summarises mentions per entity with counts and snippets', () => {
+    document.body.innerHTML = '<p>Kyiv is large.</p><p>Kyiv again, and Putin.</p>';
+    controller.setState(state());
+    scheduler.flush();
+    const summary = controller.summary('https://news.test/a');
+    expect(summary.entities).toEqual([
+      {
+        entityId: 'kyiv',
+        kind: 'place',
+        count: 2,
+        snippets: ['Kyiv is large.', 'Kyiv again, and Putin.'],
+      },
+      { entityId: 'putin', kind: 'person', count: 1, snippets: ['Kyiv again, and Putin.'] },
+    ]);
+  });
+});

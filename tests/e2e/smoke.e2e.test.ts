@@ -47,6 +47,17 @@ describe.each(browsers)('%s with the built extension', (kind) => {
     await page.close();
   });
 
+  test('the demo page is self-contained and the content script runs on it', async () => {
+    session.network.clear();
+    const page = await session.openServedPage('/demo.html');
+    expect(await waitForContentScript(page)).toBe(true);
+    expect(await page.$eval('h1', (h1) => h1.textContent)).toBe(
+      'Russian Missile and Drone Attack on Kyiv Leaves 21 Dead as Peace Talks Stall',
+    );
+    expect(session.network.requests).toEqual([]);
+    await page.close();
+  });
+
   test("a page's own remote requests are blocked and recorded as the page's, and the extension sends nothing", async () => {
     session.network.clear();
     const page = await session.openServedPage('/remote-requests.html');

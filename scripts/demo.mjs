@@ -2,6 +2,7 @@
 // extension on it. Without a display (no $DISPLAY, CI set, or --headless) it saves screenshots instead.
 // Usage: node scripts/demo.mjs [--headless] [--no-build]
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
@@ -42,6 +43,10 @@ if (!args.has('--no-build')) {
   } catch {
     fail('the build failed (its errors are above). Run `npm run build` to see them on their own.');
   }
+}
+
+if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
+  fail(`no build in ${relative(repoRoot, extensionDir)}; run without --no-build to build it.`);
 }
 
 const server = await harness.startServer();

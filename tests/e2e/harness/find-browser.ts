@@ -1,7 +1,8 @@
 // Finds the Chromium and Firefox binaries the suite drives, and says how to install them when they are missing.
 import { accessSync, constants } from 'node:fs';
 
-export const installHint = 'Install them with: sudo apt-get install -y chromium firefox-esr';
+export const installHint =
+  'Install the browsers with `sudo apt-get install -y chromium firefox-esr` (Debian/Ubuntu), or set CHROME_PATH / FIREFOX_PATH.';
 
 const chromiumCandidates = [
   '/usr/bin/chromium',
@@ -19,6 +20,12 @@ function isExecutable(path: string): boolean {
   }
 }
 
+/** Where we looked, for the error message. */
+function looked(envVar: string, candidates: string[]): string {
+  const fromEnv = process.env[envVar];
+  return fromEnv ? `${envVar}=${fromEnv}` : `${envVar} unset, ${candidates.join(', ')}`;
+}
+
 function find(envVar: string, candidates: string[]): string | undefined {
   const fromEnv = process.env[envVar];
   // An explicit path that does not exist is an error, not a reason to quietly use another browser.
@@ -30,8 +37,9 @@ function find(envVar: string, candidates: string[]): string | undefined {
 export function findChromium(): string {
   const path = find('CHROME_PATH', chromiumCandidates);
   if (!path) {
-    const tried = process.env.CHROME_PATH ?? chromiumCandidates.join(', ');
-    throw new Error(`Chromium not found (looked at CHROME_PATH, then ${tried}). ${installHint}`);
+    throw new Error(
+      `Chromium not found (${looked('CHROME_PATH', chromiumCandidates)}). ${installHint}`,
+    );
   }
   return path;
 }
@@ -40,8 +48,9 @@ export function findChromium(): string {
 export function findFirefox(): string {
   const path = find('FIREFOX_PATH', firefoxCandidates);
   if (!path) {
-    const tried = process.env.FIREFOX_PATH ?? firefoxCandidates.join(', ');
-    throw new Error(`Firefox not found (looked at FIREFOX_PATH, then ${tried}). ${installHint}`);
+    throw new Error(
+      `Firefox not found (${looked('FIREFOX_PATH', firefoxCandidates)}). ${installHint}`,
+    );
   }
   return path;
 }

@@ -1,6 +1,5 @@
 // The hover card: who or what an entity is, in a few lines, with its sources one hover away. Pure Preact, no browser.*.
 import type { JSX } from 'preact';
-import { useId } from 'preact/hooks';
 import type { CardData } from '../lib/views/card';
 import { KindIcon } from './KindIcon';
 import { SourceMarker } from './SourceMarker';
@@ -24,7 +23,9 @@ function plural(count: number, one: string, many: string): string {
  * them as text: markup in a name, fact or quote shows as characters and never runs.
  */
 export function Card({ data, onOpenPanel, onMute, onClose, rootRef }: CardProps) {
-  const titleId = useId();
+  // Ids only need to be unique inside the card's own shadow root (or the panel showing one card).
+  const base = `card-${data.entityId.replace(/[^\w-]/g, '_')}`;
+  const titleId = `${base}-title`;
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -58,7 +59,11 @@ export function Card({ data, onOpenPanel, onMute, onClose, rootRef }: CardProps)
             // Facts have no id; their order is stable for one card.
             <li key={index} class="card-fact">
               <span class="card-fact-text">{fact.text}</span>{' '}
-              <SourceMarker sentence={fact.sentence} label={`Source of fact ${index + 1}`} />
+              <SourceMarker
+                sentence={fact.sentence}
+                label={`Source of fact ${index + 1}`}
+                id={`${base}-fact-${index}`}
+              />
             </li>
           ))}
         </ul>
@@ -68,7 +73,11 @@ export function Card({ data, onOpenPanel, onMute, onClose, rootRef }: CardProps)
           <blockquote class="card-quote-text">“{data.quote.text}”</blockquote>
           <figcaption class="card-quote-speaker">
             — {data.quote.speaker}{' '}
-            <SourceMarker sentence={data.quote.sentence} label="Source of the quote" />
+            <SourceMarker
+              sentence={data.quote.sentence}
+              label="Source of the quote"
+              id={`${base}-quote`}
+            />
           </figcaption>
         </figure>
       ) : null}

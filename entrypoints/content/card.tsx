@@ -1,6 +1,5 @@
 // Wiring of the hover card: one passive pointer listener, the shadow-root UI created on first use, and dismissals.
 import './card.css';
-import { autoUpdate } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
@@ -9,7 +8,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '../../components/Card';
 import { HoverIntent } from '../../lib/card/hover-intent';
-import { placeCard, rangeReference } from '../../lib/card/position';
+import { anchorBox, isOutOfView, placeCard } from '../../lib/card/position';
 import type { Mention, MentionsApi } from '../../lib/page/mentions-api';
 import type { CardData } from '../../lib/views/card';
 
@@ -29,6 +28,8 @@ export interface HoverCard {
   close(): void;
 }
 
+type Ui = ShadowRootContentScriptUi<void>;
+
 const sameMention = (a: Mention, b: Mention): boolean => a === b || a.range === b.range;
 
 /**
@@ -41,23 +42,24 @@ export function installHoverCard(
   deps: HoverCardDeps,
 ): HoverCard {
   const doc = document;
-  let ui: ShadowRootContentScriptUi<void> | null = null;
-  let uiReady: Promise<ShadowRootContentScriptUi<void>> | null = null;
-  let cardElement: HTMLElement | null = null;
+  let ui: Ui | null = null;
+  let uiReady: Promise<Ui> | null = null;
   const cache = new Map<string, Promise<CardData | null>>();
   // Last pointer position, read once per animation frame.
   let pointerX = 0;
   let pointerY = 0;
   let pointerOnCard = false;
-  let frame = 0;
-  // State of the shown card.
+  let hitFrame = 0;
+  // The shown card.
+  let cardElement: HTMLElement | null = null;
   let openedByKeyboard = false;
   // True only inside openFor, so onOpen can tell a keyboard opening from a pointer one.
   let keyboardOpening = false;
   let focusBefore: Element | null = null;
-  let openPointer: { x: number; y: number } | undefined;
-  let stopAutoUpdate: (() => void) | null = null;
+  let anchorPointer: { x: number; y: number } | undefined;
   let whileOpen: AbortController | null = null;
+  let placeFrame = 0;
+  // Bumped on every show/hide: an answer for an older card is dropped.
   let generation = 0;
 
   const load = (entityId: string): Promise<CardData | null> => {
@@ -68,9 +70,8 @@ export function installHoverCard(
     }
     return pending;
   };
-  // A dataset import or a mute changes what the cards say; the next hover asks again.
-  const unwatch = api.onChange(() => cache.clear());
-  ctx.onInvalidated(unwatch);
+  // A dataset import or a mute changes what cards say; the next hover asks again.
+  ctx.onInvalidated(api.onChange(() => cache.clear()));
 
   const intent = new HoverIntent<Mention>({
     same: sameMention,
@@ -87,10 +88,10 @@ export function installHoverCard(
   });
   ctx.onInvalidated(() => intent.dispose());
 
-  const ensureUi = (): Promise<ShadowRootContentScriptUi<void>> => {
+  const ensureUi = (): Promise<Ui> => {
     uiReady ??= createShadowRootUi<void>(ctx, {
       name: CARD_HOST_TAG,
-      // Overlay: the host is a zero-size box (card.css pins it with !important), so the page's layout never moves.
+      // Overlay, and card.css pins the host as a zero-size fixed box with !important: the page's layout never moves.
       position: 'overlay',
       // Beside <body>, not inside it: a transformed or filtered body would otherwise capture the fixed card.
       anchor: () => doc.documentElement,
@@ -105,22 +106,19 @@ export function installHoverCard(
     return uiReady;
   };
 
-  function isTrusted(event: Event): boolean {
-    // The shadow root is open; a page script could call .click() on our buttons. Only the user may act.
-    return event.isTrusted;
-  }
+  // The shadow root is open (tests read it); a page script could call .click() on our buttons. Only the user acts.
+  const fromUser = (event: Event): boolean => event.isTrusted;
 
   async function show(mention: Mention): Promise<void> {
     const mine = ++generation;
     const [created, data] = await Promise.all([ensureUi(), load(mention.entityId)]);
-    if (mine !== generation || intent.current === null || !sameMention(intent.current, mention))
-      return;
+    const current = intent.current;
+    if (mine !== generation || current === null || !sameMention(current, mention)) return;
     if (!data) {
       intent.close();
       return;
     }
     if (!created.shadowHost.isConnected) created.mount();
-    const container = created.uiContainer;
     render(
       <Card
         key={data.entityId}
@@ -129,54 +127,62 @@ export function installHoverCard(
           cardElement = element;
         }}
         onOpenPanel={(event) => {
-          if (!isTrusted(event)) return;
+          if (!fromUser(event)) return;
           deps.openPanel(mention.entityId);
           intent.close();
         }}
         onMute={(event) => {
-          if (!isTrusted(event)) return;
+          if (!fromUser(event)) return;
           void deps.mute(mention.entityId).finally(() => intent.close());
         }}
         onClose={(event) => {
-          if (isTrusted(event)) intent.close();
+          if (fromUser(event)) intent.close();
         }}
       />,
-      container,
+      created.uiContainer,
     );
     const card = cardElement as HTMLElement | null;
     if (!card) return;
+    // Hidden until placed: never a flash at the viewport's corner.
     card.style.visibility = 'hidden';
-    listenWhileOpen(mention, created.shadowHost);
-    stopAutoUpdate?.();
-    const update = async () => {
-      const placement = await placeCard(mention.range, card, openPointer);
-      if (mine !== generation) return;
-      card.style.left = `${placement.x}px`;
-      card.style.top = `${placement.y}px`;
-      card.dataset.side = placement.side;
-      // A keyboard-opened card whose mention scrolled away hides instead of floating over other text.
-      card.style.visibility = placement.referenceHidden ? 'hidden' : 'visible';
+    listenWhileOpen(mention, created.shadowHost, card);
+    await place(mention, card, mine);
+    if (mine === generation && openedByKeyboard) card.focus({ preventScroll: true });
+  }
+
+  async function place(mention: Mention, card: HTMLElement, mine: number): Promise<void> {
+    const placement = await placeCard(mention.range, card, anchorPointer);
+    if (mine !== generation) return;
+    card.style.left = `${placement.x}px`;
+    card.style.top = `${placement.y}px`;
+    card.dataset.side = placement.side;
+    const viewport = {
+      width: doc.documentElement.clientWidth,
+      height: doc.documentElement.clientHeight,
     };
-    // Follows the card's size and the window's; a keyboard-opened card also follows scrolling (a hover card
-    // closes on scroll instead, see listenWhileOpen).
-    stopAutoUpdate = autoUpdate(rangeReference(mention.range), card, () => void update(), {
-      ancestorScroll: openedByKeyboard,
-      elementResize: true,
-      layoutShift: false,
+    // A keyboard-opened card whose mention scrolled away hides instead of floating over unrelated text.
+    const away = isOutOfView(anchorBox(mention.range, anchorPointer), viewport);
+    card.style.visibility = away ? 'hidden' : 'visible';
+  }
+
+  function placeSoon(): void {
+    if (placeFrame) return;
+    const mine = generation;
+    placeFrame = ctx.requestAnimationFrame(() => {
+      placeFrame = 0;
+      const mention = intent.current;
+      if (mention && cardElement && mine === generation) void place(mention, cardElement, mine);
     });
-    if (openedByKeyboard) card.focus({ preventScroll: true });
   }
 
   function hide(): void {
     generation++;
-    stopAutoUpdate?.();
-    stopAutoUpdate = null;
     whileOpen?.abort();
     whileOpen = null;
     const hadFocus = ui !== null && doc.activeElement === ui.shadowHost;
     if (ui) render(null, ui.uiContainer);
     cardElement = null;
-    // Give focus back only if the card had it (keyboard path); a hover card never took it.
+    // Give focus back only if the card had it (keyboard path); a hover card never takes it.
     if (hadFocus) {
       if (focusBefore instanceof HTMLElement && focusBefore.isConnected) {
         focusBefore.focus({ preventScroll: true });
@@ -188,10 +194,12 @@ export function installHoverCard(
     openedByKeyboard = false;
   }
 
-  function listenWhileOpen(mention: Mention, host: HTMLElement): void {
+  /** Listeners that exist only while a card is shown: dismissals and re-placement. */
+  function listenWhileOpen(mention: Mention, host: HTMLElement, card: HTMLElement): void {
     whileOpen?.abort();
-    whileOpen = new AbortController();
-    const options = { capture: true, passive: true, signal: whileOpen.signal };
+    const controller = new AbortController();
+    whileOpen = controller;
+    const options = { capture: true, passive: true, signal: controller.signal };
     window.addEventListener(
       'keydown',
       (event) => {
@@ -202,6 +210,7 @@ export function installHoverCard(
     window.addEventListener(
       'pointerdown',
       (event) => {
+        // Events from inside the shadow root reach the window retargeted to the host.
         if (event.target !== host) intent.close();
       },
       options,
@@ -209,9 +218,9 @@ export function installHoverCard(
     window.addEventListener(
       'scroll',
       (event) => {
-        // The page (or the box the mention sits in) scrolled: a hover card closes. A keyboard-opened card
-        // stays and follows, since the keyboard path itself scrolls the mention into view.
-        if (openedByKeyboard) return;
+        // A keyboard-opened card follows its mention (the keyboard path itself scrolls it into view);
+        // a hover card closes when the page, or the box the mention sits in, scrolls.
+        if (openedByKeyboard) return placeSoon();
         const target = event.target;
         if (
           target === doc ||
@@ -222,24 +231,32 @@ export function installHoverCard(
       },
       options,
     );
+    window.addEventListener('resize', placeSoon, options);
     doc.addEventListener(
       'pointerout',
       (event) => {
-        // The pointer left the window: no more pointermove will say so.
+        // The pointer left the window: no pointermove will say so.
         if (event.relatedTarget === null && !openedByKeyboard) intent.pointerAt(null);
       },
       options,
     );
-    ctx.signal.addEventListener('abort', () => whileOpen?.abort(), { once: true });
+    // The card changes size when its content does (and when the size cap applies): place it again.
+    const resize = new ResizeObserver(placeSoon);
+    resize.observe(card);
+    controller.signal.addEventListener('abort', () => resize.disconnect(), { once: true });
+    ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
   }
 
-  const hitTest = () => {
-    frame = 0;
-    if (pointerOnCard) return intent.pointerOnCard();
+  const hitTest = (): void => {
+    hitFrame = 0;
+    if (pointerOnCard) {
+      intent.pointerOnCard();
+      return;
+    }
     const mention = api.mentionAt(pointerX, pointerY);
-    if (mention && !intent.current) openPointer = { x: pointerX, y: pointerY };
-    if (mention && intent.current && !sameMention(mention, intent.current)) {
-      openPointer = { x: pointerX, y: pointerY };
+    // Remember where the pointer met a new mention: on a two-line mention the card opens by that line.
+    if (mention && (intent.current === null || !sameMention(mention, intent.current))) {
+      anchorPointer = { x: pointerX, y: pointerY };
     }
     intent.pointerAt(mention);
   };
@@ -253,7 +270,7 @@ export function installHoverCard(
       pointerX = event.clientX;
       pointerY = event.clientY;
       pointerOnCard = ui !== null && event.target === ui.shadowHost;
-      if (!frame) frame = ctx.requestAnimationFrame(hitTest);
+      if (!hitFrame) hitFrame = ctx.requestAnimationFrame(hitTest);
     },
     { passive: true, capture: true },
   );
@@ -262,7 +279,7 @@ export function installHoverCard(
     openFor(mention) {
       const active = doc.activeElement;
       if (!ui || active !== ui.shadowHost) focusBefore = active;
-      openPointer = undefined;
+      anchorPointer = undefined;
       keyboardOpening = true;
       try {
         intent.openNow(mention);

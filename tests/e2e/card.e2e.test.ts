@@ -1,0 +1,404 @@
+// The hover card in real Chromium: hovering highlighted names, the delays, switching, dismissals, placement at the
+// viewport's corners, a hostile page, themes, reduced motion, escaping and axe. Read through the open shadow root.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type ExtensionSession,
+  launchChromium,
+  startServer,
+  type TestServer,
+  waitForContentScript,
+} from './harness';
+
+const PAGE = '/hostile-css.html?plain';
+const HOSTILE = '/hostile-css.html';
+
+let server: TestServer;
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  server = await startServer();
+  session = await launchChromium({ server });
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+interface CardState {
+  hosts: number;
+  open: boolean;
+  name?: string;
+  kind?: string;
+  text?: string;
+  box?: Box;
+  nameFontSize?: string;
+  background?: string;
+  animation?: string;
+  role?: string | null;
+  label?: string;
+  focusedInCard?: boolean;
+}
+
+/** What the user sees of the card, read through its shadow root. */
+function readCard(page: Page): Promise<CardState> {
+  return page.evaluate(() => {
+    const hosts = document.querySelectorAll('backstory-card');
+    const host = hosts[0];
+    const card = host?.shadowRoot?.querySelector<HTMLElement>('.card');
+    if (!host || !card || getComputedStyle(card).visibility !== 'visible') {
+      return { hosts: hosts.length, open: false };
+    }
+    const r = card.getBoundingClientRect();
+    const style = getComputedStyle(card);
+    const labelId = card.getAttribute('aria-labelledby') ?? '';
+    return {
+      hosts: hosts.length,
+      open: true,
+      name: card.querySelector('.card-name')?.textContent ?? '',
+      kind: card.querySelector('.kind-label')?.textContent ?? '',
+      text: card.textContent ?? '',
+      box: {
+        left: r.left,
+        top: r.top,
+        right: r.right,
+        bottom: r.bottom,
+        width: r.width,
+        height: r.height,
+      },
+      nameFontSize: getComputedStyle(card.querySelector('.card-name') as Element).fontSize,
+      background: style.backgroundColor,
+      animation: style.animationName,
+      role: card.getAttribute('role'),
+      label: host.shadowRoot?.getElementById(labelId)?.textContent ?? '',
+      focusedInCard: document.activeElement === host,
+    };
+  });
+}
+
+/** The client box of the first occurrence of `word` inside `selector`. */
+function wordBox(page: Page, selector: string, word: string): Promise<Box> {
+  return page.evaluate(
+    (sel, w) => {
+      const root = document.querySelector(sel);
+      if (!root) throw new Error(`no ${sel}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue?.indexOf(w) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        let r = range.getBoundingClientRect();
+        // A page with huge fonts may push the word out of view: bring it to the middle first.
+        if (r.top < 0 || r.bottom > innerHeight) {
+          window.scrollBy(0, r.top - innerHeight / 2);
+          r = range.getBoundingClientRect();
+        }
+        return {
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          width: r.width,
+          height: r.height,
+        };
+      }
+      throw new Error(`no ${w} in ${sel}`);
+    },
+    selector,
+    word,
+  );
+}
+
+const center = (box: Box) => ({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+
+async function hover(
+  page: Page,
+  selector: string,
+  word: string,
+): Promise<{ x: number; y: number }> {
+  const point = center(await wordBox(page, selector, word));
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+  return point;
+}
+
+/** Polls until `check` holds; returns the milliseconds it took (throws after `timeout`). */
+async function until(
+  page: Page,
+  check: (state: CardState) => boolean,
+  timeout = 3000,
+): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const state = await readCard(page);
+    if (check(state)) return Date.now() - started;
+    if (Date.now() - started > timeout) {
+      throw new Error(`card never reached the expected state; last: ${JSON.stringify(state)}`);
+    }
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function openPage(path = PAGE, viewport = { width: 1000, height: 700 }): Promise<Page> {
+  const page = await session.openServedPage(path, viewport);
+  expect(await waitForContentScript(page)).toBe(true);
+  // Wait until the name is highlighted (the scan may still be running after the probe is set).
+  await page.waitForFunction(() => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (name.startsWith('backstory-') && highlight.size > 0) return true;
+    }
+    return false;
+  });
+  // Park the pointer in an empty corner.
+  await page.mouse.move(990, 690);
+  return page;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+describe('hover', () => {
+  test('resting on a name opens its card after ~300 ms; no card code ran before', async () => {
+    const page = await openPage();
+    expect((await readCard(page)).hosts).toBe(0);
+    await hover(page, '#first', 'Zelenskyy');
+    const started = Date.now();
+    await sleep(150);
+    expect((await readCard(page)).open).toBe(false);
+    await until(page, (s) => s.open);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(150);
+    expect(elapsed).toBeLessThan(1500);
+    const card = await readCard(page);
+    expect(card.hosts).toBe(1);
+    expect(card.name).toBe('Volodymyr Zelenskyy');
+    expect(card.kind).toBe('Person');
+    expect(card.role).toBe('dialog');
+    expect(card.label).toBe('Volodymyr Zelenskyy');
+    expect(card.text).toContain('Open in side panel');
+    expect(card.text).toContain('Mute');
+    expect(card.text).toMatch(/\d+ related events? · \d+ related entit(y|ies)/);
+    // Hovering never moves focus.
+    expect(card.focusedInCard).toBe(false);
+    await page.close();
+  });
+
+  test('a quick pass over a name opens nothing', async () => {
+    const page = await openPage();
+    const box = await wordBox(page, '#first', 'Zelenskyy');
+    const y = box.top + box.height / 2;
+    await page.mouse.move(box.left - 40, y);
+    // Sweep across the name in ~5 frames and keep going to empty space below the text.
+    await page.mouse.move(box.right + 40, y, { steps: 5 });
+    await page.mouse.move(box.right + 40, 650, { steps: 2 });
+    await sleep(700);
+    expect((await readCard(page)).open).toBe(false);
+    await page.close();
+  });
+
+  test('moving to another name switches the card; there is only ever one', async () => {
+    const page = await openPage();
+    await hover(page, '#first', 'Zelenskyy');
+    await until(page, (s) => s.open && s.name === 'Volodymyr Zelenskyy');
+    await hover(page, '#second', 'NATO');
+    await until(page, (s) => s.open && s.name === 'NATO');
+    expect((await readCard(page)).hosts).toBe(1);
+    await page.close();
+  });
+
+  test('the pointer on the card keeps it open; leaving closes it after the grace period', async () => {
+    const page = await openPage();
+    await hover(page, '#first', 'Kyiv');
+    await until(page, (s) => s.open);
+    const card = (await readCard(page)).box as Box;
+    const inside = { x: card.left + 20, y: card.top + card.height - 12 };
+    await page.mouse.move(inside.x, inside.y, { steps: 4 });
+    await sleep(800);
+    expect((await readCard(page)).open).toBe(true);
+    await page.mouse.move(990, 690, { steps: 2 });
+    const left = Date.now();
+    await sleep(80);
+    expect((await readCard(page)).open).toBe(true);
+    await until(page, (s) => !s.open);
+    expect(Date.now() - left).toBeGreaterThanOrEqual(150);
+    await page.close();
+  });
+
+  test('Esc, a click outside and scrolling the page each close it', async () => {
+    const page = await openPage();
+    await hover(page, '#first', 'Zelenskyy');
+    await until(page, (s) => s.open);
+    await page.keyboard.press('Escape');
+    await until(page, (s) => !s.open, 500);
+
+    await page.mouse.move(990, 690);
+    await hover(page, '#first', 'Zelenskyy');
+    await until(page, (s) => s.open);
+    await page.mouse.click(900, 650);
+    await until(page, (s) => !s.open, 500);
+
+    await hover(page, '#first', 'Zelenskyy');
+    await until(page, (s) => s.open);
+    await page.evaluate(() => window.scrollBy(0, 40));
+    await until(page, (s) => !s.open, 500);
+    await page.close();
+  });
+});
+
+describe('placement', () => {
+  const corners = [
+    ['top-left', 'top: 0; left: 0'],
+    ['top-right', 'top: 0; right: 0'],
+    ['bottom-left', 'bottom: 0; left: 0'],
+    ['bottom-right', 'bottom: 0; right: 0'],
+  ] as const;
+  for (const [corner, css] of corners) {
+    test(`a name at the viewport's ${corner} corner: the card stays inside and never covers it`, async () => {
+      const viewport = { width: 800, height: 600 };
+      const page = await openPage(PAGE, viewport);
+      await page.evaluate((style) => {
+        const p = document.getElementById('first') as HTMLElement;
+        p.setAttribute('style', `position: fixed; margin: 0; ${style}; white-space: nowrap`);
+      }, css);
+      // The name nearest to that corner.
+      const name = corner.endsWith('left') ? 'Zelenskyy' : 'Kyiv';
+      const mention = await wordBox(page, '#first', name);
+      await page.mouse.move(mention.left + mention.width / 2, mention.top + mention.height / 2);
+      await until(page, (s) => s.open);
+      await sleep(100);
+      const box = (await readCard(page)).box as Box;
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(viewport.width);
+      expect(box.bottom).toBeLessThanOrEqual(viewport.height);
+      expect(overlaps(box, mention)).toBe(false);
+      await page.close();
+    });
+  }
+
+  test('at 200% zoom the card fits the smaller viewport and its text stays 17/14 px', async () => {
+    // Device scale factor 2 on a 640-px-wide viewport is what 200% zoom of a 1280-px window gives.
+    const page = await session.newPage({ width: 640, height: 450 });
+    await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
+    await page.goto(server.url(PAGE), { waitUntil: 'load' });
+    expect(await waitForContentScript(page)).toBe(true);
+    await hover(page, '#first', 'Zelenskyy');
+    await until(page, (s) => s.open);
+    const card = await readCard(page);
+    const box = card.box as Box;
+    expect(box.right).toBeLessThanOrEqual(640);
+    expect(box.bottom).toBeLessThanOrEqual(450);
+    expect(card.nameFontSize).toBe('17px');
+    await page.close();
+  });
+});
+
+describe('page CSS cannot reach the card', () => {
+  test('on a hostile page the card has the same size and font as on a plain one, and the page is unchanged', async () => {
+    const plain = await openPage(PAGE);
+    await hover(plain, '#first', 'Zelenskyy');
+    await until(plain, (s) => s.open);
+    const reference = await readCard(plain);
+    await plain.close();
+
+    const hostile = await session.newPage({ width: 1000, height: 700 });
+    await hostile.goto(server.url(HOSTILE), { waitUntil: 'load' });
+    expect(await waitForContentScript(hostile)).toBe(true);
+    const before = await hostile.evaluate(() => document.body.outerHTML);
+    await hover(hostile, '#first', 'Zelenskyy');
+    await until(hostile, (s) => s.open);
+    const card = await readCard(hostile);
+    expect(card.nameFontSize).toBe(reference.nameFontSize);
+    expect(card.box?.width).toBeCloseTo(reference.box?.width ?? 0, 0);
+    expect(card.box?.height).toBeCloseTo(reference.box?.height ?? 0, 0);
+    expect(card.background).toBe(reference.background);
+    // The only node the extension added is its host, beside <body>; the body is byte-for-byte the same.
+    expect(await hostile.evaluate(() => document.body.outerHTML)).toBe(before);
+    const extra = await hostile.evaluate(() =>
+      [...document.documentElement.children].map((el) => el.tagName.toLowerCase()),
+    );
+    expect(extra).toEqual(['head', 'body', 'backstory-card']);
+    await hostile.close();
+  });
+});
+
+describe('themes and motion', () => {
+  const luminance = (rgb: string) => {
+    const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  };
+
+  test('light and dark follow prefers-color-scheme; no animation under prefers-reduced-motion', async () => {
+    const page = await openPage();
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await hover(page, '#first', 'Zelenskyy');
+    await until(page, (s) => s.open);
+    const light = await readCard(page);
+    expect(luminance(light.background ?? '')).toBeGreaterThan(0.8);
+    expect(light.animation).toBe('card-in');
+    await page.keyboard.press('Escape');
+
+    await page.emulateMediaFeatures([
+      { name: 'prefers-color-scheme', value: 'dark' },
+      { name: 'prefers-reduced-motion', value: 'reduce' },
+    ]);
+    await page.mouse.move(990, 690);
+    await hover(page, '#first', 'Zelenskyy');
+    await until(page, (s) => s.open);
+    const dark = await readCard(page);
+    expect(luminance(dark.background ?? '')).toBeLessThan(0.2);
+    expect(dark.animation).toBe('none');
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  test('axe-core finds no violations in the open card (light and dark)', async () => {
+    const require = createRequire(import.meta.url);
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await openPage();
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await page.addScriptTag({ content: axeSource });
+      await hover(page, '#first', 'Zelenskyy');
+      await until(page, (s) => s.open);
+      // Let the entry animation finish: axe measures colour contrast on what is painted.
+      await sleep(300);
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<unknown> } }).axe;
+        const run = (await axe.run({
+          include: { fromShadowDom: ['backstory-card', '.card'] },
+        })) as {
+          violations: { id: string; nodes: { target: unknown }[] }[];
+          passes: unknown[];
+        };
+        return {
+          violations: run.violations.map((v) => ({
+            id: v.id,
+            targets: v.nodes.map((n) => n.target),
+          })),
+          passes: run.passes.length,
+        };
+      });
+      expect(result.violations).toEqual([]);
+      // Scoped correctly: axe did check the card's nodes.
+      expect(result.passes).toBeGreaterThan(5);
+      await page.close();
+    }
+  });
+});

@@ -14,6 +14,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
+  // Hover card (helper 5): card.css goes into the card's shadow root only, never into the page.
+  cssInjectionMode: 'ui',
   async main(ctx) {
     const env = browserHighlightEnv(window);
     if (!env) return; // No CSS Custom Highlight API: this browser can't highlight without touching the page.

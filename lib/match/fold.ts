@@ -63,21 +63,25 @@ function baseUnit(decomposed: string | undefined): number {
 }
 
 interface FoldTables {
-  /** Folds case, Latin diacritics, spaces, apostrophes; IGNORE for invisible code units. */
+  /** Folds case, Latin diacritics, spaces, apostrophes; IGNORE for invisible code units. Read with `foldUnit`. */
   readonly caseless: Uint16Array;
-  /** The same without lower-casing, to check case-sensitive aliases. */
+  /** The same without lower-casing, to check case-sensitive aliases. Read with `foldUnit`. */
   readonly caseful: Uint16Array;
   /** Code units that the caseless table does not map to themselves. */
   readonly changed: readonly number[];
 }
 
 function buildTables(): FoldTables {
-  // Tables start as identity; only a few thousand entries change. Case mapping and
-  // decomposition run once over joined strings (per-character calls cost far more, cold).
+  // Entries are 0 where a code unit folds to itself (see `foldUnit`), so the tables cost no
+  // 65,536-step loops to set up. Case mapping and decomposition run once over joined strings:
+  // per-character calls cost far more on a cold page.
   const caseless = new Uint16Array(0x10000);
   const caseful = new Uint16Array(0x10000);
-  for (let cu = 0; cu < 0x10000; cu++) caseless[cu] = cu;
-  caseful.set(caseless);
+  const touched: number[] = [];
+  const put = (table: Uint16Array, cu: number, value: number) => {
+    table[cu] = value;
+    touched.push(cu);
+  };
   const units: number[] = [];
   for (const [from, to] of CASED_RANGES) for (let cu = from; cu < to; cu++) units.push(cu);
   const SEP = '\u0001';
@@ -90,33 +94,41 @@ function buildTables(): FoldTables {
   const lowerBase = latinChars.toLowerCase().normalize('NFKD').split(SEP);
   units.forEach((cu, i) => {
     const low = lower[i] ?? '';
-    caseless[cu] = low.length === 1 ? low.charCodeAt(0) : cu;
+    if (low.length === 1 && low.charCodeAt(0) !== cu) put(caseless, cu, low.charCodeAt(0));
   });
   latin.forEach((cu, i) => {
     const ful = baseUnit(base[i]);
-    if (ful !== -1) caseful[cu] = ful;
+    if (ful !== -1 && ful !== cu) put(caseful, cu, ful);
     const less = baseUnit(lowerBase[i]);
-    caseless[cu] = less !== -1 ? less : (caseful[cu] ?? cu);
+    const folded = less !== -1 ? less : foldUnit(caseful, cu);
+    if (folded !== cu) put(caseless, cu, folded);
   });
   for (const [from, to] of EXTRA_BASE) {
     const cu = from.charCodeAt(0);
-    caseful[cu] = to.charCodeAt(0);
-    caseless[cu] = to.toLowerCase().charCodeAt(0);
+    put(caseful, cu, to.charCodeAt(0));
+    put(caseless, cu, to.toLowerCase().charCodeAt(0));
   }
-  const set = (cu: number, value: number) => {
-    caseless[cu] = value;
-    caseful[cu] = value;
+  const both = (cu: number, value: number) => {
+    put(caseless, cu, value);
+    put(caseful, cu, value);
   };
-  for (const cu of SPACES) set(cu, SPACE);
-  for (const cu of APOSTROPHES) set(cu, APOSTROPHE);
-  for (const cu of HYPHENS) set(cu, 0x2d);
-  for (const cu of IGNORED) set(cu, IGNORE);
-  for (let cu = 0x300; cu < 0x370; cu++) set(cu, IGNORE); // combining diacritical marks
-  set(0xfeff, IGNORE);
-  set(0xffff, IGNORE);
-  const changed: number[] = [];
-  for (let cu = 0; cu < 0x10000; cu++) if (caseless[cu] !== cu) changed.push(cu);
+  // Stored even where they equal the code unit, so `table[cu] === SPACE` style checks hold.
+  both(SPACE, SPACE);
+  both(APOSTROPHE, APOSTROPHE);
+  for (const cu of SPACES) both(cu, SPACE);
+  for (const cu of APOSTROPHES) both(cu, APOSTROPHE);
+  for (const cu of HYPHENS) both(cu, 0x2d);
+  for (const cu of IGNORED) both(cu, IGNORE);
+  for (let cu = 0x300; cu < 0x370; cu++) both(cu, IGNORE); // combining diacritical marks
+  both(0xfeff, IGNORE);
+  both(0xffff, IGNORE);
+  const changed = [...new Set(touched)].filter((cu) => foldUnit(caseless, cu) !== cu);
   return { caseless, caseful, changed };
+}
+
+/** What a fold table maps `cu` to (0 entries mean "itself"). */
+export function foldUnit(table: Uint16Array, cu: number): number {
+  return table[cu] || cu;
 }
 
 let tables: FoldTables | undefined;

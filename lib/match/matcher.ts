@@ -26,6 +26,7 @@ import {
   APOSTROPHE,
   codePointBefore,
   foldTables,
+  foldUnit,
   IGNORE,
   isWordCodePoint,
   isWordUnit,
@@ -90,7 +91,7 @@ interface Pattern {
 function normalizeAlias(text: string, fold: Uint16Array): string {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const f = fold[text.charCodeAt(i)] ?? IGNORE;
+    const f = foldUnit(fold, text.charCodeAt(i));
     if (f === IGNORE) continue;
     if (f === SPACE && (out.length === 0 || out[out.length - 1] === SPACE)) continue;
     out.push(f);
@@ -133,35 +134,35 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
   unitSet.add(SPACE);
   const units = [...unitSet].sort((a, b) => a - b);
   const alphaSize = units.length + FIRST_CLASS;
-  const classOfUnit = new Map<number, number>();
+  const classOfUnit = new Uint16Array(0x10000); // 0: not in any alias
   const wordClass = new Uint8Array(alphaSize);
   wordClass[WORD_CLASS] = 1;
   units.forEach((u, i) => {
-    classOfUnit.set(u, i + FIRST_CLASS);
+    classOfUnit[u] = i + FIRST_CLASS;
     // Surrogate halves inside aliases belong to astral letters.
     wordClass[i + FIRST_CLASS] = isWordUnit(u) || (u >= 0xd800 && u < 0xe000) ? 1 : 0;
   });
   if (alphaSize >= UNKNOWN_CLASS) throw new RangeError('alias alphabet too large');
   const classOf = new Uint16Array(0x10000).fill(UNKNOWN_CLASS);
-  for (const [u, c] of classOfUnit) classOf[u] = c;
+  for (const u of units) classOf[u] = classOfUnit[u] ?? 0;
   for (const cu of changed) {
-    const f = ci[cu] ?? IGNORE;
-    classOf[cu] = f === IGNORE ? IGNORE_CLASS : (classOfUnit.get(f) ?? UNKNOWN_CLASS);
+    const f = foldUnit(ci, cu);
+    classOf[cu] = f === IGNORE ? IGNORE_CLASS : classOfUnit[f] || UNKNOWN_CLASS;
   }
   const classify = (cu: number): number => {
-    const c = isWordUnit(ci[cu] ?? cu) ? WORD_CLASS : 0;
+    const c = isWordUnit(foldUnit(ci, cu)) ? WORD_CLASS : 0;
     classOf[cu] = c;
     return c;
   };
   const spaceClass = classOf[SPACE] ?? 0;
 
-  // Trie in DFS order from the sorted aliases (ties keep dictionary order).
-  const order = patterns.map((_, i) => i);
-  order.sort((a, b) => {
-    const x = patterns[a]?.folded ?? '';
-    const y = patterns[b]?.folded ?? '';
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
+  // Trie in DFS order from the sorted aliases (ties keep dictionary order). Sorting tagged
+  // strings natively is several times faster than a comparator; U+FFFF never occurs in a folded
+  // alias, and any order that keeps shared prefixes together builds the same trie.
+  const width = String(patternCount).length;
+  const tagged = patterns.map((p, i) => `${p.folded}\uffff${String(i).padStart(width, '0')}`);
+  tagged.sort();
+  const order = tagged.map((t) => Number(t.slice(t.lastIndexOf('\uffff') + 1)));
   const cap = totalLength + 1;
   const tClass = new Uint16Array(cap);
   const tFirst = new Int32Array(cap).fill(-1);
@@ -181,7 +182,7 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     for (let j = lcp; j < s.length; j++) {
       const parentNode = path[j] ?? 0;
       const node = nodes++;
-      tClass[node] = classOfUnit.get(s.charCodeAt(j)) ?? 0;
+      tClass[node] = classOfUnit[s.charCodeAt(j)] ?? 0;
       const last = tLast[parentNode] ?? -1;
       if (last === -1) tFirst[parentNode] = node;
       else tNext[last] = node;
@@ -339,7 +340,7 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     if (ci[text.charCodeAt(j)] !== APOSTROPHE) return isWordCodePoint(text.codePointAt(j) ?? 0);
     const k = nextVisible(text, j + 1);
     if (k >= text.length || !isWordCodePoint(text.codePointAt(k) ?? 0)) return false;
-    if (ci[text.charCodeAt(k)] !== 0x73 /* s */) return true;
+    if (foldUnit(ci, text.charCodeAt(k)) !== 0x73 /* s */) return true;
     const after = nextVisible(text, k + 1);
     return after < text.length && isWordCodePoint(text.codePointAt(after) ?? 0);
   };
@@ -347,7 +348,7 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     let q = 0;
     let prevSpace = false;
     for (let t = start; t < end; t++) {
-      const f = cs[text.charCodeAt(t)] ?? IGNORE;
+      const f = foldUnit(cs, text.charCodeAt(t));
       if (f === IGNORE) continue;
       if (f === SPACE) {
         if (prevSpace) continue;

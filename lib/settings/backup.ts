@@ -1,6 +1,7 @@
 // One file with everything Backstory stores (settings, styles, muted entities, datasets, set-aside data): export, restore, reset.
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { formatPath } from '../kb/parse';
 import {
   datasetIndexItem,
   datasetKey,
@@ -70,25 +71,12 @@ export async function exportBackup(only?: 'datasets'): Promise<Backup> {
   };
 }
 
-/** A zod path as a JSON path: ["datasets", 0, "entry", "name"] → "$.datasets[0].entry.name". */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, part) =>
-      typeof part === 'number'
-        ? `${out}[${part}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(part))
-          ? `${out}.${String(part)}`
-          : `${out}[${JSON.stringify(String(part))}]`,
-    '$',
-  );
-}
-
 /** Parses JSON text, reporting a syntax error with its position. */
 export function parseJson(text: string): Result<unknown, ImportIssue[]> {
   try {
     return ok(JSON.parse(text));
   } catch (error) {
-    return err([{ path: '$', message: `not valid JSON: ${(error as Error).message}` }]);
+    return err([{ path: '(root)', message: `not valid JSON: ${(error as Error).message}` }]);
   }
 }
 
@@ -111,13 +99,16 @@ export function checkBackup(
     if (format !== BACKUP_FORMAT) {
       return err([
         {
-          path: '$.format',
+          path: 'format',
           message: `this is not a Backstory backup (expected "format": "${BACKUP_FORMAT}"). To add a dataset, use "Import a dataset" instead.`,
         },
       ]);
     }
     return err(
-      parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
+      parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        message: issue.message,
+      })),
     );
   }
   const backup = parsed.data;
@@ -127,9 +118,12 @@ export function checkBackup(
   (backup.datasets ?? []).forEach(({ entry, data }, i) => {
     const result = validate(JSON.stringify(data), accepted);
     if (!result.ok) {
-      const prefix = `$.datasets[${i}].data`;
-      for (const issue of result.error)
-        issues.push({ path: prefix + issue.path.replace(/^\$/, ''), message: issue.message });
+      const prefix = `datasets[${i}].data`;
+      for (const issue of result.error) {
+        const inner =
+          issue.path === '(root)' ? '' : issue.path.startsWith('[') ? issue.path : `.${issue.path}`;
+        issues.push({ path: prefix + inner, message: issue.message });
+      }
       return;
     }
     accepted.push(result.value.data);
@@ -139,7 +133,7 @@ export function checkBackup(
   backup.datasets?.forEach(({ entry }, i) => {
     if (ids.has(entry.id))
       issues.push({
-        path: `$.datasets[${i}].entry.id`,
+        path: `datasets[${i}].entry.id`,
         message: `duplicate dataset id "${entry.id}"`,
       });
     ids.add(entry.id);
@@ -160,7 +154,7 @@ export async function restoreBackup(
   if (bytes > MAX_IMPORT_FILE_BYTES) {
     return err([
       {
-        path: '$',
+        path: '(root)',
         message: `the file is ${formatBytes(bytes)}; a backup can be at most ${formatBytes(MAX_IMPORT_FILE_BYTES)}.`,
       },
     ]);
@@ -198,7 +192,7 @@ export async function restoreBackup(
   if (needed > STORAGE_BUDGET_BYTES) {
     return err([
       {
-        path: '$.datasets',
+        path: 'datasets',
         message: `restoring needs ${formatBytes(needed)}, more than the ${formatBytes(STORAGE_BUDGET_BYTES)} of storage. Nothing was changed.`,
       },
     ]);
@@ -208,7 +202,7 @@ export async function restoreBackup(
   } catch (error) {
     return err([
       {
-        path: '$',
+        path: '(root)',
         message: `the browser refused to store it (${(error as Error).message}). Nothing was changed.`,
       },
     ]);

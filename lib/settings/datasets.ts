@@ -1,6 +1,7 @@
 // Imported datasets in storage.local: an index the options page lists, and each dataset under its own key; imports are all-or-nothing.
 import { browser } from 'wxt/browser';
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import type { DatasetIssue } from '../kb/schema';
 import { err, ok, type Result } from './result';
 import {
   type DatasetCounts,
@@ -26,14 +27,13 @@ export const datasetIndexItem = defineStoredItem<DatasetIndex>({
   migrations: {},
 });
 
-/** One problem found in an imported file: where (a JSON path such as `$.entities[3].name`) and what. */
-export interface ImportIssue {
-  path: string;
-  message: string;
-}
+/** One problem found in an imported file: where (a JSON path such as `entities[3].name`) and what. */
+export type ImportIssue = DatasetIssue;
 
 /** What the knowledge-base layer returns for a file that passed validation. */
 export interface ValidDataset {
+  /** The dataset's own id; a second dataset with the same id is refused. */
+  id: string;
   /** The validated dataset, exactly as it will be stored and loaded again. */
   data: unknown;
   name: string;
@@ -114,26 +114,25 @@ function quotaMessage(needed: number, free: number): string {
   return `This dataset needs ${formatBytes(needed)} of storage but only ${formatBytes(Math.max(0, free))} of ${formatBytes(STORAGE_BUDGET_BYTES)} is free. Remove or export a dataset to make room. Nothing was changed.`;
 }
 
-function newId(name: string, taken: Set<string>): string {
-  const base =
-    name
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'dataset';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
 /**
  * Stores a validated dataset and lists it, in one write: either both land or neither does.
  * Refuses up front when it would not fit, and reports a quota failure from the browser the same way.
  */
 export function saveDataset(dataset: ValidDataset): Promise<Result<DatasetEntry, ImportError>> {
   return datasetIndexItem.transact(async (index, write) => {
-    const id = newId(dataset.name, new Set(index.map((entry) => entry.id)));
+    const id = dataset.id;
+    const clash = index.find((entry) => entry.id === id);
+    if (clash) {
+      return err({
+        kind: 'invalid',
+        issues: [
+          {
+            path: 'id',
+            message: `a dataset with the id "${id}" is already imported (${clash.name}); remove it first, or give this one another id`,
+          },
+        ],
+      });
+    }
     const key = datasetKey(id);
     const bytes = storedSize(key.slice('local:'.length), dataset.data);
     const entry: DatasetEntry = {

@@ -27,26 +27,33 @@ import {
   setKindStyle,
 } from '../../../lib/settings/store';
 
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
 // Stands in for lib/kb's validation: a dataset is { name, entities: string[] } with unique names.
-const validate: DatasetValidator = (text, existing) => {
+const validate: DatasetValidator = (text, existing): ReturnType<DatasetValidator> => {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: [{ path: '$', message: 'not JSON' }] };
+    return { ok: false, error: [{ path: '(root)', message: 'not JSON' }] };
   }
   const value = data as { name?: unknown; entities?: unknown };
   if (typeof value.name !== 'string')
-    return { ok: false, error: [{ path: '$.name', message: 'missing' }] };
+    return { ok: false, error: [{ path: 'name', message: 'missing' }] };
   if (!Array.isArray(value.entities))
-    return { ok: false, error: [{ path: '$.entities', message: 'not a list' }] };
+    return { ok: false, error: [{ path: 'entities', message: 'not a list' }] };
   const taken = new Set(existing.flatMap((other) => (other as { entities: string[] }).entities));
   const clash = value.entities.findIndex((id) => taken.has(id));
   if (clash >= 0)
-    return { ok: false, error: [{ path: `$.entities[${clash}]`, message: 'duplicate id' }] };
+    return { ok: false, error: [{ path: `entities[${clash}]`, message: 'duplicate id' }] };
   return {
     ok: true,
     value: {
+      id: slug(value.name),
       data,
       name: value.name,
       counts: { entities: value.entities.length, quotes: 0, events: 0 },
@@ -55,6 +62,7 @@ const validate: DatasetValidator = (text, existing) => {
 };
 
 const dataset = (name: string, entities: string[], padding = '') => ({
+  id: slug(name),
   data: { name, entities, padding },
   name,
   counts: { entities: entities.length, quotes: 0, events: 0 },
@@ -78,10 +86,17 @@ describe('importing datasets', () => {
     });
   });
 
-  it('gives two datasets of the same name their own ids', async () => {
+  it('refuses a second dataset with the same id, naming the field, and keeps the first', async () => {
     await saveDataset(dataset('Same', ['a']));
-    await saveDataset(dataset('Same', ['b']));
-    expect((await getDatasetIndex()).map((entry) => entry.id)).toEqual(['same', 'same-2']);
+    const second = await saveDataset(dataset('Same', ['b']));
+    expect(second.ok).toBe(false);
+    if (!second.ok)
+      expect(second.error).toEqual({
+        kind: 'invalid',
+        issues: [{ path: 'id', message: expect.stringMatching(/already imported \(Same\)/) }],
+      });
+    expect((await getDatasetIndex()).map((entry) => entry.id)).toEqual(['same']);
+    expect(await readDataset('same')).toEqual({ name: 'Same', entities: ['a'], padding: '' });
   });
 
   it('disabled datasets are not loaded for pages; removed ones are gone entirely', async () => {
@@ -185,7 +200,7 @@ describe('backup, reset and restore', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error[0]).toMatchObject({
-        path: '$',
+        path: '(root)',
         message: expect.stringMatching(/^not valid JSON/),
       });
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
@@ -193,7 +208,7 @@ describe('backup, reset and restore', () => {
 
   it('says when a file is a dataset rather than a backup', async () => {
     const result = await restoreBackup(JSON.stringify({ name: 'x', entities: [] }), validate);
-    expect(!result.ok && result.error[0]?.path).toBe('$.format');
+    expect(!result.ok && result.error[0]?.path).toBe('format');
     expect(!result.ok && result.error[0]?.message).toMatch(/not a Backstory backup/);
   });
 
@@ -217,15 +232,13 @@ describe('backup, reset and restore', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error.map((issue) => issue.path)).toEqual([
-        '$.settings.mode',
-        '$.styles.person.color',
+        'settings.mode',
+        'styles.person.color',
       ]);
     const onlyDatasetBad = { ...backup, datasets: bad.datasets };
     const second = await restoreBackup(JSON.stringify(onlyDatasetBad), validate);
     if (!second.ok)
-      expect(second.error).toEqual([
-        { path: '$.datasets[1].data.entities', message: 'not a list' },
-      ]);
+      expect(second.error).toEqual([{ path: 'datasets[1].data.entities', message: 'not a list' }]);
     else expect.fail('a bad dataset inside a backup must be refused');
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
@@ -237,6 +250,6 @@ describe('backup, reset and restore', () => {
     const result = await restoreBackup(JSON.stringify(twice), validate);
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.error.map((issue) => issue.path)).toContain('$.datasets[1].data.entities[0]');
+      expect(result.error.map((issue) => issue.path)).toContain('datasets[1].data.entities[0]');
   });
 });

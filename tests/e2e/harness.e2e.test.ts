@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type BrowserKind,
   type ExtensionSession,
+  extensionConsoleErrors,
   launchChromium,
   launchFirefox,
   startServer,
@@ -75,7 +76,22 @@ describe.each(browsers)('%s: requests from a leaky extension', (kind) => {
       'https://example.com/page-analytics',
     );
     expect(session.network.fromPage().map((r) => r.url)).not.toContain(wanted[1]);
-    // Blocked means the content script's fetch got no real answer.
+    await page.close();
+  });
+
+  test("collect the extension's console errors, apart from the page's", async () => {
+    const page = await session.openServedPage('/plain.html');
+    await page.evaluate(() => console.error('an error of the page itself'));
+    const deadline = Date.now() + 5_000;
+    const texts = () => extensionConsoleErrors(session.consoleErrors).map((e) => e.text);
+    while (Date.now() < deadline && !texts().some((t) => t.includes('error from the background'))) {
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    expect(texts()).toContainEqual(
+      expect.stringContaining('leaky fixture: error from the background'),
+    );
+    expect(texts()).not.toContainEqual(expect.stringContaining('an error of the page itself'));
+    expect(session.consoleErrors.map((e) => e.text)).toContain('an error of the page itself');
     await page.close();
   });
 });

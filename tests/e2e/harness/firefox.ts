@@ -1,4 +1,5 @@
 // Launches Firefox ESR with the built MV2 extension as a temporary add-on, its tabs instrumented (see session.ts).
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
@@ -45,6 +46,44 @@ async function loadExtensionPage(page: Page, url: string, timeoutMs = 10_000): P
   throw new Error(`${url} did not load within ${timeoutMs} ms`);
 }
 
+/**
+ * Errors Firefox prints on stdout (pref devtools.console.stdout.content): uncaught errors with their script URL, and
+ * console.error calls without one. Only this way do the background page and extension tabs report at all.
+ */
+function watchStdout(process: ChildProcess | null, extensionOrigin: string): ConsoleError[] {
+  const errors: ConsoleError[] = [];
+  let pending = '';
+  const onData = (chunk: Buffer | string): void => {
+    const lines = (pending + String(chunk)).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const uncaught = /^JavaScript error: (\S+), line \d+: (.*)$/.exec(line);
+      if (uncaught?.[1]?.startsWith(extensionOrigin)) {
+        errors.push({ source: uncaught[1], location: uncaught[1], text: uncaught[2] ?? '' });
+        continue;
+      }
+      const logged = /^console\.error: (.*)$/.exec(line);
+      if (logged) {
+        // Unquote "…" the way Firefox prints a single string argument.
+        const text = (logged[1] ?? '').replace(/^"(.*)"$/, '$1');
+        errors.push({ source: `${extensionOrigin} (stdout)`, location: '', text });
+      }
+    }
+  };
+  process?.stdout?.on('data', onData);
+  process?.stderr?.on('data', onData);
+  return errors;
+}
+
+/**
+ * Tab errors, plus stdout errors not already seen in a tab: stdout carries web pages' console.error calls too, without
+ * their URL, and a page's own error must not be blamed on the extension.
+ */
+function mergeConsoleErrors(tab: ConsoleError[], stdout: ConsoleError[]): ConsoleError[] {
+  const seenInTabs = new Set(tab.map((e) => e.text));
+  return [...tab, ...stdout.filter((e) => e.location !== '' || !seenInTabs.has(e.text))];
+}
+
 export async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> {
   const { server } = options;
   const extensionDir = options.extensionDir ?? firefoxExtensionDir;
@@ -75,12 +114,16 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionSe
       // No DNS for proxied names: the harness sees the host as asked.
       'network.proxy.socks_remote_dns': true,
       'network.captive-portal-service.enabled': false,
+      // Print console output of the background and extension pages, which BiDi can't see (watchStdout).
+      'devtools.console.stdout.content': true,
       'network.connectivity-service.enabled': false,
     },
   });
+  const extensionOrigin = `moz-extension://${firefoxExtensionUuid}`;
+  // Before the install, so errors while the background starts are caught.
+  const stdoutErrors = watchStdout(browser.process(), extensionOrigin);
   try {
     const extensionId = await browser.installExtension(extensionDir);
-    const extensionOrigin = `moz-extension://${firefoxExtensionUuid}`;
     const network = new NetworkLog(server);
     const consoleErrors: ConsoleError[] = [];
     const newPage = async (viewport: Viewport = defaultViewport): Promise<Page> => {
@@ -96,7 +139,9 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionSe
       extensionId,
       extensionOrigin,
       network,
-      consoleErrors,
+      get consoleErrors() {
+        return mergeConsoleErrors(consoleErrors, stdoutErrors);
+      },
       newPage,
       async openServedPage(path, viewport) {
         const page = await newPage(viewport);

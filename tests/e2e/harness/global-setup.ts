@@ -8,11 +8,17 @@ import { chromeExtensionDir, e2eBuildDir, firefoxExtensionDir, repoRoot } from '
 /** Builds the extension for one browser into the e2e output folder. */
 export function buildExtension(browser: 'chrome' | 'firefox'): void {
   const wxt = join(repoRoot, 'node_modules/.bin/wxt');
-  execFileSync(wxt, ['build', '-b', browser], {
-    cwd: repoRoot,
-    env: { ...process.env, BACKSTORY_OUT: relative(repoRoot, e2eBuildDir) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  try {
+    execFileSync(wxt, ['build', '-b', browser], {
+      cwd: repoRoot,
+      env: { ...process.env, BACKSTORY_OUT: relative(repoRoot, e2eBuildDir) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  } catch {
+    throw new Error(
+      `Building the ${browser} extension for the e2e suite failed (the build's errors are above).`,
+    );
+  }
 }
 
 export default function setup(): void {

@@ -1,8 +1,134 @@
-// The popup page.
+// The popup page: the followed tab's site and mentions, the switches and muted entities, wired to the PopupView component.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { type PopupPage, PopupView } from '../../components/PopupView';
+import type { PanelTarget } from '../../lib/messaging';
+import {
+  type FollowedTab,
+  hostOf,
+  pinnedTabId,
+  readPage,
+  resolveTab,
+} from '../../lib/panel/active-page';
+import { groupPageEntities } from '../../lib/panel/group';
+import type { PanelKnowledge } from '../../lib/panel/knowledge';
+import { loadPanelKnowledge } from '../../lib/panel/load';
+import type { EntityRef } from '../../lib/panel/models';
+import { panelTargetItem } from '../../lib/panel/target';
+import { openPanel } from '../../lib/platform';
+import type { Settings } from '../../lib/settings/schema';
+import { isHighlightingOn } from '../../lib/settings/site-list';
+import {
+  getMuted,
+  getSettings,
+  mute,
+  setEnabled,
+  setHighlightingForUrl,
+  unmute,
+  watchMuted,
+  watchSettings,
+} from '../../lib/settings/store';
+
+const pinned = pinnedTabId(location.search);
+
 export function App() {
+  const [page, setPage] = useState<PopupPage>({ status: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [mutedIds, setMutedIds] = useState<string[]>([]);
+  const [knowledge, setKnowledge] = useState<PanelKnowledge | null>(null);
+  const tab = useRef<FollowedTab | null>(null);
+  const knowledgeRef = useRef<PanelKnowledge | null>(null);
+
+  const refresh = useCallback(async () => {
+    const next = await resolveTab(pinned);
+    tab.current = next;
+    if (!next) {
+      setPage({ status: 'restricted' });
+      return;
+    }
+    const reading = await readPage(next);
+    if (reading.kind === 'restricted') setPage({ status: 'restricted' });
+    else if (reading.kind === 'unreachable') {
+      setPage({ status: 'unreachable', host: hostOf(reading.url) });
+    } else {
+      const { mentions } = reading;
+      tab.current = { ...next, url: mentions.url };
+      const host = hostOf(mentions.url);
+      if (!host) setPage({ status: 'restricted' });
+      else {
+        setPage({
+          status: 'ready',
+          host,
+          groups: mentions.active
+            ? groupPageEntities(mentions.entities, (id) => knowledgeRef.current?.entityRef(id))
+            : null,
+        });
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    void getMuted().then(setMutedIds);
+    const stopSettings = watchSettings((next) => {
+      setSettings(next);
+      // The tab re-reads the page when settings change; give it a moment, then show what it found.
+      setTimeout(() => void refresh(), 300);
+    });
+    const stopMuted = watchMuted(setMutedIds);
+    void refresh();
+    void loadPanelKnowledge().then(({ knowledge: loaded }) => {
+      knowledgeRef.current = loaded;
+      setKnowledge(loaded);
+      void refresh();
+    });
+    return () => {
+      stopSettings();
+      stopMuted();
+    };
+  }, [refresh]);
+
+  const url = tab.current?.url;
+  const globalOn = settings?.enabled ?? true;
+  // Whether the site is on when the global switch is: judged with the global switch forced on.
+  const siteOn = settings && url ? isHighlightingOn({ ...settings, enabled: true }, url) : true;
+
+  const openInPanel = (target: PanelTarget) => {
+    // Opening must happen inside the click (a user gesture), before anything is awaited.
+    const opening = openPanel(tab.current?.windowId);
+    void panelTargetItem.setValue(target);
+    // A popup closes once the panel is open; the same page opened as a tab (tests, ?tabId=) stays.
+    void opening.then(
+      () => {
+        if (pinned === undefined) window.close();
+      },
+      () => {},
+    );
+  };
+
+  const muted: EntityRef[] = mutedIds.map(
+    (id) => knowledge?.entityRef(id) ?? { id, name: id, kind: 'other' },
+  );
+
   return (
-    <main>
-      <h1>Backstory</h1>
-    </main>
+    <PopupView
+      page={settings ? page : { status: 'loading' }}
+      globalOn={globalOn}
+      siteOn={siteOn}
+      muted={muted}
+      onSiteChange={(on) => {
+        if (url) void setHighlightingForUrl(url, on);
+      }}
+      onGlobalChange={(on) => void setEnabled(on)}
+      onOpenEntity={(entity) => openInPanel({ view: 'entity', entityId: entity.id })}
+      onOpenPanel={() => openInPanel({ view: 'page' })}
+      onOpenOptions={() => {
+        void browser.runtime.openOptionsPage().then(() => {
+          if (pinned === undefined) window.close();
+        });
+      }}
+      onUnmute={(entity) => void unmute(entity.id)}
+      onMute={(entity) => void mute(entity.id)}
+    />
   );
 }

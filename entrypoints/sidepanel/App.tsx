@@ -1,8 +1,190 @@
-// The sidepanel page.
+// The side panel page: follows the active tab, loads the knowledge base, and wires both to the SidePanel component.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { type FocusPosition, type PageState, SidePanel } from '../../components/SidePanel';
+import type { PanelTarget } from '../../lib/messaging';
+import {
+  type FollowedTab,
+  focusOnPage,
+  hostOf,
+  pinnedTabId,
+  readPage,
+  resolveTab,
+  watchActivePage,
+} from '../../lib/panel/active-page';
+import { groupPageEntities } from '../../lib/panel/group';
+import {
+  canGoBack,
+  canGoForward,
+  currentView,
+  goBack,
+  goForward,
+  navigate,
+  type PanelView,
+  startHistory,
+} from '../../lib/panel/history';
+import type { PanelKnowledge } from '../../lib/panel/knowledge';
+import { loadPanelKnowledge } from '../../lib/panel/load';
+import { bestEntityFor } from '../../lib/panel/search';
+import { panelTargetItem } from '../../lib/panel/target';
+import { watchDatasetIndex } from '../../lib/settings/datasets';
+import {
+  getSettings,
+  setEnabled,
+  setHighlightingForUrl,
+  watchSettings,
+} from '../../lib/settings/store';
+
+const pinned = pinnedTabId(location.search);
+
 export function App() {
+  const [knowledge, setKnowledge] = useState<PanelKnowledge | null>(null);
+  const [defaultSourceId, setDefaultSourceId] = useState<string | undefined>();
+  const [knowledgeError, setKnowledgeError] = useState<string | undefined>();
+  const [history, setHistory] = useState(() => startHistory({ view: 'page' }));
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [focus, setFocus] = useState<FocusPosition | null>(null);
+  const tab = useRef<FollowedTab | null>(null);
+  const knowledgeRef = useRef<PanelKnowledge | null>(null);
+  const pendingTarget = useRef<PanelTarget | null>(null);
+
+  const go = useCallback((view: PanelView) => setHistory((h) => navigate(h, view)), []);
+  const back = useCallback(() => setHistory(goBack), []);
+  const forward = useCallback(() => setHistory(goForward), []);
+
+  const land = useCallback(
+    (target: PanelTarget) => {
+      const kb = knowledgeRef.current;
+      if (!kb) {
+        pendingTarget.current = target;
+        return;
+      }
+      if (target.view === 'search') {
+        // A selection that plainly names one entity lands on it; anything else shows the results.
+        const entity = bestEntityFor(kb.search, target.query);
+        go(
+          entity
+            ? { view: 'entity', entityId: entity.id }
+            : { view: 'search', query: target.query },
+        );
+      } else go(target);
+      // Consumed: reopening the panel later starts from the page, not from an old request.
+      void panelTargetItem.setValue(null);
+    },
+    [go],
+  );
+
+  // The knowledge base, rebuilt when datasets are imported, removed or switched.
+  useEffect(() => {
+    const load = () =>
+      loadPanelKnowledge().then(
+        (loaded) => {
+          knowledgeRef.current = loaded.knowledge;
+          setKnowledge(loaded.knowledge);
+          setDefaultSourceId(loaded.defaultSourceId);
+          setKnowledgeError(undefined);
+          const target = pendingTarget.current;
+          pendingTarget.current = null;
+          if (target) land(target);
+        },
+        (error: unknown) => setKnowledgeError(String(error)),
+      );
+    void load();
+    return watchDatasetIndex(() => void load());
+  }, [land]);
+
+  // Where the panel was asked to land (popup, card, context menu, keyboard command).
+  useEffect(() => {
+    void panelTargetItem.getValue().then((target) => {
+      if (target) land(target);
+    });
+    return panelTargetItem.watch((target) => {
+      if (target) land(target);
+    });
+  }, [land]);
+
+  // The page in the followed tab.
+  const refresh = useCallback(async (reason: 'tab' | 'content') => {
+    const next = await resolveTab(pinned);
+    const switched = next?.id !== tab.current?.id || next?.url !== tab.current?.url;
+    tab.current = next;
+    if (switched || reason === 'tab') setFocus(null);
+    if (!next) {
+      setPage({ status: 'restricted' });
+      return;
+    }
+    const reading = await readPage(next);
+    if (tab.current?.id !== next.id) return; // a newer refresh took over
+    if (reading.kind === 'restricted') {
+      setPage({ status: 'restricted' });
+    } else if (reading.kind === 'unreachable') {
+      setPage({ status: 'unreachable', host: hostOf(reading.url) });
+    } else {
+      const { mentions } = reading;
+      const host = hostOf(mentions.url);
+      if (!mentions.active) {
+        const settings = await getSettings();
+        setPage({ status: 'off', host, globalOff: !settings.enabled });
+      } else {
+        setPage({
+          status: 'ready',
+          host,
+          groups: groupPageEntities(mentions.entities, (id) => knowledgeRef.current?.entityRef(id)),
+        });
+      }
+      tab.current = { ...next, url: mentions.url };
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh('tab');
+    const stopWatching = watchActivePage(
+      () => tab.current?.id,
+      pinned !== undefined,
+      (reason) => {
+        void refresh(reason);
+      },
+    );
+    // The content script re-reads the page when settings change and says so; this covers a page that had nothing.
+    const stopSettings = watchSettings(() => setTimeout(() => void refresh('content'), 300));
+    return () => {
+      stopWatching();
+      stopSettings();
+    };
+  }, [refresh]);
+
+  // Names in the list come from the knowledge base: regroup once it is loaded.
+  useEffect(() => {
+    if (knowledge) void refresh('content');
+  }, [knowledge]);
+
+  const onShowOnPage = useCallback(async (entityId: string) => {
+    const current = tab.current;
+    if (!current) return;
+    const result = await focusOnPage(current, entityId);
+    setFocus(result.found ? { entityId, index: result.index, total: result.total } : null);
+  }, []);
+
+  const onTurnOn = useCallback(async () => {
+    if (page.status !== 'off') return;
+    if (page.globalOff) await setEnabled(true);
+    else if (tab.current?.url) await setHighlightingForUrl(tab.current.url, true);
+  }, [page]);
+
   return (
-    <main>
-      <h1>Backstory</h1>
-    </main>
+    <SidePanel
+      knowledge={knowledge}
+      knowledgeError={knowledgeError}
+      defaultSourceId={defaultSourceId}
+      view={currentView(history)}
+      canGoBack={canGoBack(history)}
+      canGoForward={canGoForward(history)}
+      onBack={back}
+      onForward={forward}
+      onNavigate={go}
+      page={page}
+      focusPosition={focus}
+      onShowOnPage={(id) => void onShowOnPage(id)}
+      onTurnOn={() => void onTurnOn()}
+    />
   );
 }

@@ -1,0 +1,162 @@
+// The toolbar popup: this site's switch, the global switch, what the page mentions, muted entities, the way to more.
+import { useState } from 'preact/hooks';
+import type { EntityRef, PageGroup } from '../lib/panel/models';
+import { EmptyState } from './EmptyState';
+import { Notice } from './Notice';
+import { PageEntityList } from './PageEntityList';
+import { Switch } from './Switch';
+
+export type PopupPage =
+  | { status: 'loading' }
+  /** Browser pages and extension stores: content scripts can't run, so there is no switch to show. */
+  | { status: 'restricted' }
+  /** A web page with no answering content script (loading, or open since before install). */
+  | { status: 'unreachable'; host: string | null }
+  /** `groups` is null while highlighting is off for the page. */
+  | { status: 'ready'; host: string; groups: PageGroup[] | null };
+
+export interface PopupViewProps {
+  page: PopupPage;
+  globalOn: boolean;
+  /** Whether the page's site is highlighted when the global switch is on. */
+  siteOn: boolean;
+  muted: EntityRef[];
+  onSiteChange(on: boolean): void;
+  onGlobalChange(on: boolean): void;
+  onOpenEntity(entity: EntityRef): void;
+  onOpenPanel(): void;
+  onOpenOptions(): void;
+  onUnmute(entity: EntityRef): void;
+  onMute(entity: EntityRef): void;
+}
+
+export function PopupView(props: PopupViewProps) {
+  const { page, globalOn, siteOn } = props;
+  const [unmuted, setUnmuted] = useState<EntityRef | null>(null);
+  const host = page.status === 'ready' || page.status === 'unreachable' ? page.host : null;
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1 class="popup-title">Backstory</h1>
+        {host ? <p class="host">{host}</p> : null}
+      </header>
+
+      <section class="popup-section" aria-label="Highlighting">
+        {page.status === 'restricted' ? (
+          <Notice tone="info" title="Backstory can’t run on this page">
+            <p>
+              Browser pages and extension stores don’t allow extensions to read them, so there is
+              nothing to highlight here.
+            </p>
+          </Notice>
+        ) : page.status === 'loading' ? (
+          <p class="muted">Reading the page…</p>
+        ) : host ? (
+          <Switch
+            id="site-switch"
+            label="Highlight on this site"
+            checked={siteOn}
+            disabled={!globalOn}
+            hint={globalOn ? undefined : 'Turn Backstory on to choose per site.'}
+            onChange={props.onSiteChange}
+          />
+        ) : null}
+        <Switch
+          id="global-switch"
+          label="Highlight on all sites"
+          checked={globalOn}
+          hint={globalOn ? undefined : 'Backstory is off everywhere.'}
+          onChange={props.onGlobalChange}
+        />
+      </section>
+
+      <section class="popup-section" aria-labelledby="popup-page-heading">
+        <h2 id="popup-page-heading">On this page</h2>
+        <PageSummary {...props} />
+      </section>
+
+      <div class="popup-actions">
+        <button type="button" class="primary" onClick={props.onOpenPanel}>
+          Open side panel
+        </button>
+        <button type="button" onClick={props.onOpenOptions}>
+          Options
+        </button>
+      </div>
+
+      {props.muted.length > 0 || unmuted ? (
+        <section class="popup-section" aria-labelledby="muted-heading">
+          <h2 id="muted-heading">Muted</h2>
+          {unmuted ? (
+            <Notice
+              tone="success"
+              actions={
+                <button
+                  type="button"
+                  onClick={() => {
+                    props.onMute(unmuted);
+                    setUnmuted(null);
+                  }}
+                >
+                  Undo
+                </button>
+              }
+            >
+              <p>{unmuted.name} is highlighted again.</p>
+            </Notice>
+          ) : null}
+          <ul class="muted-list">
+            {props.muted.map((entity) => (
+              <li key={entity.id}>
+                <span>{entity.name}</span>
+                <button
+                  type="button"
+                  class="small"
+                  aria-label={`Unmute ${entity.name}`}
+                  onClick={() => {
+                    props.onUnmute(entity);
+                    setUnmuted(entity);
+                  }}
+                >
+                  Unmute
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}
+
+function PageSummary(props: PopupViewProps) {
+  const { page } = props;
+  if (page.status === 'loading') return null;
+  if (page.status === 'restricted') return <p class="muted">Nothing can be read here.</p>;
+  if (page.status === 'unreachable') {
+    return (
+      <p class="muted">
+        This page hasn’t been read yet: it may still be loading, or it was open before Backstory was
+        installed. Reload the tab to read it.
+      </p>
+    );
+  }
+  if (!props.globalOn || !props.siteOn || page.groups === null) {
+    return <p class="muted">Highlighting is off here, so the page wasn’t read.</p>;
+  }
+  if (page.groups.length === 0) {
+    return (
+      <EmptyState title="Nothing from the knowledge base here">
+        <p>No person, organization or place Backstory knows is named on this page.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <PageEntityList
+      groups={page.groups}
+      headingLevel={3}
+      actionTitle="Open in the side panel"
+      onSelect={props.onOpenEntity}
+    />
+  );
+}

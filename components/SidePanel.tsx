@@ -1,0 +1,358 @@
+// The whole side panel: header (history, search, sections) and the current view. Data and actions come in as props.
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PanelView } from '../lib/panel/history';
+import type { PanelKnowledge } from '../lib/panel/knowledge';
+import type { EntityRef, PageGroup, SourceSpan } from '../lib/panel/models';
+import { flattenResults, type SearchHit } from '../lib/panel/search';
+import { EmptyState } from './EmptyState';
+import { EntityView } from './EntityView';
+import { EventView } from './EventView';
+import { PageEntityList } from './PageEntityList';
+import { SEARCH_LIST_ID, SearchResults, searchOptionId } from './SearchResults';
+import { SourceView } from './SourceView';
+
+/** What the panel knows about the tab it follows. */
+export type PageState =
+  | { status: 'loading' }
+  /** Browser pages, extension stores: no extension may run there. */
+  | { status: 'restricted' }
+  /** A web page whose content script does not answer (still loading, or opened before Backstory was installed). */
+  | { status: 'unreachable'; host: string | null }
+  | { status: 'off'; host: string | null; globalOff: boolean }
+  | { status: 'ready'; host: string | null; groups: PageGroup[] };
+
+export interface FocusPosition {
+  entityId: string;
+  index: number;
+  total: number;
+}
+
+export interface SidePanelProps {
+  knowledge: PanelKnowledge | null;
+  /** Why the knowledge base could not be loaded, if it could not. */
+  knowledgeError?: string;
+  /** The source the "Article" button opens. */
+  defaultSourceId?: string;
+  view: PanelView;
+  canGoBack: boolean;
+  canGoForward: boolean;
+  onBack(): void;
+  onForward(): void;
+  onNavigate(view: PanelView): void;
+  page: PageState;
+  focusPosition: FocusPosition | null;
+  /** Scroll the page to the entity's next mention and flash it. */
+  onShowOnPage(entityId: string): void;
+  /** Turn highlighting on for the page's site (or globally, when it is the global switch that is off). */
+  onTurnOn(): void;
+}
+
+export function SidePanel(props: SidePanelProps) {
+  const { view, onNavigate, onBack, onForward, knowledge } = props;
+  const main = useRef<HTMLElement | null>(null);
+  const search = useRef<HTMLInputElement | null>(null);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const query = view.view === 'search' ? view.query : '';
+  const hits = useMemo(
+    () => (knowledge && query ? flattenResults(knowledge.search.search(query)) : []),
+    [knowledge, query],
+  );
+  useEffect(() => setActiveIndex(-1), [query]);
+
+  // Alt+Left / Alt+Right go back and forward, as in a browser. Inside a text field they move the caret.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      const target = event.target as HTMLElement | null;
+      if (target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA') return;
+      event.preventDefault();
+      if (event.key === 'ArrowLeft') onBack();
+      else onForward();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack, onForward]);
+
+  // A new view moves focus to its heading, so keyboard and screen-reader users land on it (typing a search keeps focus).
+  const viewKey = JSON.stringify(view);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (view.view === 'search' || view.view === 'source') return;
+    if (document.activeElement === search.current) return;
+    main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: false });
+    main.current?.scrollTo?.({ top: 0 });
+  }, [viewKey]);
+
+  const openHit = (hit: SearchHit) => {
+    if (hit.type === 'entity') onNavigate({ view: 'entity', entityId: hit.entity.id });
+    else if (hit.type === 'event') onNavigate({ view: 'event', eventId: hit.event.id });
+    else if (hit.quote.speaker) onNavigate({ view: 'entity', entityId: hit.quote.speaker.id });
+  };
+
+  const onSearchKey = (event: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (hits.length === 0) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActiveIndex((index) => {
+        const next = index + step;
+        if (next >= hits.length) return 0;
+        return next < 0 ? hits.length - 1 : next;
+      });
+    } else if (event.key === 'Enter') {
+      const hit = hits[activeIndex] ?? (hits.length > 0 ? hits[0] : undefined);
+      if (hit) {
+        event.preventDefault();
+        openHit(hit);
+      }
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      onBack();
+    }
+  };
+
+  return (
+    <div class="panel">
+      <header class="panel-header">
+        <nav class="history-nav" aria-label="Panel history">
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Back"
+            title="Back (Alt+Left)"
+            aria-keyshortcuts="Alt+ArrowLeft"
+            disabled={!props.canGoBack}
+            onClick={onBack}
+          >
+            <span aria-hidden="true">←</span>
+          </button>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Forward"
+            title="Forward (Alt+Right)"
+            aria-keyshortcuts="Alt+ArrowRight"
+            disabled={!props.canGoForward}
+            onClick={onForward}
+          >
+            <span aria-hidden="true">→</span>
+          </button>
+          <button
+            type="button"
+            class="tab-button"
+            aria-current={view.view === 'page' ? 'page' : undefined}
+            onClick={() => onNavigate({ view: 'page' })}
+          >
+            On this page
+          </button>
+          {props.defaultSourceId ? (
+            <button
+              type="button"
+              class="tab-button"
+              aria-current={view.view === 'source' ? 'page' : undefined}
+              onClick={() =>
+                onNavigate({ view: 'source', sourceId: props.defaultSourceId as string })
+              }
+            >
+              Article
+            </button>
+          ) : null}
+        </nav>
+        <search class="search-box">
+          <label for="search-input" class="visually-hidden">
+            Search the knowledge base
+          </label>
+          <input
+            ref={search}
+            id="search-input"
+            type="search"
+            role="combobox"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder="Search people, places, quotes…"
+            aria-autocomplete="list"
+            aria-expanded={view.view === 'search' && hits.length > 0}
+            aria-controls={SEARCH_LIST_ID}
+            aria-activedescendant={activeIndex >= 0 ? searchOptionId(activeIndex) : undefined}
+            value={query}
+            disabled={!knowledge}
+            onInput={(event) => {
+              const text = event.currentTarget.value;
+              onNavigate(text ? { view: 'search', query: text } : { view: 'page' });
+            }}
+            onKeyDown={onSearchKey}
+          />
+        </search>
+      </header>
+      <main class="panel-main" ref={main}>
+        <CurrentView {...props} hits={hits} activeIndex={activeIndex} onOpenHit={openHit} />
+      </main>
+    </div>
+  );
+}
+
+interface CurrentViewProps extends SidePanelProps {
+  hits: SearchHit[];
+  activeIndex: number;
+  onOpenHit(hit: SearchHit): void;
+}
+
+function CurrentView(props: CurrentViewProps) {
+  const { view, knowledge, onNavigate, page } = props;
+  if (props.knowledgeError) {
+    return (
+      <EmptyState title="The knowledge base could not be loaded">
+        <p>{props.knowledgeError}</p>
+      </EmptyState>
+    );
+  }
+  if (view.view === 'page') return <PageView {...props} />;
+  if (!knowledge) return <p class="muted">Loading the knowledge base…</p>;
+  const openEntity = (entity: EntityRef) => onNavigate({ view: 'entity', entityId: entity.id });
+  const openSource = (span: SourceSpan) =>
+    onNavigate({
+      view: 'source',
+      sourceId: span.sourceId,
+      span: { start: span.start, end: span.end },
+    });
+  if (view.view === 'search') {
+    return (
+      <section aria-labelledby="search-heading">
+        <h1 id="search-heading" class="view-heading visually-hidden">
+          Search results
+        </h1>
+        <SearchResults
+          query={view.query}
+          hits={props.hits}
+          activeIndex={props.activeIndex}
+          onOpen={props.onOpenHit}
+        />
+      </section>
+    );
+  }
+  if (view.view === 'entity') {
+    const entity = knowledge.entity(view.entityId);
+    if (!entity) return <NotFound what="entity" />;
+    const onPage =
+      page.status === 'ready'
+        ? (page.groups.flatMap((group) => group.entities).find((other) => other.id === entity.id)
+            ?.count ?? 0)
+        : undefined;
+    const position =
+      props.focusPosition && props.focusPosition.entityId === entity.id
+        ? props.focusPosition
+        : null;
+    return (
+      <EntityView
+        entity={entity}
+        pageCount={onPage}
+        pagePosition={position}
+        onShowOnPage={props.onShowOnPage}
+        onOpenEntity={openEntity}
+        onOpenEvent={(eventId) => onNavigate({ view: 'event', eventId })}
+        onOpenSource={openSource}
+      />
+    );
+  }
+  if (view.view === 'event') {
+    const event = knowledge.event(view.eventId);
+    if (!event) return <NotFound what="event" />;
+    return <EventView event={event} onOpenEntity={openEntity} onOpenSource={openSource} />;
+  }
+  const source = knowledge.source(view.sourceId, view.span);
+  if (!source) return <NotFound what="article" />;
+  return <SourceView source={source} />;
+}
+
+function NotFound({ what }: { what: string }) {
+  return (
+    <EmptyState title={`This ${what} is no longer in the knowledge base`}>
+      <p>A dataset may have been removed or turned off in the options.</p>
+    </EmptyState>
+  );
+}
+
+function PageView(props: CurrentViewProps) {
+  const { page, onNavigate } = props;
+  return (
+    <section aria-labelledby="page-heading">
+      <h1 id="page-heading" class="view-heading" tabIndex={-1}>
+        On this page
+        {'host' in page && page.host ? <span class="host"> · {page.host}</span> : null}
+      </h1>
+      <PageBody
+        {...props}
+        onDetails={(entity) => onNavigate({ view: 'entity', entityId: entity.id })}
+      />
+    </section>
+  );
+}
+
+function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void }) {
+  const { page } = props;
+  switch (page.status) {
+    case 'loading':
+      return <p class="muted">Reading the page…</p>;
+    case 'restricted':
+      return (
+        <EmptyState title="Backstory can’t run on this page">
+          <p>
+            Browser pages and extension stores don’t allow extensions to read them. Open a news
+            article to see who and what it mentions.
+          </p>
+        </EmptyState>
+      );
+    case 'unreachable':
+      return (
+        <EmptyState title="This page hasn’t been read yet">
+          <p>
+            It may still be loading, or it was open before Backstory was installed or updated.
+            Reload the tab to read it.
+          </p>
+        </EmptyState>
+      );
+    case 'off':
+      return (
+        <EmptyState
+          title={
+            page.globalOff
+              ? 'Highlighting is off everywhere'
+              : `Highlighting is off on ${page.host ?? 'this site'}`
+          }
+          action={
+            <button type="button" class="primary" onClick={props.onTurnOn}>
+              {page.globalOff ? 'Turn Backstory on' : `Turn on for ${page.host ?? 'this site'}`}
+            </button>
+          }
+        >
+          <p>Turn it on to see who and what this page mentions.</p>
+        </EmptyState>
+      );
+    case 'ready':
+      if (page.groups.length === 0) {
+        return (
+          <EmptyState title="Nothing from the knowledge base on this page">
+            <p>
+              No person, organization or place that Backstory knows is named here. Search to look
+              someone up anyway.
+            </p>
+          </EmptyState>
+        );
+      }
+      return (
+        <PageEntityList
+          groups={page.groups}
+          actionTitle="Show the next mention on the page"
+          position={props.focusPosition}
+          onSelect={(entity) => props.onShowOnPage(entity.id)}
+          onDetails={props.onDetails}
+        />
+      );
+  }
+}

@@ -1,0 +1,122 @@
+// Which tab the side panel and popup are about, and what its content script found there (the browser-facing half).
+import { browser } from 'wxt/browser';
+import type { FocusResult, PageMentions } from '../messaging';
+import { tabMessenger } from '../messaging';
+import { isRestrictedUrl } from '../platform';
+import { siteKey } from '../settings/site-key';
+
+export interface FollowedTab {
+  id: number;
+  windowId: number;
+  /** Only known where the browser shows it to the extension (host access, activeTab). */
+  url?: string;
+}
+
+/** `?tabId=` pins the tab (tests open the panel as an ordinary tab, which would otherwise be the active one). */
+export function pinnedTabId(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tabId');
+  if (raw === null || !/^\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/** The pinned tab, or the active tab of the last focused normal window. */
+export async function resolveTab(pinned: number | undefined): Promise<FollowedTab | null> {
+  try {
+    if (pinned !== undefined) return toFollowed(await browser.tabs.get(pinned));
+    const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+    const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
+    return tab ? toFollowed(tab) : null;
+  } catch {
+    // The pinned tab was closed, or there is no normal window.
+    return null;
+  }
+}
+
+function toFollowed(tab: { id?: number; windowId?: number; url?: string }): FollowedTab | null {
+  if (tab.id === undefined || tab.windowId === undefined) return null;
+  return { id: tab.id, windowId: tab.windowId, url: tab.url };
+}
+
+/** What asking a tab for its mentions can come to. */
+export type PageReading =
+  | { kind: 'mentions'; mentions: PageMentions }
+  | { kind: 'restricted' }
+  | { kind: 'unreachable'; url?: string };
+
+/** Asks the tab's top frame what it highlights; a page without our content script is told apart by its URL. */
+export async function readPage(tab: FollowedTab): Promise<PageReading> {
+  if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
+  try {
+    const mentions = await tabMessenger.sendMessage('getMentions', undefined, {
+      tabId: tab.id,
+      frameId: 0,
+    });
+    return { kind: 'mentions', mentions };
+  } catch {
+    return { kind: 'unreachable', url: tab.url };
+  }
+}
+
+/** Scrolls the tab to the entity's next mention and flashes it; repeated calls cycle through the mentions. */
+export async function focusOnPage(tab: FollowedTab, entityId: string): Promise<FocusResult> {
+  try {
+    return await tabMessenger.sendMessage(
+      'focusMention',
+      { entityId, direction: 1, openCard: false },
+      { tabId: tab.id, frameId: 0 },
+    );
+  } catch {
+    return { found: false };
+  }
+}
+
+/** The site to show for a URL, in the site list's own form ("www." dropped), or null for non-web pages. */
+export function hostOf(url: string | undefined): string | null {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  const key = siteKey(url);
+  return key.ok ? key.value : null;
+}
+
+/**
+ * Calls `onChange` when what the panel should show may have changed: another tab or window came to
+ * the front, the followed tab navigated or finished loading, or its content script found new mentions.
+ * Returns the function that stops listening.
+ */
+export function watchActivePage(
+  followedTabId: () => number | undefined,
+  pinned: boolean,
+  onChange: (reason: 'tab' | 'content') => void,
+): () => void {
+  const onActivated = () => {
+    if (!pinned) onChange('tab');
+  };
+  const onFocus = (windowId: number) => {
+    if (!pinned && windowId !== browser.windows.WINDOW_ID_NONE) onChange('tab');
+  };
+  const onUpdated = (tabId: number, info: { status?: string; url?: string }) => {
+    if (tabId !== followedTabId()) return;
+    if (info.status === 'complete' || info.url !== undefined) onChange('tab');
+  };
+  const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+    if (
+      typeof message === 'object' &&
+      message !== null &&
+      (message as { type?: unknown }).type === 'mentionsChanged' &&
+      sender.tab?.id === followedTabId()
+    ) {
+      onChange('content');
+    }
+    // Not answering: other listeners (the typed messenger) answer their own messages.
+    return undefined;
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.windows.onFocusChanged.addListener(onFocus);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  browser.runtime.onMessage.addListener(onMessage);
+  return () => {
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.windows.onFocusChanged.removeListener(onFocus);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.runtime.onMessage.removeListener(onMessage);
+  };
+}

@@ -1,0 +1,99 @@
+// The plain data the side panel and popup render: built from the knowledge base once, free of KB internals.
+
+/** A place in a source article: UTF-16 offsets into the source's text. */
+export interface SourceSpan {
+  sourceId: string;
+  start: number;
+  end: number;
+}
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface FactItem {
+  id: string;
+  text: string;
+  /** The sentence of the source the fact was taken from. */
+  sentence: string;
+  span: SourceSpan;
+}
+
+export interface QuoteItem {
+  id: string;
+  text: string;
+  speaker: EntityRef | null;
+  /** What was going on when it was said (the article's framing), when the dataset gives it. */
+  context?: string;
+  sentence: string;
+  span: SourceSpan;
+}
+
+export interface EventSummary {
+  id: string;
+  title: string;
+  /** In the article's own words ("Thursday", "just weeks ago"); never a computed date. */
+  when?: string;
+  where?: string;
+}
+
+export interface FigureItem {
+  /** What is counted: "dead", "drones", "arms package". */
+  label: string;
+  /** The number as the reader should see it: "21", "598", "$825 million". */
+  value: string;
+  /** "at least", "nearly", "more than"… as the source qualifies the number. */
+  qualifier?: string;
+}
+
+export interface RelatedEntity extends EntityRef {
+  /** How the two are related, in words ("met with", "ally of"), when known. */
+  relation?: string;
+}
+
+export interface EntityDetail extends EntityRef {
+  description?: string;
+  aliases: string[];
+  facts: FactItem[];
+  quotes: QuoteItem[];
+  /** In the article's order. */
+  events: EventSummary[];
+  related: RelatedEntity[];
+}
+
+export interface EventDetail extends EventSummary {
+  participants: EntityRef[];
+  figures: FigureItem[];
+  sentences: { text: string; span: SourceSpan }[];
+}
+
+/** A run of source text, marked when it is a mention of an entity. */
+export interface SourceSegment {
+  text: string;
+  entity?: EntityRef;
+  /** Inside the span the reader came to see. */
+  emphasised?: boolean;
+}
+
+export interface SourceDocument {
+  id: string;
+  title: string;
+  /** Paragraphs, each a list of segments; joined they give back the text. */
+  paragraphs: SourceSegment[][];
+}
+
+/** One entity found on the page, joined with what the knowledge base says about it. */
+export interface PageEntity extends EntityRef {
+  count: number;
+}
+
+export interface PageGroup {
+  kind: string;
+  /** The heading: "People", "Organizations"… */
+  label: string;
+  entities: PageEntity[];
+  /** Mentions of all entities in the group. */
+  count: number;
+}

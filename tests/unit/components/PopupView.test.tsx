@@ -1,0 +1,79 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { type PopupPage, PopupView, type PopupViewProps } from '../../../components/PopupView';
+import { groupPageEntities } from '../../../lib/panel/group';
+import { knowledge } from './panel-fixture';
+
+afterEach(cleanup);
+
+const ready: PopupPage = {
+  status: 'ready',
+  host: 'news.example',
+  groups: groupPageEntities(
+    [
+      { entityId: 'kyiv', kind: 'place', count: 9, snippets: ['Kyiv'] },
+      { entityId: 'starmer', kind: 'person', count: 1, snippets: ['Keir Starmer'] },
+    ],
+    knowledge.entityRef,
+  ),
+};
+
+function popup(props: Partial<PopupViewProps> = {}) {
+  const handlers = {
+    onSiteChange: vi.fn(),
+    onGlobalChange: vi.fn(),
+    onOpenEntity: vi.fn(),
+    onOpenPanel: vi.fn(),
+    onOpenOptions: vi.fn(),
+    onUnmute: vi.fn(),
+    onMute: vi.fn(),
+  };
+  render(<PopupView page={ready} globalOn siteOn muted={[]} {...handlers} {...props} />);
+  return handlers;
+}
+
+describe('popup', () => {
+  test('shows the site, its switch, the global switch and the entities with counts', () => {
+    const handlers = popup();
+    expect(screen.getByText('news.example')).toBeTruthy();
+    const site = screen.getByRole('switch', { name: 'Highlight on this site' });
+    expect(site.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(site);
+    expect(handlers.onSiteChange).toHaveBeenCalledWith(false);
+    fireEvent.click(screen.getByRole('switch', { name: 'Highlight on all sites' }));
+    expect(handlers.onGlobalChange).toHaveBeenCalledWith(false);
+    fireEvent.click(screen.getByRole('button', { name: /^Kyiv/ }));
+    expect(handlers.onOpenEntity).toHaveBeenCalledWith(expect.objectContaining({ id: 'kyiv' }));
+    expect(screen.getByRole('button', { name: /^Kyiv/ }).textContent).toContain('9');
+    fireEvent.click(screen.getByRole('button', { name: 'Open side panel' }));
+    expect(handlers.onOpenPanel).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
+    expect(handlers.onOpenOptions).toHaveBeenCalled();
+  });
+
+  test('restricted pages say so and show no site switch', () => {
+    popup({ page: { status: 'restricted' } });
+    expect(screen.getByText('Backstory can’t run on this page')).toBeTruthy();
+    expect(screen.queryByRole('switch', { name: 'Highlight on this site' })).toBeNull();
+    expect(screen.getByRole('switch', { name: 'Highlight on all sites' })).toBeTruthy();
+  });
+
+  test('with the global switch off, the site switch is disabled and the list explains', () => {
+    popup({ globalOn: false, page: { status: 'ready', host: 'news.example', groups: null } });
+    expect(
+      (screen.getByRole('switch', { name: 'Highlight on this site' }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(true);
+    expect(screen.getByText('Highlighting is off here, so the page wasn’t read.')).toBeTruthy();
+  });
+
+  test('muted entities can be unmuted, with undo', () => {
+    const starmer = { id: 'starmer', name: 'Keir Starmer', kind: 'person' };
+    const handlers = popup({ muted: [starmer] });
+    fireEvent.click(screen.getByRole('button', { name: 'Unmute Keir Starmer' }));
+    expect(handlers.onUnmute).toHaveBeenCalledWith(starmer);
+    expect(screen.getByText('Keir Starmer is highlighted again.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(handlers.onMute).toHaveBeenCalledWith(starmer);
+  });
+});

@@ -1,0 +1,235 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { type PageState, SidePanel, type SidePanelProps } from '../../../components/SidePanel';
+import { groupPageEntities } from '../../../lib/panel/group';
+import {
+  canGoBack,
+  canGoForward,
+  currentView,
+  goBack,
+  goForward,
+  navigate,
+  type PanelView,
+  startHistory,
+} from '../../../lib/panel/history';
+import { knowledge } from './panel-fixture';
+
+afterEach(cleanup);
+
+const readyPage: PageState = {
+  status: 'ready',
+  host: 'news.example',
+  groups: groupPageEntities(
+    [
+      { entityId: 'kyiv', kind: 'place', count: 9, snippets: ['Kyiv'] },
+      { entityId: 'starmer', kind: 'person', count: 1, snippets: ['Keir Starmer'] },
+      { entityId: 'zelenskyy', kind: 'person', count: 3, snippets: ['Zelenskyy'] },
+      { entityId: 'eu', kind: 'organization', count: 4, snippets: ['EU'] },
+    ],
+    knowledge.entityRef,
+  ),
+};
+
+/** The panel with real history, the way the side panel page wires it. */
+function Panel(props: Partial<SidePanelProps> & { start?: PanelView }) {
+  const [history, setHistory] = useState(() => startHistory(props.start ?? { view: 'page' }));
+  return (
+    <SidePanel
+      knowledge={knowledge}
+      defaultSourceId="seed"
+      page={readyPage}
+      focusPosition={null}
+      onShowOnPage={() => undefined}
+      onTurnOn={() => undefined}
+      {...props}
+      view={currentView(history)}
+      canGoBack={canGoBack(history)}
+      canGoForward={canGoForward(history)}
+      onBack={() => setHistory(goBack)}
+      onForward={() => setHistory(goForward)}
+      onNavigate={(view) => setHistory((h) => navigate(h, view))}
+    />
+  );
+}
+
+describe('On this page', () => {
+  test('groups entities by kind with counts, most mentioned first', () => {
+    render(<Panel />);
+    const people = screen.getByRole('region', { name: /People/ });
+    const names = within(people)
+      .getAllByRole('button', { name: /mention/ })
+      .map((button) => button.textContent);
+    expect(names).toEqual(['Volodymyr Zelenskyy3, 3 mentions', 'Keir Starmer1, 1 mention']);
+    expect(screen.getByRole('region', { name: /Places/ }).textContent).toContain('Kyiv');
+    expect(screen.getByRole('region', { name: /Organizations/ }).textContent).toContain(
+      'European Union',
+    );
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['People (2)', 'Organizations (1)', 'Places (1)']);
+  });
+
+  test('clicking an entity asks the page to show it; the position is shown beside it', () => {
+    const onShowOnPage = vi.fn();
+    const { rerender } = render(<Panel onShowOnPage={onShowOnPage} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Kyiv/ }));
+    expect(onShowOnPage).toHaveBeenCalledWith('kyiv');
+    rerender(
+      <Panel
+        onShowOnPage={onShowOnPage}
+        focusPosition={{ entityId: 'kyiv', index: 1, total: 9 }}
+      />,
+    );
+    expect(screen.getByRole('button', { name: /^Kyiv/ }).textContent).toContain('2 of 9');
+  });
+
+  test('site off: says so and offers to turn it on', () => {
+    const onTurnOn = vi.fn();
+    render(
+      <Panel
+        page={{ status: 'off', host: 'news.example', globalOff: false }}
+        onTurnOn={onTurnOn}
+      />,
+    );
+    expect(screen.getByText('Highlighting is off on news.example')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn on for news.example' }));
+    expect(onTurnOn).toHaveBeenCalled();
+  });
+
+  test('empty and restricted pages have their own explanations', () => {
+    render(<Panel page={{ status: 'ready', host: 'a.example', groups: [] }} />);
+    expect(screen.getByText('Nothing from the knowledge base on this page')).toBeTruthy();
+    cleanup();
+    render(<Panel page={{ status: 'restricted' }} />);
+    expect(screen.getByText('Backstory can’t run on this page')).toBeTruthy();
+  });
+});
+
+describe('views and history', () => {
+  test('details → entity view with facts, quotes, events and related; back and forward', () => {
+    render(<Panel />);
+    fireEvent.click(screen.getByRole('button', { name: 'Details about Keir Starmer' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Keir Starmer');
+    expect(screen.getByText('British Prime Minister')).toBeTruthy();
+    expect(screen.getByText('1 mention')).toBeTruthy();
+    expect(screen.getByText(/accused Russian President Vladimir Putin/)).toBeTruthy();
+    expect(screen.getByText('“senseless”')).toBeTruthy();
+    // An event in the article's own terms: "Thursday", not a computed date.
+    const events = screen.getByRole('region', { name: 'Events' });
+    expect(events.textContent).toContain('Thursday');
+
+    fireEvent.click(within(events).getByRole('button'));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Russian missile and drone attack on Kyiv',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Keir Starmer');
+    fireEvent.keyDown(document.body, { key: 'ArrowLeft', altKey: true });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^On this page/);
+    fireEvent.keyDown(document.body, { key: 'ArrowRight', altKey: true });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Keir Starmer');
+    fireEvent.click(screen.getByRole('button', { name: 'Forward' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('attack on Kyiv');
+  });
+
+  test('event view shows figures as figures, with their qualifiers', () => {
+    render(<Panel start={{ view: 'event', eventId: 'e-attack' }} />);
+    const figures = screen.getByRole('region', { name: 'Figures' });
+    const terms = within(figures)
+      .getAllByRole('term')
+      .map((term) => term.textContent);
+    const values = within(figures)
+      .getAllByRole('definition')
+      .map((def) => def.textContent);
+    expect(terms).toEqual(['dead', 'wounded', 'drones and decoys', 'missiles']);
+    expect(values).toEqual(['at least 21', '48', '598', '31']);
+    fireEvent.click(screen.getByRole('button', { name: /^Russia/ }));
+    // Russia has no detail in the fixture: the panel says so instead of breaking.
+    expect(screen.getByText('This entity is no longer in the knowledge base')).toBeTruthy();
+  });
+
+  test('a fact links to its sentence in the source, marked and emphasised', () => {
+    render(<Panel start={{ view: 'entity', entityId: 'starmer' }} />);
+    fireEvent.click(
+      screen.getAllByRole('button', { name: 'Show in the article' })[0] as HTMLElement,
+    );
+    const article = screen.getByRole('article');
+    expect(article.querySelector('.emphasis')?.textContent).toBe(
+      'The strike killed at least 21 people.',
+    );
+    expect([...article.querySelectorAll('mark.mention')].map((mark) => mark.textContent)).toEqual([
+      'Kyiv',
+      'Keir Starmer',
+    ]);
+    expect(document.activeElement?.className).toBe('emphasis');
+  });
+
+  test('dataset text is rendered as text, never as markup', () => {
+    const evil = '<img src=x onerror="window.__pwned=1">Evil';
+    render(
+      <Panel
+        page={{
+          status: 'ready',
+          host: 'x.example',
+          groups: [
+            {
+              kind: 'person',
+              label: 'People',
+              count: 1,
+              entities: [{ id: 'x', name: evil, kind: 'person', count: 1 }],
+            },
+          ],
+        }}
+      />,
+    );
+    expect(screen.getByText(evil)).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('search', () => {
+  test('typing searches; misspelled names find their entity; arrows and Enter open a result', () => {
+    render(<Panel />);
+    const input = screen.getByRole('combobox', { name: 'Search the knowledge base' });
+    fireEvent.input(input, { target: { value: 'starmr' } });
+    const options = screen.getAllByRole('option');
+    expect(options[0]?.textContent).toContain('Keir Starmer');
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(input.getAttribute('aria-activedescendant')).toBe(options[0]?.id);
+    expect(options[0]?.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Keir Starmer');
+    // Back returns to the results of the same query.
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect((screen.getByRole('combobox') as HTMLInputElement).value).toBe('starmr');
+  });
+
+  test.each([
+    ['zelensky', 'Volodymyr Zelenskyy'],
+    ['kyv', 'Kyiv'],
+  ])('%s lists %s first', (query, name) => {
+    render(<Panel />);
+    fireEvent.input(screen.getByRole('combobox'), { target: { value: query } });
+    expect(screen.getAllByRole('option')[0]?.textContent).toContain(name);
+  });
+
+  test('arrow keys wrap around and a quote result opens its speaker', () => {
+    render(<Panel />);
+    const input = screen.getByRole('combobox');
+    fireEvent.input(input, { target: { value: 'negotiating table' } });
+    const options = screen.getAllByRole('option');
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    const last = options[options.length - 1];
+    expect(input.getAttribute('aria-activedescendant')).toBe(last?.id);
+    expect(last?.textContent).toContain('Russia chooses ballistics');
+    fireEvent.click(last as HTMLElement);
+    // The speaker, Zelenskyy, has no detail in the fixture; the panel went to his entity view.
+    expect(screen.getByText('This entity is no longer in the knowledge base')).toBeTruthy();
+  });
+
+  test('nothing found says so', () => {
+    render(<Panel />);
+    fireEvent.input(screen.getByRole('combobox'), { target: { value: 'qqxzw' } });
+    expect(screen.getByText('Nothing found for “qqxzw”')).toBeTruthy();
+  });
+});

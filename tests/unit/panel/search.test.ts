@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { bestEntityFor, flattenResults, SearchIndex } from '../../../lib/panel/search';
+import { corpus } from './fixtures';
+
+const index = new SearchIndex(corpus);
+const topEntity = (query: string) => index.search(query).entities[0]?.entity.id;
+
+describe('search', () => {
+  test.each([
+    ['zelensky', 'zelenskyy'],
+    ['Zelenskiy', 'zelenskyy'],
+    ['Зеленський', 'zelenskyy'],
+    ['kyv', 'kyiv'],
+    ['Kiev', 'kyiv'],
+    ['starmr', 'starmer'],
+    ['vinnitsia', 'vinnytsia'],
+    ['putn', 'putin'],
+  ])('%s finds %s first', (query, id) => {
+    expect(topEntity(query)).toBe(id);
+  });
+
+  test('roles find the entity', () => {
+    expect(topEntity('prime minister')).toBe('starmer');
+    expect(topEntity('top diplomat')).toBe('kallas');
+  });
+
+  test('quotes and events are searched, and their speakers and places too', () => {
+    const results = index.search('negotiating table');
+    expect(results.quotes[0]?.quote.id).toBe('q-zelenskyy');
+    expect(index.search('Alaska').events.map((hit) => hit.event.id)).toContain('e-alaska');
+  });
+
+  test('a one-letter query finds nothing rather than everything', () => {
+    expect(flattenResults(index.search('k'))).toEqual([]);
+  });
+
+  test('gibberish finds nothing', () => {
+    expect(flattenResults(index.search('qqxzw'))).toEqual([]);
+  });
+
+  test('the matched alias is reported when it is not the name', () => {
+    expect(index.search('Kiev').entities[0]?.matched).toBe('Kiev');
+  });
+
+  test('update replaces the documents', () => {
+    const fresh = new SearchIndex(corpus);
+    fresh.update({
+      entities: [{ id: 'x', name: 'Xavier', kind: 'person', aliases: [] }],
+      quotes: [],
+      events: [],
+    });
+    expect(fresh.search('starmer').entities).toEqual([]);
+    expect(fresh.search('xavir').entities[0]?.entity.id).toBe('x');
+  });
+
+  test('bestEntityFor: exact aliases land on the entity, vague text does not', () => {
+    expect(bestEntityFor(index, 'Zelensky')?.id).toBe('zelenskyy');
+    expect(bestEntityFor(index, 'Kiev')?.id).toBe('kyiv');
+    expect(bestEntityFor(index, 'president')).toBeUndefined();
+  });
+});

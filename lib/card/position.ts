@@ -1,5 +1,48 @@
-// Places the card next to its mention with @floating-ui/dom: never over the mention, always inside the viewport.
-import { computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+// Places the card next to its mention with floating-ui: never over the mention, always inside the viewport.
+import {
+  computePosition,
+  flip,
+  offset,
+  type Platform,
+  type Rect,
+  shift,
+  size,
+} from '@floating-ui/core';
+
+/**
+ * floating-ui's engine (@floating-ui/core, the same computePosition and middleware @floating-ui/dom wraps) with
+ * the one platform the card needs: a position:fixed element measured against the layout viewport. The DOM
+ * platform of @floating-ui/dom walks offset parents and clipping ancestors for any element anywhere; the card is
+ * always fixed in its own shadow root, so all of that is 7.6 KB the content script (80 KB budget) does not need.
+ */
+export function viewportPlatform(doc: Document): Platform {
+  const viewport = (): Rect => ({
+    x: 0,
+    y: 0,
+    // clientWidth/Height: the viewport without its scrollbars, in CSS px (so browser zoom is already applied).
+    width: doc.documentElement.clientWidth,
+    height: doc.documentElement.clientHeight,
+  });
+  return {
+    getElementRects: ({ reference, floating }) => {
+      const box = (reference as VirtualElement).getBoundingClientRect();
+      return {
+        reference: { x: box.x, y: box.y, width: box.width, height: box.height },
+        floating: { x: 0, y: 0, width: floating.offsetWidth, height: floating.offsetHeight },
+      };
+    },
+    getDimensions: (element) => ({
+      width: (element as HTMLElement).offsetWidth,
+      height: (element as HTMLElement).offsetHeight,
+    }),
+    getClippingRect: viewport,
+  };
+}
+
+/** What floating-ui needs of a reference: its box, read fresh on every computation. */
+export interface VirtualElement {
+  getBoundingClientRect(): Box;
+}
 
 /** Space kept between the card and the mention, and between the card and the viewport's edges. */
 export const GAP = 8;
@@ -10,7 +53,10 @@ interface Point {
   y: number;
 }
 
-type Box = Pick<DOMRect, 'left' | 'top' | 'right' | 'bottom' | 'width' | 'height' | 'x' | 'y'>;
+export type Box = Pick<
+  DOMRect,
+  'left' | 'top' | 'right' | 'bottom' | 'width' | 'height' | 'x' | 'y'
+>;
 
 /**
  * The box of a mention the card should stick to. A mention broken over two lines has two boxes; with a pointer
@@ -37,14 +83,9 @@ export function anchorBox(range: Range, pointer?: Point): Box {
   return best;
 }
 
-/** A floating-ui reference made from a live Range: its boxes are read fresh on every computation. */
+/** A floating-ui reference made from a live Range. */
 export function rangeReference(range: Range, pointer?: Point): VirtualElement {
-  const parent = range.commonAncestorContainer;
-  const contextElement = parent instanceof Element ? parent : (parent.parentElement ?? undefined);
-  return {
-    getBoundingClientRect: () => anchorBox(range, pointer),
-    contextElement,
-  };
+  return { getBoundingClientRect: () => anchorBox(range, pointer) };
 }
 
 /** True when no part of the box is inside the viewport (the mention was scrolled away). */
@@ -77,24 +118,29 @@ export async function placeCard(
   let maxHeight = Number.POSITIVE_INFINITY;
   let maxWidth = Number.POSITIVE_INFINITY;
   const result = await computePosition(rangeReference(range, pointer), card, {
+    platform: viewportPlatform(card.ownerDocument),
     placement: 'bottom-start',
     strategy: 'fixed',
     middleware: [
       offset(GAP),
+      // Flip on the vertical axis only: sideways overflow is shift's job (a card sticking out to the right must
+      // move left, not jump beside a mention that has room below it).
       flip({
         padding: EDGE_PADDING,
+        crossAxis: false,
         fallbackPlacements: ['top-start', 'right-start', 'left-start'],
       }),
       shift({ padding: EDGE_PADDING }),
       size({
         padding: EDGE_PADDING,
         apply({ availableHeight, availableWidth, elements }) {
+          const floating = elements.floating as HTMLElement;
           maxHeight = Math.max(0, Math.floor(availableHeight));
           maxWidth = Math.max(0, Math.floor(availableWidth));
           // Applied here, not by the caller: floating-ui measures again and re-places the smaller card. Custom
           // properties, so the stylesheet combines them with its own limits (min(360px, var(--available-width))).
-          elements.floating.style.setProperty('--available-height', `${maxHeight}px`);
-          elements.floating.style.setProperty('--available-width', `${maxWidth}px`);
+          floating.style.setProperty('--available-height', `${maxHeight}px`);
+          floating.style.setProperty('--available-width', `${maxWidth}px`);
         },
       }),
     ],

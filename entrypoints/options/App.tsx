@@ -1,8 +1,197 @@
-// The options page.
+// The options page: loads and watches every stored setting and wires the option sections to lib/settings.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Notice } from '../../components/Notice';
+import { OptionsAppearance } from '../../components/OptionsAppearance';
+import { OptionsBackup } from '../../components/OptionsBackup';
+import { type ImportOutcome, OptionsDatasets } from '../../components/OptionsDatasets';
+import { OptionsMuted } from '../../components/OptionsMuted';
+import { OptionsQuarantine } from '../../components/OptionsQuarantine';
+import { OptionsSites } from '../../components/OptionsSites';
+import { exportBackup, resetAll, restoreBackup } from '../../lib/settings/backup';
+import {
+  checkFileSize,
+  getDatasetIndex,
+  readDataset,
+  readEnabledDatasets,
+  removeDataset,
+  saveDataset,
+  setDatasetEnabled,
+  watchDatasetIndex,
+} from '../../lib/settings/datasets';
+import { clearQuarantine, readQuarantine, watchQuarantine } from '../../lib/settings/quarantine';
+import type { DatasetIndex, QuarantineEntry, Settings, Styles } from '../../lib/settings/schema';
+import {
+  addSite,
+  getMuted,
+  getSettings,
+  getStyles,
+  removeSite,
+  setEnabled,
+  setKindStyle,
+  setMode,
+  unmute,
+  watchMuted,
+  watchSettings,
+  watchStyles,
+} from '../../lib/settings/store';
+import { downloadJson, today } from './download';
+import { bundledDataset, entityNames, validateDataset } from './kb-bridge';
+
+interface Loaded {
+  settings: Settings;
+  styles: Styles;
+  muted: string[];
+  datasets: DatasetIndex;
+  quarantine: QuarantineEntry[];
+}
+
 export function App() {
+  const [state, setState] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const bundled = useMemo(() => bundledDataset(), []);
+
+  useEffect(() => {
+    let live = true;
+    const patch = (part: Partial<Loaded>) => setState((old) => (old ? { ...old, ...part } : old));
+    (async () => {
+      // Reading first repairs anything unreadable, so the quarantine read after it is complete.
+      const [settings, styles, muted, datasets] = await Promise.all([
+        getSettings(),
+        getStyles(),
+        getMuted(),
+        getDatasetIndex(),
+      ]);
+      const quarantine = await readQuarantine();
+      if (live) setState({ settings, styles, muted, datasets, quarantine });
+    })().catch((error: unknown) => setLoadError(String(error)));
+    const stops = [
+      watchSettings((settings) => patch({ settings })),
+      watchStyles((styles) => patch({ styles })),
+      watchMuted((muted) => patch({ muted })),
+      watchDatasetIndex((datasets) => patch({ datasets })),
+      watchQuarantine((quarantine) => patch({ quarantine })),
+    ];
+    return () => {
+      live = false;
+      for (const stop of stops) stop();
+    };
+  }, []);
+
+  // Names for the muted list come from every enabled dataset; recomputed when the list changes.
+  const datasetsKey = JSON.stringify(
+    state?.datasets.map((entry) => [entry.id, entry.enabled]) ?? [],
+  );
+  useEffect(() => {
+    let live = true;
+    void readEnabledDatasets().then((imported) => {
+      if (live) setNames(entityNames([bundled.data, ...imported.map((item) => item.data)]));
+    });
+    return () => {
+      live = false;
+    };
+  }, [datasetsKey, bundled]);
+
+  async function existingDatasets(): Promise<unknown[]> {
+    const imported = await readEnabledDatasets();
+    return [bundled.data, ...imported.map((item) => item.data)];
+  }
+
+  async function importDatasetFile(file: File): Promise<ImportOutcome> {
+    const size = checkFileSize(file.name, file.size);
+    if (!size.ok) return { ok: false, file: file.name, message: size.error.message };
+    const valid = validateDataset(await file.text(), await existingDatasets());
+    if (!valid.ok) return { ok: false, file: file.name, issues: valid.error };
+    const saved = await saveDataset(valid.value);
+    if (!saved.ok) {
+      return saved.error.kind === 'invalid'
+        ? { ok: false, file: file.name, issues: saved.error.issues }
+        : { ok: false, file: file.name, message: saved.error.message };
+    }
+    const { counts, name } = saved.value;
+    return {
+      ok: true,
+      message: `Imported ${name}: ${counts.entities} entities, ${counts.quotes} quotes, ${counts.events} events.`,
+    };
+  }
+
+  async function restoreFile(file: File) {
+    const size = checkFileSize(file.name, file.size);
+    if (!size.ok)
+      return { ok: false as const, error: [{ path: '$', message: size.error.message }] };
+    const others = [bundled.data];
+    return restoreBackup(await file.text(), (text, accepted) =>
+      validateDataset(text, [...others, ...accepted]),
+    );
+  }
+
+  if (loadError) {
+    return (
+      <main>
+        <h1>Backstory options</h1>
+        <Notice tone="error" title="The settings could not be loaded.">
+          <p>{loadError}</p>
+          <p>
+            Reload this page. If it keeps happening, reinstalling the extension resets its storage.
+          </p>
+        </Notice>
+      </main>
+    );
+  }
+  if (!state) {
+    return (
+      <main aria-busy="true">
+        <h1>Backstory options</h1>
+        <p>Loading…</p>
+      </main>
+    );
+  }
+
   return (
     <main>
-      <h1>Backstory</h1>
+      <h1>Backstory options</h1>
+      <OptionsQuarantine
+        entries={state.quarantine}
+        onExport={() => downloadJson(`backstory-set-aside-${today()}.json`, state.quarantine)}
+        onDiscard={() => void clearQuarantine()}
+      />
+      <OptionsSites
+        settings={state.settings}
+        onEnabled={(on) => void setEnabled(on)}
+        onMode={(mode) => void setMode(mode)}
+        onAdd={addSite}
+        onRemove={(key) => void removeSite(key)}
+      />
+      <OptionsAppearance
+        styles={state.styles}
+        onStyle={(kind, style) => void setKindStyle(kind, style)}
+      />
+      <OptionsMuted
+        muted={state.muted}
+        nameOf={(id) => names.get(id)}
+        onUnmute={(id) => void unmute(id)}
+      />
+      <OptionsDatasets
+        bundled={bundled}
+        entries={state.datasets}
+        onImport={importDatasetFile}
+        onToggle={(id, enabled) => void setDatasetEnabled(id, enabled)}
+        onRemove={removeDataset}
+        onExport={async (id) => {
+          const entry = state.datasets.find((item) => item.id === id);
+          downloadJson(`${id}.json`, entry ? await readDataset(id) : null);
+        }}
+        onExportAll={async () =>
+          downloadJson(`backstory-datasets-${today()}.json`, await exportBackup('datasets'))
+        }
+        onReset={resetAll}
+      />
+      <OptionsBackup
+        onExport={async () =>
+          downloadJson(`backstory-backup-${today()}.json`, await exportBackup())
+        }
+        onRestore={restoreFile}
+      />
     </main>
   );
 }

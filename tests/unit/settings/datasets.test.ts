@@ -114,7 +114,7 @@ describe('importing datasets', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error.message).toBe(
-        'huge.json is 50.0 MB; a dataset file can be at most 8.0 MB. Nothing was changed.',
+        'huge.json is 50.0 MB; a dataset file can be at most 5.0 MB. Nothing was changed.',
       );
   });
 

@@ -1,0 +1,68 @@
+// The options page's use of lib/kb: the bundled dataset's summary, validation of imported files, entity names.
+import seed from '../../assets/kb/seed.json';
+import { parseDataset } from '../../lib/kb/parse';
+import type { Dataset } from '../../lib/kb/schema';
+import { importDataset } from '../../lib/kb/transfer';
+import type { ImportIssue, ValidDataset } from '../../lib/settings/datasets';
+import { ok, type Result } from '../../lib/settings/result';
+import type { DatasetCounts } from '../../lib/settings/schema';
+
+export function countsOf(dataset: Dataset): DatasetCounts {
+  return {
+    entities: dataset.entities.length,
+    quotes: dataset.quotes.length,
+    events: dataset.events.length,
+  };
+}
+
+export interface Bundled {
+  name: string;
+  counts: DatasetCounts;
+  /** The parsed dataset, or null if the build shipped a broken one (then only a message shows). */
+  data: Dataset | null;
+}
+
+export function bundledDataset(): Bundled {
+  const parsed = parseDataset(seed);
+  if (!parsed.ok)
+    return {
+      name: 'Bundled dataset (damaged in this build)',
+      counts: { entities: 0, quotes: 0, events: 0 },
+      data: null,
+    };
+  return { name: parsed.value.name, counts: countsOf(parsed.value), data: parsed.value };
+}
+
+/** Stored datasets back as Datasets; ones that no longer validate cannot clash and are left out. */
+function asDatasets(values: readonly unknown[]): Dataset[] {
+  return values.flatMap((value) => {
+    if (value === null) return [];
+    const parsed = parseDataset(value);
+    return parsed.ok ? [parsed.value] : [];
+  });
+}
+
+/** Validates a dataset file's text against lib/kb's schema and the ids of `existing` datasets. */
+export function validateDataset(
+  text: string,
+  existing: readonly unknown[],
+): Result<ValidDataset, ImportIssue[]> {
+  const imported = importDataset(text, asDatasets(existing));
+  if (!imported.ok) return imported;
+  const dataset = imported.value;
+  return ok({ id: dataset.id, name: dataset.name, data: dataset, counts: countsOf(dataset) });
+}
+
+/** id → display name of every entity in `datasets` (loosely read: a name is only a label). */
+export function entityNames(datasets: readonly unknown[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const dataset of datasets) {
+    const entities = (dataset as { entities?: unknown } | null)?.entities;
+    if (!Array.isArray(entities)) continue;
+    for (const entity of entities) {
+      const { id, name } = (entity ?? {}) as { id?: unknown; name?: unknown };
+      if (typeof id === 'string' && typeof name === 'string' && !names.has(id)) names.set(id, name);
+    }
+  }
+  return names;
+}

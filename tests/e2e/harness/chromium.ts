@@ -9,16 +9,9 @@ import {
   defaultViewport,
   type ExtensionSession,
   instrumentTab,
+  type LaunchOptions,
   type Viewport,
 } from './session';
-
-export interface LaunchOptions {
-  server: TestServer;
-  /** Unpacked extension folder; defaults to the e2e build. */
-  extensionDir?: string;
-  /** Defaults to true. */
-  headless?: boolean;
-}
 
 // A closed port on loopback: Google service URLs pointed here fail at once without touching the network.
 const nowhere = 'http://127.0.0.1:9/';

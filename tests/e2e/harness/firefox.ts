@@ -3,7 +3,6 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
-import type { LaunchOptions } from './chromium';
 import { findFirefox } from './find-browser';
 import { NetworkLog } from './network-log';
 import { firefoxExtensionDir } from './paths';
@@ -12,6 +11,7 @@ import {
   defaultViewport,
   type ExtensionSession,
   instrumentTab,
+  type LaunchOptions,
   type Viewport,
   watchConsole,
 } from './session';
@@ -63,7 +63,9 @@ function watchStdout(process: ChildProcess | null, extensionOrigin: string): Con
         continue;
       }
       const logged = /^console\.error: (.*)$/.exec(line);
-      if (logged) {
+      // Firefox's own modules log through named consoles ("RSLoader: …", unquoted); a page's or extension's
+      // console.error prints its first argument quoted or as an object.
+      if (logged && !/^[\w.-]+: /.test(logged[1] ?? '')) {
         // Unquote "…" the way Firefox prints a single string argument.
         const text = (logged[1] ?? '').replace(/^"(.*)"$/, '$1');
         errors.push({ source: `${extensionOrigin} (stdout)`, location: '', text });

@@ -1,5 +1,5 @@
 // The real-browser test harness: a local server, Chromium and Firefox with the built extension, request blocking.
-export { type LaunchOptions, launchChromium } from './chromium';
+export { launchChromium } from './chromium';
 export { findChromium, findFirefox, installHint } from './find-browser';
 export { firefoxExtensionUuid, launchFirefox } from './firefox';
 export { NetworkLog, type RecordedRequest, type RequestSource } from './network-log';
@@ -22,6 +22,7 @@ export type {
   ConsoleError,
   ExtensionPageName,
   ExtensionSession,
+  LaunchOptions,
   Viewport,
 } from './session';
 export { extensionConsoleErrors } from './session';

@@ -44,6 +44,14 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  server: TestServer;
+  /** Unpacked extension folder; defaults to the e2e build of that browser. */
+  extensionDir?: string;
+  /** Defaults to true. */
+  headless?: boolean;
+}
+
 export const defaultViewport: Viewport = { width: 1280, height: 900 };
 
 interface InitiatorLike {

@@ -50,7 +50,15 @@ if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
 }
 
 const server = await harness.startServer();
-const session = await harness.launchChromium({ server, extensionDir, headless });
+const session = await harness
+  .launchChromium({ server, extensionDir, headless })
+  .catch(async (error) => {
+    await server.close();
+    const hint = headless
+      ? ''
+      : ` It could not open a window on DISPLAY=${process.env.DISPLAY}; try --headless.`;
+    fail(`Chromium did not start: ${error.message.split('\n')[0].replace(/\.+$/, '')}.${hint}`);
+  });
 const demoUrl = server.url('/demo.html');
 console.info(`Demo page: ${demoUrl}\nExtension: ${session.extensionOrigin}`);
 

@@ -4,6 +4,7 @@
 // result is still to be rendered with care (dangerouslySetInnerHTML on a plain element, never in
 // a page's own DOM): only simple text formatting and https: links survive.
 import createDOMPurify, { type WindowLike } from 'dompurify';
+import { activeContentReason } from './schema';
 
 const ALLOWED_TAGS = [
   'p',
@@ -47,15 +48,28 @@ function purifierFor(win: WindowLike): ReturnType<typeof createDOMPurify> {
   return purify;
 }
 
-/** `html` reduced to simple formatting and https: links; everything else is dropped. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * `html` reduced to simple formatting and https: links; everything else is dropped. If the DOM
+ * at hand cannot sanitize (DOMPurify returns its input unchanged when unsupported, and some
+ * test DOMs such as happy-dom leave scripts in place), the notes are shown as escaped text instead.
+ */
 export function sanitizeNotes(
   html: string,
   win: WindowLike = window as unknown as WindowLike,
 ): string {
-  return purifierFor(win).sanitize(html, {
+  const purify = purifierFor(win);
+  if (!purify.isSupported) return escapeHtml(html);
+  const clean = purify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,
     RETURN_TRUSTED_TYPE: false,
   }) as string;
+  const leaked =
+    activeContentReason(clean) !== null || /<\s*(?:script|style|img|svg)\b/i.test(clean);
+  return leaked ? escapeHtml(html) : clean;
 }

@@ -11,7 +11,8 @@
 //   of two sentences stays within the sentence that reports it) and not after an abbreviation
 //   ("U.S.", "Mr.", "Gen.").
 // - A closing quotation mark or bracket right after the end mark belongs to the sentence
-//   (`… was “severely damaged.”`).
+//   (`… was “severely damaged.”`), and a quotation ending in an end mark ends the sentence if
+//   a new one follows (`… said “We will rebuild.” Two boats sank.`).
 // - Sentences are trimmed; blank lines yield none.
 
 export interface SentenceSpan {
@@ -80,10 +81,17 @@ export function splitSentences(text: string): SentenceSpan[] {
       inStraight = false;
       continue;
     }
+    let closesQuote = false;
     if (ch === '“') inCurly = true;
-    else if (ch === '”') inCurly = false;
-    else if (ch === '"') inStraight = !inStraight;
-    if (!END_MARKS.has(ch) || inCurly || inStraight) continue;
+    else if (ch === '”') {
+      inCurly = false;
+      closesQuote = END_MARKS.has(text[i - 1] ?? '');
+    } else if (ch === '"') {
+      inStraight = !inStraight;
+      closesQuote = !inStraight && END_MARKS.has(text[i - 1] ?? '');
+    }
+    // `… said “We will rebuild.” Two boats sank.`: the quotation's own end mark ends the sentence.
+    if (!closesQuote && (!END_MARKS.has(ch) || inCurly || inStraight)) continue;
     if (ch === '.' && isAbbreviationBefore(text, i)) continue;
     let end = i + 1;
     while (END_MARKS.has(text[end] ?? '')) end++;

@@ -381,21 +381,8 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     let pending = 0;
     let lastEnd = 0; // folded position just after the last reported match
 
-    const flush = (pos: number): void => {
-      const slot = pos & mask;
-      const len = bestLen[slot] ?? 0;
-      if (len === 0) return;
-      pending--;
-      bestLen[slot] = 0;
-      if (pos < lastEnd) return;
-      out.push({
-        start: posBuf[slot] ?? 0,
-        end: bestEnd[slot] ?? 0,
-        entity: bestEntity[slot] ?? 0,
-      });
-      lastEnd = pos + len;
-    };
-
+    // Candidate slots are flushed inline below (a closure here would move the loop's
+    // variables into a heap context and slow every character down).
     for (let i = lo; i < hi; i++) {
       const cu = text.charCodeAt(i);
       let c = classOf[cu] ?? 0;
@@ -459,16 +446,41 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
       const earliest = k - (depth[s] ?? 0) + 1;
       if (pending === 0) emitPos = earliest;
       else
-        while (emitPos < earliest) {
-          flush(emitPos);
-          emitPos++;
+        for (; emitPos < earliest; emitPos++) {
+          const slot = emitPos & mask;
+          const len = bestLen[slot] ?? 0;
+          if (len === 0) continue;
+          pending--;
+          bestLen[slot] = 0;
+          if (emitPos >= lastEnd) {
+            out.push({
+              start: posBuf[slot] ?? 0,
+              end: bestEnd[slot] ?? 0,
+              entity: bestEntity[slot] ?? 0,
+            });
+            lastEnd = emitPos + len;
+          }
           if (pending === 0) {
             emitPos = earliest;
             break;
           }
         }
     }
-    while (pending > 0 && emitPos <= k) flush(emitPos++);
+    for (; pending > 0 && emitPos <= k; emitPos++) {
+      const slot = emitPos & mask;
+      const len = bestLen[slot] ?? 0;
+      if (len === 0) continue;
+      pending--;
+      bestLen[slot] = 0;
+      if (emitPos >= lastEnd) {
+        out.push({
+          start: posBuf[slot] ?? 0,
+          end: bestEnd[slot] ?? 0,
+          entity: bestEntity[slot] ?? 0,
+        });
+        lastEnd = emitPos + len;
+      }
+    }
     return out;
   }
 

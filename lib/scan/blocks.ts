@@ -93,10 +93,7 @@ const INLINE = new Set([
 
 /** True for an element whose subtree is never scanned (not counting its ancestors). */
 export function isSkippedElement(element: Element, skip?: (element: Element) => boolean): boolean {
-  if (SKIPPED.has(element.localName)) return true;
-  if (element.hasAttribute('hidden')) return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (SKIPPED.has(element.localName) || isSkippedByAttribute(element)) return true;
   return skip ? skip(element) : false;
 }
 
@@ -139,19 +136,39 @@ export function enclosingBlock(node: Node): ScanRoot {
   return (node.ownerDocument ?? node) as Document;
 }
 
+const ATTRIBUTE_SKIPS = '[hidden],[contenteditable]';
+
+function isSkippedByAttribute(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
 /**
- * Yields the text blocks under `root` in document order. Blocks are yielded one at a time so a
- * caller can stop between any two; the walker survives DOM changes in between as long as the
- * node it stands on stays in the tree (see `BlockWalk.lost`).
+ * Yields the text blocks under `root` in document order, one at a time, so a caller can stop
+ * between any two. Blocks made only of whitespace are not yielded. The walk survives DOM
+ * changes between calls as long as the node it stands on stays in the tree (see `lost`); call
+ * `refresh()` after the DOM may have changed.
  */
 export class BlockWalk {
   private readonly walker: TreeWalker;
   private readonly parts: string[] = [];
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
+  /** Whether each element on the path from the root to the current node ends a block. */
+  private readonly blockPath: boolean[] = [];
   private length = 0;
+  private hasText = false;
   private started = false;
   private finished = false;
+  private ready: TextBlock | null = null;
+  /** The node to visit next (the walker stands on it). */
+  private pending: Node | null = null;
+  /**
+   * Elements skipped for an attribute (hidden, contenteditable), found with one native query
+   * instead of two attribute reads per element.
+   */
+  private flagged: Set<Element> = new Set();
 
   constructor(
     private readonly root: ScanRoot,
@@ -162,6 +179,7 @@ export class BlockWalk {
     // faster and lets a skipped element end the block around it.
     this.walker = doc.createTreeWalker(root, 0x1 | 0x4);
     if (isInSkippedRegion(root, options.skip)) this.finished = true;
+    else this.refresh();
   }
 
   get done(): boolean {
@@ -175,10 +193,22 @@ export class BlockWalk {
     return current !== this.root && !this.root.contains(current);
   }
 
-  /** The next block with at least one text node, or null at the end. */
+  /** Re-reads which elements carry skipping attributes; call when the DOM may have changed. */
+  refresh(): void {
+    const flagged = new Set<Element>();
+    if ('querySelectorAll' in this.root) {
+      for (const el of this.root.querySelectorAll(ATTRIBUTE_SKIPS)) {
+        if (isSkippedByAttribute(el)) flagged.add(el);
+      }
+    }
+    this.flagged = flagged;
+  }
+
+  /** The next block with some non-whitespace text, or null at the end. */
   next(): TextBlock | null {
     if (this.finished) return null;
     const w = this.walker;
+    const { exclude, skip, onShadowRoot } = this.options;
     let node: Node | null;
     if (!this.started) {
       this.started = true;
@@ -192,17 +222,28 @@ export class BlockWalk {
         node = this.advance();
       } else {
         const el = node as Element;
-        if (this.options.exclude?.has(el) || isSkippedElement(el, this.options.skip)) {
+        const name = el.localName;
+        if (
+          SKIPPED.has(name) ||
+          this.flagged.has(el) ||
+          exclude?.has(el) === true ||
+          skip?.(el) === true
+        ) {
           this.boundary();
           node = this.advance();
         } else {
-          if (isBlockBoundary(el)) this.boundary();
-          const shadow = el.shadowRoot;
-          if (shadow && this.options.onShadowRoot) this.options.onShadowRoot(shadow);
+          const block = !INLINE.has(name);
+          if (block) this.boundary();
+          if (onShadowRoot) {
+            const shadow = el.shadowRoot;
+            if (shadow) onShadowRoot(shadow);
+          }
           const child = w.firstChild();
-          if (child) node = child;
-          else {
-            if (isBlockBoundary(el)) this.boundary();
+          if (child) {
+            this.blockPath.push(block);
+            node = child;
+          } else {
+            if (block) this.boundary();
             node = this.advance();
           }
         }
@@ -216,10 +257,6 @@ export class BlockWalk {
     this.boundary();
     return this.ready ? this.take() : null;
   }
-
-  private ready: TextBlock | null = null;
-  /** The node to visit next (the walker stands on it). */
-  private pending: Node | null = null;
 
   private take(): TextBlock | null {
     const block = this.ready;
@@ -235,28 +272,41 @@ export class BlockWalk {
       if (sibling) return sibling;
       const parent = w.parentNode();
       if (!parent || parent === this.root) return null;
-      if (isBlockBoundary(parent as Element)) this.boundary();
+      if (this.blockPath.pop() !== false) this.boundary();
     }
   }
 
   private append(text: Text): void {
+    const data = text.data;
     this.nodes.push(text);
     this.starts.push(this.length);
-    const data = text.data;
     this.parts.push(data);
     this.length += data.length;
+    if (!this.hasText) {
+      for (let i = 0; i < data.length; i++) {
+        if (data.charCodeAt(i) > 0x20) {
+          this.hasText = true;
+          break;
+        }
+      }
+    }
   }
 
   /** Ends the block being collected, if any (an earlier finished one is never overwritten). */
   private boundary(): void {
     if (this.nodes.length === 0) return;
     if (this.ready) return; // the caller takes `ready` before the walk moves on
-    this.ready = {
-      text: this.parts.length === 1 ? (this.parts[0] ?? '') : this.parts.join(''),
-      nodes: this.nodes.splice(0),
-      starts: this.starts.splice(0),
-    };
+    if (this.hasText) {
+      this.ready = {
+        text: this.parts.length === 1 ? (this.parts[0] ?? '') : this.parts.join(''),
+        nodes: this.nodes.slice(),
+        starts: this.starts.slice(),
+      };
+    }
+    this.nodes.length = 0;
+    this.starts.length = 0;
     this.parts.length = 0;
     this.length = 0;
+    this.hasText = false;
   }
 }

@@ -16,7 +16,7 @@ export interface ScanHit {
   readonly text: string;
 }
 
-/** The result for one block of text. */
+/** The result for one block of text (blocks of only whitespace are not reported). */
 export interface ScannedBlock {
   /**
    * Every text node of the block, hits or not. When re-scanning, drop the old mentions of these
@@ -112,7 +112,8 @@ export function scan(root: ScanRoot, options: ScanOptions): ScannedBlock[] {
 export interface ScanJob {
   /**
    * Scans blocks until `now()` passes `deadline` (same clock as `now`, default
-   * `performance.now()`), finishing the block in hand; returns the blocks scanned in this slice.
+   * `performance.now()`; read about every 4 KB of text), finishing the block in hand; returns
+   * the blocks scanned in this slice.
    */
   step(deadline: number, now?: () => number): ScannedBlock[];
   readonly done: boolean;
@@ -120,32 +121,34 @@ export interface ScanJob {
 
 /**
  * Starts a scan of `root` in slices. If the DOM changes between slices so that the walk loses its
- * place, the walk restarts from the root and skips blocks whose text nodes were all scanned
- * before (the caller's MutationObserver handles the changed ones).
+ * place, the walk restarts from the root: blocks reported before may be reported again, which
+ * the "replace the mentions of `textNodes`" rule makes harmless.
  */
 export function createScanJob(root: ScanRoot, options: ScanOptions): ScanJob {
   let walk = new BlockWalk(root, options);
-  let seen: WeakSet<Text> | null = null;
-  const remember = new WeakSet<Text>();
+  let fresh = true;
   return {
     get done() {
       return walk.done;
     },
     step(deadline, now = () => performance.now()) {
       const out: ScannedBlock[] = [];
-      if (walk.lost) {
-        walk = new BlockWalk(root, options);
-        seen = remember;
-      }
+      if (walk.lost) walk = new BlockWalk(root, options);
+      else if (!fresh) walk.refresh();
+      fresh = false;
       const cache: VisibilityCache = new Map();
+      const timed = deadline !== Number.POSITIVE_INFINITY;
+      // Reading the clock costs as much as scanning a short block: read it every few blocks.
+      let budget = 0;
       for (;;) {
         const block = walk.next();
         if (!block) break;
-        const known = seen;
-        if (known && block.nodes.every((node) => known.has(node))) continue;
-        for (const node of block.nodes) remember.add(node);
         out.push(scanBlock(block, options, cache));
-        if (now() >= deadline) break;
+        budget += 256 + block.text.length;
+        if (timed && budget >= 4096) {
+          budget = 0;
+          if (now() >= deadline) break;
+        }
       }
       return out;
     },

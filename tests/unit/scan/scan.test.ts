@@ -175,9 +175,12 @@ describe('scan', () => {
   });
 
   it('scans in slices that stop at the deadline and together find everything', () => {
-    document.body.innerHTML = Array.from({ length: 20 }, (_, i) => `<p>Kyiv ${i} Putin</p>`).join(
-      '',
-    );
+    // Long blocks: the clock is read about every 4 KB of text.
+    const filler = 'and so on '.repeat(410);
+    document.body.innerHTML = Array.from(
+      { length: 20 },
+      (_, i) => `<p>Kyiv ${i} ${filler} Putin</p>`,
+    ).join('');
     const job = createScanJob(document.body, { matcher });
     let clock = 0;
     const now = () => ++clock;
@@ -195,9 +198,9 @@ describe('scan', () => {
     );
   });
 
-  it('picks up again after the DOM changed under a paused scan, without duplicates', () => {
-    document.body.innerHTML =
-      '<div id="x"><p>Kyiv</p><p>Putin</p></div><p>Kallas</p><p>Zelenskyy</p>';
+  it('picks up again after the DOM changed under a paused scan', () => {
+    const filler = 'and so on '.repeat(410);
+    document.body.innerHTML = `<div id="x"><p>Kyiv ${filler}</p><p>Putin</p></div><p>Kallas</p><p>Zelenskyy</p>`;
     const job = createScanJob(document.body, { matcher });
     let clock = 0;
     const first = job.step(1, () => ++clock);
@@ -222,7 +225,7 @@ describe('scan', () => {
     });
     expect(finished).toBe(true);
     expect(got).toHaveLength(100);
-    expect(pauses).toBeGreaterThan(10);
+    expect(pauses).toBeGreaterThanOrEqual(2);
 
     const controller = new AbortController();
     let delivered = 0;

@@ -74,23 +74,32 @@ async function waitForHighlights(page, timeoutMs) {
   return counts;
 }
 
-/** Centre of the first highlighted range (scrolled into view), or undefined when nothing is highlighted. */
+/**
+ * Centre of the first highlighted range in document order, or undefined when nothing is highlighted. Scrolls it into
+ * view first if needed: the card closes on scroll, so the caller waits for the scroll to settle before hovering.
+ */
 async function firstHighlightPoint(page) {
-  return page.evaluate(() => {
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return undefined;
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('backstory')) continue;
-      for (const range of highlight) {
-        if (!(range instanceof Range)) continue;
-        const element = range.startContainer.parentElement;
-        element?.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-        if (rect.width === 0 && rect.height === 0) continue;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  const locate = () =>
+    page.evaluate(() => {
+      if (typeof CSS === 'undefined' || !('highlights' in CSS)) return undefined;
+      let first;
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('backstory')) continue;
+        for (const range of highlight) {
+          if (!(range instanceof Range) || range.collapsed) continue;
+          if (!first || range.compareBoundaryPoints(Range.START_TO_START, first) < 0) first = range;
+        }
       }
-    }
-    return undefined;
-  });
+      if (!first) return undefined;
+      const rect = first.getClientRects()[0] ?? first.getBoundingClientRect();
+      const inView = rect.top >= 0 && rect.bottom <= innerHeight;
+      if (!inView) first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, scrolled: !inView };
+    });
+  const point = await locate();
+  if (!point?.scrolled) return point;
+  await sleep(400);
+  return locate();
 }
 
 async function runHeadless() {
@@ -109,7 +118,8 @@ async function runHeadless() {
 
   const point = await firstHighlightPoint(page);
   if (point) {
-    await page.mouse.move(point.x, point.y);
+    // A few steps, like a hand: the card waits for the pointer to rest on a name.
+    await page.mouse.move(point.x, point.y, { steps: 5 });
   } else {
     console.info('Hover card: no highlighted name to hover; the screenshot shows the page as is.');
   }

@@ -24,7 +24,7 @@ export const LIMITS = {
   sourceText: 1_000_000,
   notes: 20_000,
   url: 2_048,
-  items: 50_000,
+  items: 100_000,
   aliases: 200,
   perItemList: 500,
 } as const;

@@ -152,18 +152,18 @@ function isSkippedByAttribute(element: Element): boolean {
  */
 export class BlockWalk {
   private readonly walker: TreeWalker;
-  private readonly parts: string[] = [];
-  private readonly nodes: Text[] = [];
-  private readonly starts: number[] = [];
-  /** Whether each element on the path from the root to the current node ends a block. */
-  private readonly blockPath: boolean[] = [];
-  private length = 0;
+  private text = '';
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  /** The open elements from the root down to the current node, and whether each ends a block. */
+  private readonly path: Node[];
+  private readonly blockPath: boolean[] = [false];
   private hasText = false;
-  private started = false;
   private finished = false;
   private ready: TextBlock | null = null;
   /** The node to visit next (the walker stands on it). */
   private pending: Node | null = null;
+  private atEnd = false;
   /**
    * Elements skipped for an attribute (hidden, contenteditable), found with one native query
    * instead of two attribute reads per element.
@@ -178,6 +178,7 @@ export class BlockWalk {
     // 0x1 | 0x4: elements and text. No filter callback: skipping is decided inline, which is
     // faster and lets a skipped element end the block around it.
     this.walker = doc.createTreeWalker(root, 0x1 | 0x4);
+    this.path = [root];
     if (isInSkippedRegion(root, options.skip)) this.finished = true;
     else this.refresh();
   }
@@ -188,7 +189,7 @@ export class BlockWalk {
 
   /** True if the node the walk stands on left the tree since the last block: the rest is unknown. */
   get lost(): boolean {
-    if (!this.started || this.finished) return false;
+    if (this.finished) return false;
     const current = this.walker.currentNode;
     return current !== this.root && !this.root.contains(current);
   }
@@ -209,17 +210,28 @@ export class BlockWalk {
     if (this.finished) return null;
     const w = this.walker;
     const { exclude, skip, onShadowRoot } = this.options;
-    let node: Node | null;
-    if (!this.started) {
-      this.started = true;
-      node = w.firstChild();
-    } else {
-      node = this.pending;
-    }
-    while (node) {
+    const path = this.path;
+    const blockPath = this.blockPath;
+    // nextNode() is the cheapest way through the tree; the elements we leave are found by
+    // comparing each node's parent with the open path.
+    for (;;) {
+      let node = this.pending;
+      this.pending = null;
+      // After a skipped subtree that ended the root, the walker stands on an ancestor:
+      // nextNode() would walk into the tree again.
+      if (!node && !this.atEnd) node = w.nextNode();
+      if (!node) {
+        this.finished = true;
+        this.boundary();
+        return this.take();
+      }
+      const parent = node.parentNode;
+      while (path.length > 1 && path[path.length - 1] !== parent) {
+        path.pop();
+        if (blockPath.pop()) this.boundary();
+      }
       if (node.nodeType === 3) {
         this.append(node as Text);
-        node = this.advance();
       } else {
         const el = node as Element;
         const name = el.localName;
@@ -230,7 +242,8 @@ export class BlockWalk {
           skip?.(el) === true
         ) {
           this.boundary();
-          node = this.advance();
+          this.pending = this.skipSubtree();
+          if (!this.pending) this.atEnd = true;
         } else {
           const block = !INLINE.has(name);
           if (block) this.boundary();
@@ -238,24 +251,12 @@ export class BlockWalk {
             const shadow = el.shadowRoot;
             if (shadow) onShadowRoot(shadow);
           }
-          const child = w.firstChild();
-          if (child) {
-            this.blockPath.push(block);
-            node = child;
-          } else {
-            if (block) this.boundary();
-            node = this.advance();
-          }
+          path.push(el);
+          blockPath.push(block);
         }
       }
-      if (this.ready) {
-        this.pending = node;
-        return this.take();
-      }
+      if (this.ready) return this.take();
     }
-    this.finished = true;
-    this.boundary();
-    return this.ready ? this.take() : null;
   }
 
   private take(): TextBlock | null {
@@ -264,24 +265,22 @@ export class BlockWalk {
     return block;
   }
 
-  /** Moves to the next node that is not a descendant of the current one, closing blocks left. */
-  private advance(): Node | null {
+  /** The first node after the current node's subtree, or null at the end of the root. */
+  private skipSubtree(): Node | null {
     const w = this.walker;
     for (;;) {
       const sibling = w.nextSibling();
       if (sibling) return sibling;
       const parent = w.parentNode();
       if (!parent || parent === this.root) return null;
-      if (this.blockPath.pop() !== false) this.boundary();
     }
   }
 
   private append(text: Text): void {
     const data = text.data;
     this.nodes.push(text);
-    this.starts.push(this.length);
-    this.parts.push(data);
-    this.length += data.length;
+    this.starts.push(this.text.length);
+    this.text += data;
     if (!this.hasText) {
       for (let i = 0; i < data.length; i++) {
         if (data.charCodeAt(i) > 0x20) {
@@ -297,16 +296,15 @@ export class BlockWalk {
     if (this.nodes.length === 0) return;
     if (this.ready) return; // the caller takes `ready` before the walk moves on
     if (this.hasText) {
-      this.ready = {
-        text: this.parts.length === 1 ? (this.parts[0] ?? '') : this.parts.join(''),
-        nodes: this.nodes.slice(),
-        starts: this.starts.slice(),
-      };
+      // The arrays are handed over, not copied: fewer allocations per block.
+      this.ready = { text: this.text, nodes: this.nodes, starts: this.starts };
+      this.nodes = [];
+      this.starts = [];
+    } else {
+      this.nodes.length = 0;
+      this.starts.length = 0;
     }
-    this.nodes.length = 0;
-    this.starts.length = 0;
-    this.parts.length = 0;
-    this.length = 0;
+    this.text = '';
     this.hasText = false;
   }
 }

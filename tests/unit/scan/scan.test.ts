@@ -107,6 +107,17 @@ describe('scan', () => {
     ]);
   });
 
+  it('finishes when the root ends with a skipped element, finding each name once', () => {
+    document.body.innerHTML =
+      '<div id="r"><p>Kyiv</p><div><p>Putin</p><script>Kallas</script></div></div>';
+    const root = document.getElementById('r');
+    if (!root) throw new Error('missing');
+    expect(seen(root)).toEqual([
+      ['Kyiv', 'kyiv'],
+      ['Putin', 'putin'],
+    ]);
+  });
+
   it('ends a block at a skipped element inside it', () => {
     document.body.innerHTML = '<p>Vladimir <code>x</code> Putin</p>';
     expect(seen()).toEqual([['Putin', 'putin']]);

@@ -8,7 +8,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '../../components/Card';
 import { HoverIntent } from '../../lib/card/hover-intent';
-import { anchorBox, isOutOfView, placeCard } from '../../lib/card/position';
+import { anchorBox, isOutOfView, measurableRange, placeCard } from '../../lib/card/position';
 import type { Mention, MentionsApi } from '../../lib/page/mentions-api';
 import type { CardData } from '../../lib/views/card';
 
@@ -57,6 +57,7 @@ export function installHoverCard(
   let keyboardOpening = false;
   let focusBefore: Element | null = null;
   let anchorPointer: { x: number; y: number } | undefined;
+  let shownRange: Range | null = null;
   let whileOpen: AbortController | null = null;
   let placeFrame = 0;
   // Bumped on every show/hide: an answer for an older card is dropped.
@@ -146,12 +147,14 @@ export function installHoverCard(
     // Hidden until placed: never a flash at the viewport's corner.
     card.style.visibility = 'hidden';
     listenWhileOpen(mention, created.shadowHost, card);
-    await place(mention, card, mine);
+    // One live Range while the card is open (mentions hold StaticRanges, which can't be measured).
+    shownRange = measurableRange(mention.range);
+    await place(shownRange, card, mine);
     if (mine === generation && openedByKeyboard) card.focus({ preventScroll: true });
   }
 
-  async function place(mention: Mention, card: HTMLElement, mine: number): Promise<void> {
-    const placement = await placeCard(mention.range, card, anchorPointer);
+  async function place(range: Range, card: HTMLElement, mine: number): Promise<void> {
+    const placement = await placeCard(range, card, anchorPointer);
     if (mine !== generation) return;
     card.style.left = `${placement.x}px`;
     card.style.top = `${placement.y}px`;
@@ -161,7 +164,7 @@ export function installHoverCard(
       height: doc.documentElement.clientHeight,
     };
     // A keyboard-opened card whose mention scrolled away hides instead of floating over unrelated text.
-    const away = isOutOfView(anchorBox(mention.range, anchorPointer), viewport);
+    const away = isOutOfView(anchorBox(range, anchorPointer), viewport);
     card.style.visibility = away ? 'hidden' : 'visible';
   }
 
@@ -170,8 +173,8 @@ export function installHoverCard(
     const mine = generation;
     placeFrame = ctx.requestAnimationFrame(() => {
       placeFrame = 0;
-      const mention = intent.current;
-      if (mention && cardElement && mine === generation) void place(mention, cardElement, mine);
+      if (shownRange && cardElement && mine === generation)
+        void place(shownRange, cardElement, mine);
     });
   }
 
@@ -182,6 +185,7 @@ export function installHoverCard(
     const hadFocus = ui !== null && doc.activeElement === ui.shadowHost;
     if (ui) render(null, ui.uiContainer);
     cardElement = null;
+    shownRange = null;
     // Give focus back only if the card had it (keyboard path); a hover card never takes it.
     if (hadFocus) {
       if (focusBefore instanceof HTMLElement && focusBefore.isConnected) {

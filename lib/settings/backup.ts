@@ -7,7 +7,6 @@ import {
   datasetKey,
   formatBytes,
   type ImportIssue,
-  MAX_IMPORT_FILE_BYTES,
   STORAGE_BUDGET_BYTES,
   storedSize,
   type ValidDataset,
@@ -151,11 +150,11 @@ export async function restoreBackup(
   validate: DatasetValidator,
 ): Promise<Result<string, ImportIssue[]>> {
   const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_IMPORT_FILE_BYTES) {
+  if (bytes > STORAGE_BUDGET_BYTES) {
     return err([
       {
         path: '(root)',
-        message: `the file is ${formatBytes(bytes)}; a backup can be at most ${formatBytes(MAX_IMPORT_FILE_BYTES)}.`,
+        message: `the file is ${formatBytes(bytes)}; a backup can be at most ${formatBytes(STORAGE_BUDGET_BYTES)}, all the storage there is.`,
       },
     ]);
   }

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import type { DatasetIssue } from '../kb/schema';
+import { MAX_IMPORT_BYTES } from '../kb/transfer';
 import { err, ok, type Result } from './result';
 import {
   type DatasetCounts,
@@ -16,8 +17,8 @@ import { defineStoredItem } from './stored-item';
  * but the same budget keeps both browsers behaving alike (and keeps the permission list short).
  */
 export const STORAGE_BUDGET_BYTES = 10 * 1024 * 1024;
-/** Larger files are refused before they are read: they could not be stored anyway. */
-export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
+/** Larger dataset files are refused before they are read (lib/kb's limit). */
+export const MAX_IMPORT_FILE_BYTES = MAX_IMPORT_BYTES;
 
 export const datasetIndexItem = defineStoredItem<DatasetIndex>({
   key: 'local:datasets',

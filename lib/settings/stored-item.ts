@@ -150,11 +150,10 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
       });
     },
     watch(cb) {
-      return storage.watch<unknown>(key, async (raw) => {
-        const meta = (await storage.getMeta<{ v?: unknown }>(key)) ?? {};
-        const read = interpret(raw, typeof meta.v === 'number' ? meta.v : null);
-        cb(read.value);
-      });
+      // Synchronous on purpose: a listener (the background reloading datasets) must have reacted
+      // before another context, told by the same change event, comes asking. A value written by
+      // this code carries the current version; the schema catches anything else.
+      return storage.watch<unknown>(key, (raw) => cb(interpret(raw, version).value));
     },
   };
 }

@@ -1,0 +1,340 @@
+// The options page in Chromium with the built extension: site list, dataset import (good and bad files),
+/// <reference types="chrome" />
+// set-aside stored data, and export → reset → restore — checked through what the page shows and what is stored.
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { smallDataset } from '../unit/settings/dataset-fixture';
+import {
+  chromeExtensionDir,
+  type ExtensionSession,
+  extensionConsoleErrors,
+  highlightCounts,
+  launchChromium,
+  screenshot,
+  startServer,
+  type TestServer,
+  waitForContentScript,
+} from './harness';
+
+let server: TestServer;
+let session: ExtensionSession;
+let dir: string;
+
+/** Everything in the extension's storage.local, read from an extension page. */
+function stored(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(() => chrome.storage.local.get(null));
+}
+
+async function setStored(page: Page, items: Record<string, unknown>): Promise<void> {
+  await page.evaluate((values) => chrome.storage.local.set(values), items);
+}
+
+/** The text a user sees (innerText, not textContent: hidden text does not count). */
+function visibleText(page: Page): Promise<string> {
+  return page.evaluate(
+    // biome-ignore lint/performance/useDomNodeTextContent: what a user sees is innerText
+    () => document.body.innerText,
+  );
+}
+
+async function waitForText(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    // biome-ignore lint/performance/useDomNodeTextContent: what a user sees is innerText
+    (t) => document.body.innerText.includes(t),
+    // Polled by timer: requestAnimationFrame does not run in a background tab.
+    { timeout: 10_000, polling: 100 },
+    text,
+  );
+}
+
+async function openOptions(): Promise<Page> {
+  const page = await session.openExtensionPage('options', { width: 1000, height: 1400 });
+  await waitForText(page, 'Where to highlight');
+  return page;
+}
+
+async function writeFixture(name: string, content: string | Buffer): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+async function upload(page: Page, inputId: string, path: string): Promise<void> {
+  const input = await page.$(`#${inputId}`);
+  if (!input) throw new Error(`no #${inputId} on the options page`);
+  await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
+}
+
+async function clickButton(page: Page, name: string): Promise<void> {
+  const button = await page.waitForSelector(`::-p-aria(${name}[role="button"])`, {
+    timeout: 5_000,
+  });
+  await button?.click();
+}
+
+/** Sends the page's downloads to `into` and resolves with the next file saved there. */
+async function nextDownload(
+  page: Page,
+  into: string,
+  action: () => Promise<void>,
+): Promise<string> {
+  await mkdir(into, { recursive: true });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', {
+    behavior: 'allow',
+    downloadPath: into,
+    eventsEnabled: true,
+  });
+  const done = new Promise<string>((resolve) => {
+    cdp.on('Browser.downloadProgress', (event) => {
+      if (event.state === 'completed') resolve(event.guid);
+    });
+  });
+  await action();
+  await done;
+  const files = (await readdir(into)).filter((file) => !file.endsWith('.crdownload'));
+  if (files.length !== 1)
+    throw new Error(`expected one download in ${into}, found ${files.join(', ')}`);
+  return join(into, files[0] as string);
+}
+
+/** Opens options again once the restarted extension accepts it (the browser blocks its pages meanwhile). */
+async function reopenAfterRestart(): Promise<Page> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    await new Promise((done) => setTimeout(done, 500));
+    try {
+      return await openOptions();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'backstory-options-'));
+  server = await startServer();
+  session = await launchChromium({ server });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** A dataset that knows one thing seed.json does not: "arms package", as an entity of kind "other". */
+function e2eDataset() {
+  const base = smallDataset('e2e-set');
+  return {
+    ...base,
+    name: 'E2E set',
+    entities: [
+      ...base.entities,
+      {
+        id: 'arms-package',
+        kind: 'weapon-deal',
+        name: 'Arms package',
+        aliases: [{ text: 'arms package', caseSensitive: false }],
+      },
+    ],
+  };
+}
+
+describe('options page in Chromium', () => {
+  test('adding a site normalises it, refuses a duplicate, and shows live in a second options tab', async () => {
+    const page = await openOptions();
+    const other = await openOptions();
+    await page.type('#add-site-input', 'https://www.Example.COM/news/today');
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'Added example.com.');
+    await waitForText(other, 'example.com');
+    await page.type('#add-site-input', 'example.com.');
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'example.com is already in the list.');
+    expect((await stored(page)).settings).toEqual({
+      enabled: true,
+      mode: 'everywhere-except',
+      sites: ['example.com'],
+    });
+    await screenshot(page, 'e2e/options-site-added');
+    await other.close();
+    await page.close();
+  });
+
+  test('each kind of bad dataset file gets a message naming the JSON path, and stored data stays as it was', async () => {
+    const page = await openOptions();
+    const good = smallDataset('bad-set');
+    const bad: [string, string | Buffer, string, RegExp][] = [
+      ['not-json.json', '{"schemaVersion": 1, "id": ', '(file)', /not a JSON file/],
+      ['version.json', JSON.stringify({ ...good, schemaVersion: 9 }), 'schemaVersion', /must be 1/],
+      [
+        'span.json',
+        JSON.stringify({
+          ...good,
+          quotes: [
+            { ...good.quotes[0], evidence: { source: 'fixture-article', start: 3, end: 12 } },
+          ],
+        }),
+        'quotes[0].evidence',
+        /sentence/,
+      ],
+      [
+        'script.json',
+        JSON.stringify({
+          ...good,
+          entities: [
+            { ...good.entities[0], name: 'Maria <script>alert(1)</script>' },
+            ...good.entities.slice(1),
+          ],
+        }),
+        'entities[0].name',
+        /<script>/,
+      ],
+      [
+        'duplicate.json',
+        JSON.stringify({ ...good, facts: [...good.facts, ...good.facts] }),
+        'facts[1].id',
+        /duplicate id/,
+      ],
+    ];
+    const before = await stored(page);
+    for (const [name, content, path, message] of bad) {
+      await upload(page, 'dataset-file', await writeFixture(name, content));
+      await waitForText(page, `${name} was not imported`);
+      const issue = await page.$eval(
+        '[role="alert"] .issues',
+        (list, wanted) =>
+          [...list.querySelectorAll('li')]
+            .map((li) => li.textContent ?? '')
+            .find((t) => t.startsWith(wanted)),
+        path,
+      );
+      expect(issue, `${name}: no issue at ${path}`).toMatch(message);
+      expect(await stored(page)).toEqual(before);
+    }
+    // 50 MB: refused by size before it is read.
+    await upload(
+      page,
+      'dataset-file',
+      await writeFixture('huge.json', Buffer.alloc(50 * 1024 * 1024, 0x20)),
+    );
+    await waitForText(
+      page,
+      'huge.json is 50.0 MB; a dataset file can be at most 5.0 MB. Nothing was changed.',
+    );
+    expect(await stored(page)).toEqual(before);
+    await screenshot(page, 'e2e/options-bad-import');
+    expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
+    await page.close();
+  });
+
+  test('a good dataset is listed, its names are highlighted on an open page, and a style change shows there live', async () => {
+    const article = await session.openServedPage('/plain.html');
+    await waitForContentScript(article);
+    const before = await highlightCounts(article);
+    expect(before['backstory-other'] ?? 0).toBe(0);
+
+    const page = await openOptions();
+    await upload(
+      page,
+      'dataset-file',
+      await writeFixture('e2e.json', JSON.stringify(e2eDataset())),
+    );
+    await waitForText(page, 'Imported E2E set: 4 entities, 1 quotes, 1 events.');
+    const row = await page.$eval(
+      '[data-dataset-id="e2e-set"]',
+      // biome-ignore lint/performance/useDomNodeTextContent: what a user sees is innerText
+      (li) => (li as HTMLElement).innerText,
+    );
+    expect(row).toContain('4 entities, 1 quote, 1 event');
+
+    // The reader goes back to the article: a hidden tab may defer painting until it is shown.
+    await article.bringToFront();
+    await article.waitForFunction(() => (CSS.highlights.get('backstory-other')?.size ?? 0) > 0, {
+      timeout: 10_000,
+      polling: 100,
+    });
+
+    // Appearance: other kinds underlined in a colour of our own; the open page's ::highlight rule follows.
+    await page.bringToFront();
+    await page.click('#mode-other-underline');
+    await page.$eval('#hex-other', (input) => {
+      (input as HTMLInputElement).value = '#123456';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await article.bringToFront();
+    await article.waitForFunction(
+      () =>
+        [...document.adoptedStyleSheets].some((sheet) =>
+          [...sheet.cssRules].some(
+            (rule) =>
+              rule.cssText.includes('backstory-other') &&
+              /underline.*(#123456|rgb\(18, 52, 86\))/.test(rule.cssText),
+          ),
+        ),
+      { timeout: 10_000, polling: 100 },
+    );
+    await screenshot(article, 'e2e/options-style-on-page');
+    await article.close();
+    await page.close();
+  });
+
+  test('export → reset → restore gives back the sites and datasets', async () => {
+    const page = await openOptions();
+    await waitForText(page, 'E2E set');
+    const backupPath = await nextDownload(page, join(dir, 'downloads'), () =>
+      clickButton(page, 'Export all settings'),
+    );
+    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
+    expect(backup.format).toBe('backstory-backup');
+    expect(backup.settings.sites).toEqual(['example.com']);
+
+    await clickButton(page, 'Reset to defaults…');
+    await clickButton(page, 'Reset everything');
+    await waitForText(page, 'Everything is back to the defaults.');
+    await page.waitForFunction(
+      // biome-ignore lint/performance/useDomNodeTextContent: what a user sees is innerText
+      () => !document.body.innerText.includes('E2E set'),
+      { polling: 100 },
+    );
+    const reset = await stored(page);
+    expect(reset.settings).toBeUndefined();
+    expect(reset['dataset:e2e-set']).toBeUndefined();
+
+    await upload(page, 'backup-file', backupPath);
+    await waitForText(page, 'Restored settings, styles, muted entities, 1 dataset.');
+    await waitForText(page, 'E2E set');
+    const restored = await stored(page);
+    expect((restored.settings as { sites: string[] }).sites).toEqual(['example.com']);
+    expect(restored['dataset:e2e-set']).toEqual(e2eDataset());
+    await page.close();
+  });
+
+  test('garbage in storage survives a restart of the extension: set aside with a notice, defaults used', async () => {
+    const page = await openOptions();
+    await setStored(page, {
+      settings: 'garbage{{',
+      styles: { person: { color: 'url(javascript:x)', mode: 'x' } },
+    });
+    // Restart the extension the way an update does: load the same unpacked folder again (same id, storage kept).
+    const reloadedId = await session.browser.installExtension(chromeExtensionDir);
+    expect(reloadedId).toBe(session.extensionId);
+    const reopened = await reopenAfterRestart();
+    await waitForText(
+      reopened,
+      'Some stored data could not be read, so defaults are used in its place.',
+    );
+    const text = await visibleText(reopened);
+    expect(text).toContain('Site settings: not valid');
+    expect(text).toContain('Highlight styles: not valid');
+    const kept = (await stored(reopened)).quarantine as { raw: unknown }[];
+    expect(kept.map((entry) => entry.raw)).toEqual(
+      expect.arrayContaining(['garbage{{', { person: { color: 'url(javascript:x)', mode: 'x' } }]),
+    );
+    await screenshot(reopened, 'e2e/options-quarantine');
+    await reopened.close();
+  });
+});

@@ -133,18 +133,27 @@ export function isHidden(node: Node): boolean {
   return typeof parent.checkVisibility === 'function' ? !parent.checkVisibility() : false;
 }
 
+/** A live Range for any range (the painter may hand StaticRanges to the highlights). */
+export function liveRange(range: AbstractRange): Range {
+  if (range instanceof Range) return range;
+  const live = document.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
+}
+
 export function inViewport(range: AbstractRange): boolean {
-  if (!(range instanceof Range)) return false;
-  const rect = range.getBoundingClientRect();
+  const rect = liveRange(range).getBoundingClientRect();
   if (rect.width === 0 && rect.height === 0) return false;
   return rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth;
 }
 
 /** Matches as document-text offsets, for comparing contenders run on separate loads of the same page. */
-export function recordRanges(ranges: readonly Range[]): MatchRecord[] {
+export function recordRanges(ranges: readonly AbstractRange[]): MatchRecord[] {
   const offsets = textOffsets(document);
   const out: MatchRecord[] = [];
-  for (const range of ranges) {
+  for (const abstract of ranges) {
+    const range = liveRange(abstract);
     const start = (offsets.get(range.startContainer) ?? Number.NaN) + range.startOffset;
     const end = (offsets.get(range.endContainer) ?? Number.NaN) + range.endOffset;
     let flags = 0;

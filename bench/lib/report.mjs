@@ -375,3 +375,62 @@ th{background:#f4f4f4}.budgets li.missed{color:#b00}.budgets li.met{color:#186a3
 </style></head><body>${sections.join('\n')}</body></html>`;
   writeFileSync(file, html);
 }
+
+/** A compact Markdown summary (artifacts/bench/summary.md) for the README's Performance section. */
+export function markdownSummary(results) {
+  const m = results.machine;
+  const lines = [];
+  const f = (v) => (v === null || v === undefined ? '–' : ms(v));
+  lines.push(
+    `Taken ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} × ${m.cpu}, ${m.chromium.replace(/ built on.*/, '')}, Node ${m.node}, commit ${m.commit}${m.busy ? ` — a shared machine, load average ${m.loadavgStart[0].toFixed(0)}–${m.loadavgEnd?.[0].toFixed(0)} on ${m.nproc} cores, so wall times are inflated; CPU = main-thread CPU time from a trace` : ''}.`,
+  );
+  lines.push(
+    `Command: \`${results.command}\` (medians of ${results.settings.runs} fresh page loads per contender, interleaved; dictionary: ${results.dictionary.entities} entities).`,
+  );
+  lines.push('');
+  if (results.pages) {
+    lines.push(
+      '| page | KB | Backstory first / all (wall) | Backstory CPU | longest task CPU | mark.js CPU | markRegExp CPU | floor CPU | matches B/m/mR/f | CPU ratio B/mark.js · B/markRegExp · B/floor |',
+    );
+    lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    for (const p of results.pages) {
+      const c = p.contenders;
+      const b = c.backstory;
+      const cpu = (k) => (c[k].cpu === undefined ? (c[k].skipped ? 'not run' : '–') : f(c[k].cpu));
+      lines.push(
+        `| ${name(p.path)} | ${(p.bytes / KB).toFixed(0)} | ${f(b.firstVisible)} / ${f(b.painted)} | ${f(b.cpu)} | ${f(b.longestTaskCpu)} | ${cpu('markjs')} | ${cpu('markregexp')} | ${cpu('floor')} | ${CONTENDERS.map((k) => c[k].matches ?? '–').join('/')} | ${ratio(b.cpu, c.markjs.cpu)} · ${ratio(b.cpu, c.markregexp.cpu)} · ${ratio(b.cpu, c.floor.cpu)} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (results.scale) {
+    lines.push(
+      '| dictionary (entities) | automaton build CPU | match CPU (1 MB page) | scan CPU | index heap |',
+    );
+    lines.push('|--:|--:|--:|--:|--:|');
+    for (const s of results.scale)
+      lines.push(
+        `| ${s.entities.toLocaleString('en')} | ${f(s.compileCpuMs)} | ${f(s.findCpuMs)} | ${f(s.scanCpuMs)} | ${(s.indexHeapBytes / KB / KB).toFixed(1)} MB |`,
+      );
+    lines.push('');
+  }
+  if (results.live)
+    lines.push(
+      `Live page, per 10 KB appended (main-thread CPU): ${results.live.map((l) => `${name(l.path)} (${(l.bytes / KB).toFixed(0)} KB) ${f(l.cpuMs)}`).join(', ')}.`,
+    );
+  if (results.memory)
+    lines.push(
+      `Memory on ${results.memory.page}: +${(results.memory.jsHeapBytes / KB / KB).toFixed(2)} MB JS heap (+${(results.memory.blinkHeapBytes / KB / KB).toFixed(2)} MB Blink DOM heap).`,
+    );
+  if (results.bundle && !results.bundle.error)
+    lines.push(
+      `Content script: ${(results.bundle.bytes / KB).toFixed(1)} KB minified, ${(results.bundle.gzip / KB).toFixed(1)} KB gzipped (budget 80 KB minified).`,
+    );
+  lines.push('');
+  lines.push('Budgets:');
+  for (const b of results.budgets)
+    lines.push(
+      `- ${b.status === 'met' ? '✓' : b.status === 'missed' ? '✗' : '~'} ${b.budget} — ${b.detail}`,
+    );
+  return `${lines.join('\n')}\n`;
+}

@@ -399,10 +399,7 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
       if (c < FIRST_CLASS) {
         // No alias contains this character: every live path ends here.
         s = c === WORD_CLASS ? DEAD : ROOT;
-        if (pending === 0) {
-          emitPos = k + 1;
-          continue;
-        }
+        if (pending === 0) continue;
       } else {
         posBuf[k & mask] = i;
         let next = -1;
@@ -434,7 +431,7 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
             const exact = patExact[p];
             if (exact != null && !sameCase(text, start, i + 1, exact)) continue;
             if (patWordEnd[p] === 1 && wordAfter(text, i + 1)) continue;
-            if (bestLen[slot] === 0) pending++;
+            if (bestLen[slot] === 0 && pending++ === 0) emitPos = k - (depth[s] ?? 0) + 1;
             bestLen[slot] = len;
             bestEnd[slot] = endWithMarks(text, i + 1);
             bestEntity[slot] = patEntity[p] ?? 0;
@@ -442,29 +439,29 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
         }
       }
 
-      // No future match can start before `earliest`: candidates there are final.
+      // No future match can start before `earliest`: candidates there are final. With none
+      // pending, `emitPos` is set when the next one arrives (saves a memory read per character).
+      if (pending === 0) continue;
       const earliest = k - (depth[s] ?? 0) + 1;
-      if (pending === 0) emitPos = earliest;
-      else
-        for (; emitPos < earliest; emitPos++) {
-          const slot = emitPos & mask;
-          const len = bestLen[slot] ?? 0;
-          if (len === 0) continue;
-          pending--;
-          bestLen[slot] = 0;
-          if (emitPos >= lastEnd) {
-            out.push({
-              start: posBuf[slot] ?? 0,
-              end: bestEnd[slot] ?? 0,
-              entity: bestEntity[slot] ?? 0,
-            });
-            lastEnd = emitPos + len;
-          }
-          if (pending === 0) {
-            emitPos = earliest;
-            break;
-          }
+      for (; emitPos < earliest; emitPos++) {
+        const slot = emitPos & mask;
+        const len = bestLen[slot] ?? 0;
+        if (len === 0) continue;
+        pending--;
+        bestLen[slot] = 0;
+        if (emitPos >= lastEnd) {
+          out.push({
+            start: posBuf[slot] ?? 0,
+            end: bestEnd[slot] ?? 0,
+            entity: bestEntity[slot] ?? 0,
+          });
+          lastEnd = emitPos + len;
         }
+        if (pending === 0) {
+          emitPos = earliest;
+          break;
+        }
+      }
     }
     for (; pending > 0 && emitPos <= k; emitPos++) {
       const slot = emitPos & mask;

@@ -18,10 +18,14 @@
 // - `find(text, from, to)` reports matches inside [from, to) only, but looks at the characters
 //   just outside the window to decide word boundaries, so a window cut mid-word finds nothing there.
 //
-// Cost: building is linear in the total alias length (plus one sort). Scanning reads each code
-// unit once through a 64K class table; transitions are a dense table for the first trie levels
-// and sorted child runs with failure links below, so the work per character does not depend on
-// the number of entities. No allocation happens per character, only per match.
+// Cost: building is linear in the total alias length (plus one sort); build once per page (a
+// 100,000-entity dictionary takes ~0.5–1 s, the seed's under a millisecond after the fold tables).
+// Scanning reads each code unit once through a 64K class table; transitions are a dense table
+// for the first trie levels and sorted child runs with failure links below. Failure links only
+// lead to suffixes that start a word; inside a word no alias can start in, the automaton sits in
+// a DEAD state until the next non-word character, so whole-word matching costs nothing extra and
+// the work per character does not grow with the number of entities. No allocation per
+// character, only per match. `find` is not re-entrant (one scratch buffer per matcher).
 import {
   APOSTROPHE,
   codePointBefore,

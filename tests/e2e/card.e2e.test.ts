@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ExtensionSession,
   launchChromium,
+  launchFirefox,
   startServer,
   type TestServer,
   waitForContentScript,
@@ -162,16 +163,26 @@ async function until(
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-async function openPage(path = PAGE, viewport = { width: 1000, height: 700 }): Promise<Page> {
-  const page = await session.openServedPage(path, viewport);
-  expect(await waitForContentScript(page)).toBe(true);
-  // Wait until the name is highlighted (the scan may still be running after the probe is set).
-  await page.waitForFunction(() => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (name.startsWith('backstory-') && highlight.size > 0) return true;
-    }
-    return false;
-  });
+async function openPage(
+  path = PAGE,
+  viewport = { width: 1000, height: 700 },
+  from: ExtensionSession = session,
+): Promise<Page> {
+  const page = await from.openServedPage(path, viewport);
+  // Wait until names are highlighted (the content script asks the background for the dictionary first).
+  // (Polled from here: waitForFunction's in-page polling is unreliable over Firefox's WebDriver BiDi.)
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const painted = await page.evaluate(() => {
+      for (const [name, highlight] of CSS.highlights) {
+        if (name.startsWith('backstory-') && highlight.size > 0) return true;
+      }
+      return false;
+    });
+    if (painted) break;
+    if (Date.now() > deadline) throw new Error(`${path}: nothing highlighted within 20 s`);
+    await sleep(100);
+  }
   // Park the pointer in an empty corner.
   await page.mouse.move(990, 690);
   return page;
@@ -562,5 +573,46 @@ describe('accessibility', () => {
       expect(result.passes).toBeGreaterThan(5);
       await page.close();
     }
+  });
+});
+
+describe('firefox', () => {
+  let firefox: ExtensionSession;
+  beforeAll(async () => {
+    firefox = await launchFirefox({ server });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  let plain: CardState | undefined;
+
+  test('hovering a name opens its card after the delay; Esc closes it', async () => {
+    const page = await openPage(PAGE, { width: 1000, height: 700 }, firefox);
+    expect((await readCard(page)).hosts).toBe(0);
+    await hover(page, '#first', 'Zelenskyy');
+    await sleep(120);
+    expect((await readCard(page)).open).toBe(false);
+    await until(page, (s) => s.open, 5000);
+    plain = await readCard(page);
+    expect(plain.name).toBe('Volodymyr Zelenskyy');
+    expect(plain.kind).toBe('Person');
+    expect(plain.focusedInCard).toBe(false);
+    await page.keyboard.press('Escape');
+    await until(page, (s) => !s.open, 1000);
+    await page.close();
+  });
+
+  test('on the hostile page the card has the same font, content size and buttons as on the plain one', async () => {
+    expect(plain?.open).toBe(true);
+
+    const hostile = await openPage(HOSTILE, { width: 1000, height: 700 }, firefox);
+    await hover(hostile, '#first', 'Zelenskyy');
+    await until(hostile, (s) => s.open, 5000);
+    const card = await readCard(hostile);
+    expect(card.nameFontSize).toBe(plain?.nameFontSize);
+    expect(card.contentHeight).toBe(plain?.contentHeight);
+    expect(card.button).toEqual(plain?.button);
+    await hostile.close();
   });
 });

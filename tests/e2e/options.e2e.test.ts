@@ -164,6 +164,45 @@ describe('options page in Chromium', () => {
     await page.close();
   });
 
+  test('two options tabs adding sites at the same moment keep every site (shared Web Lock)', async () => {
+    const [first, second] = [await openOptions(), await openOptions()];
+    const before = ((await stored(first)).settings as { sites: string[] } | undefined)?.sites ?? [];
+    const submit = (page: Page, site: string) =>
+      page.evaluate(async (value) => {
+        const input = document.getElementById('add-site-input') as HTMLInputElement;
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Let Preact render the typed value before submitting, as it would between keystrokes and Enter.
+        await new Promise((done) => setTimeout(done, 20));
+        (input.form as HTMLFormElement).requestSubmit();
+        // One add at a time per tab, as a person types; the two tabs still overlap each other.
+        const message = () => document.getElementById('add-site-message')?.textContent ?? '';
+        for (let waited = 0; !message().includes(value) && waited < 5_000; waited += 10) {
+          await new Promise((done) => setTimeout(done, 10));
+        }
+      }, site);
+    const sites = Array.from(
+      { length: 10 },
+      (_, i) => [`left${i}.example`, `right${i}.example`] as const,
+    );
+    for (const [left, right] of sites)
+      await Promise.all([submit(first, left), submit(second, right)]);
+    await first.waitForFunction(
+      (n) => document.querySelectorAll('.site-list li').length === n,
+      { timeout: 10_000, polling: 100 },
+      before.length + sites.length * 2,
+    );
+    const stored_ = (await stored(first)).settings as { sites: string[] };
+    expect([...stored_.sites].sort()).toEqual([...before, ...sites.flat()].sort());
+    // Put the list back as the following tests expect it.
+    await first.evaluate(async (sitesBefore) => {
+      const current = (await chrome.storage.local.get('settings')).settings as { sites: string[] };
+      await chrome.storage.local.set({ settings: { ...current, sites: sitesBefore } });
+    }, before);
+    await first.close();
+    await second.close();
+  });
+
   test('each kind of bad dataset file gets a message naming the JSON path, and stored data stays as it was', async () => {
     const page = await openOptions();
     const good = smallDataset('bad-set');

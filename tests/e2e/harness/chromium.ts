@@ -72,6 +72,7 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionS
   const browser = await puppeteer.launch({
     executablePath,
     headless: options.headless ?? true,
+    userDataDir: options.userDataDir,
     // Loading extensions needs the pipe transport.
     pipe: true,
     enableExtensions: true,

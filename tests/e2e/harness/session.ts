@@ -50,6 +50,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Defaults to true. */
   headless?: boolean;
+  /** A profile folder to keep between launches (Chromium), e.g. to test that settings survive a restart. */
+  userDataDir?: string;
 }
 
 export const defaultViewport: Viewport = { width: 1280, height: 900 };

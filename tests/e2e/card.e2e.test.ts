@@ -576,6 +576,47 @@ describe('accessibility', () => {
   });
 });
 
+describe('mute', () => {
+  const paintedUkraine = (page: Page) =>
+    page.evaluate(() => {
+      const texts: string[] = [];
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('backstory-') || name === 'backstory-focus') continue;
+        for (const stored of highlight) {
+          const range = document.createRange();
+          range.setStart(stored.startContainer, stored.startOffset);
+          range.setEnd(stored.endContainer, stored.endOffset);
+          texts.push(range.toString());
+        }
+      }
+      return texts.filter((text) => text === 'Ukraine').length;
+    });
+
+  test('"Mute" closes the card and the name stops being highlighted', async () => {
+    const page = await openPage();
+    expect(await paintedUkraine(page)).toBe(1);
+    await hover(page, '#second', 'Ukraine');
+    await until(page, (s) => s.open && s.name === 'Ukraine');
+    // A page script clicking the button (open shadow root) is not the user: nothing happens.
+    await page.evaluate(() => {
+      const buttons = document
+        .querySelector('backstory-card')
+        ?.shadowRoot?.querySelectorAll('button');
+      for (const button of buttons ?? []) if (button.textContent === 'Mute') button.click();
+    });
+    await sleep(300);
+    expect((await readCard(page)).open).toBe(true);
+    expect(await paintedUkraine(page)).toBe(1);
+    const mute = await page.$('pierce/.card-actions button:last-child');
+    await mute?.click();
+    await until(page, (s) => !s.open, 3000);
+    const deadline = Date.now() + 5000;
+    while ((await paintedUkraine(page)) > 0 && Date.now() < deadline) await sleep(100);
+    expect(await paintedUkraine(page)).toBe(0);
+    await page.close();
+  });
+});
+
 describe('firefox', () => {
   let firefox: ExtensionSession;
   beforeAll(async () => {

@@ -1,9 +1,13 @@
 // The hover card in real Chromium: hovering highlighted names, the delays, switching, dismissals, placement at the
 // viewport's corners, a hostile page, themes, reduced motion, escaping and axe. Read through the open shadow root.
 import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { smallDataset } from '../unit/settings/dataset-fixture';
 import {
   type ExtensionSession,
   launchChromium,
@@ -613,6 +617,67 @@ describe('mute', () => {
     const deadline = Date.now() + 5000;
     while ((await paintedUkraine(page)) > 0 && Date.now() < deadline) await sleep(100);
     expect(await paintedUkraine(page)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('dataset text is text', () => {
+  // The import refuses active content (on…= handlers, javascript: links, <script>); any other markup passes
+  // validation and must reach the card as characters.
+  const NAME = 'Quux <img src="x.png" alt="pic"> <b>Zorblatt</b>';
+  const ROLE = '<a href="https://example.invalid/">a link</a> <i>and italics</i>';
+
+  test('markup in an imported entity name and role shows as characters, creating no element', async () => {
+    const base = smallDataset('markup-set');
+    const dataset = {
+      ...base,
+      name: 'Markup set',
+      entities: [
+        ...base.entities,
+        {
+          id: 'quux-zorblatt',
+          kind: 'person',
+          name: NAME,
+          aliases: [{ text: 'Quux Zorblatt', caseSensitive: true }],
+          description: ROLE,
+        },
+      ],
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'backstory-card-'));
+    const file = join(dir, 'markup.json');
+    await writeFile(file, JSON.stringify(dataset));
+    const options = await session.openExtensionPage('options', { width: 1000, height: 1400 });
+    const input = await options.waitForSelector('#dataset-file');
+    await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(file);
+    await options.waitForFunction(
+      () => document.body.textContent?.includes('Imported Markup set'),
+      {
+        timeout: 10_000,
+      },
+    );
+    await options.close();
+
+    const page = await openPage();
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      await page.mouse.move(990, 690);
+      await hover(page, '#third', 'Zorblatt');
+      try {
+        await until(page, (s) => s.open && s.name === NAME, 1500);
+        break;
+      } catch (error) {
+        // The page may still be rescanning with the new dictionary.
+        if (Date.now() > deadline) throw error;
+      }
+    }
+    const card = await readCard(page);
+    expect(card.label).toBe(NAME);
+    expect(card.text).toContain(ROLE);
+    const elements = await page.evaluate(() => {
+      const root = document.querySelector('backstory-card')?.shadowRoot;
+      return ['img', 'a', 'b', 'i'].map((tag) => root?.querySelectorAll(tag).length ?? -1);
+    });
+    expect(elements).toEqual([0, 0, 0, 0]);
     await page.close();
   });
 });

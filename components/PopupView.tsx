@@ -42,11 +42,14 @@ export function PopupView(props: PopupViewProps) {
       </header>
 
       <section class="popup-section" aria-label="Highlighting">
-        {page.status === 'restricted' ? (
+        {page.status === 'restricted' || (page.status === 'unreachable' && !page.host) ? (
           <Notice tone="info" title="Backstory can’t run on this page">
             <p>
               Browser pages and extension stores don’t allow extensions to read them, so there is
               nothing to highlight here.
+              {page.status === 'unreachable'
+                ? ' If this is a web page, it may still be loading, or it was open before Backstory was installed: reload it.'
+                : ''}
             </p>
           </Notice>
         ) : page.status === 'loading' ? (
@@ -132,7 +135,9 @@ export function PopupView(props: PopupViewProps) {
 function PageSummary(props: PopupViewProps) {
   const { page } = props;
   if (page.status === 'loading') return null;
-  if (page.status === 'restricted') return <p class="muted">Nothing can be read here.</p>;
+  if (page.status === 'restricted' || (page.status === 'unreachable' && !page.host)) {
+    return <p class="muted">Nothing can be read here.</p>;
+  }
   if (page.status === 'unreachable') {
     return (
       <p class="muted">

@@ -309,11 +309,19 @@ function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void
         </EmptyState>
       );
     case 'unreachable':
-      return (
+      // Without a hostname the page may as well be a browser page: say both, honestly.
+      return page.host ? (
         <EmptyState title="This page hasn’t been read yet">
           <p>
             It may still be loading, or it was open before Backstory was installed or updated.
             Reload the tab to read it.
+          </p>
+        </EmptyState>
+      ) : (
+        <EmptyState title="Backstory can’t read this page">
+          <p>
+            Browser pages and extension stores don’t allow extensions to read them. If this is a web
+            page, it may still be loading, or it was open before Backstory was installed: reload it.
           </p>
         </EmptyState>
       );

@@ -46,6 +46,13 @@ export type PageReading =
 /** Asks the tab's top frame what it highlights; a page without our content script is told apart by its URL. */
 export async function readPage(tab: FollowedTab): Promise<PageReading> {
   if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
+  // A bare ping first: the typed messenger leaves an "Unchecked runtime.lastError" in the console
+  // when no content script answers; the promise API reports it as a rejection instead.
+  try {
+    await browser.tabs.sendMessage(tab.id, { type: 'backstory:ping' }, { frameId: 0 });
+  } catch {
+    return { kind: 'unreachable', url: tab.url };
+  }
   try {
     const mentions = await tabMessenger.sendMessage('getMentions', undefined, {
       tabId: tab.id,

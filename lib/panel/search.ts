@@ -1,5 +1,5 @@
 // Search over the whole knowledge base with Fuse.js: names, aliases, roles, quotes, events; typo-tolerant.
-import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { EntityRef } from './models';
 
 export interface EntityDoc extends EntityRef {
@@ -30,7 +30,14 @@ export interface SearchCorpus {
 }
 
 export type SearchHit =
-  | { type: 'entity'; score: number; entity: EntityDoc; matched: string }
+  | {
+      type: 'entity';
+      score: number;
+      /** How close the query's words are to the entity's names and role (1: all exact). */
+      closeness: number;
+      entity: EntityDoc;
+      matched: string;
+    }
   | { type: 'event'; score: number; event: EventDoc }
   | { type: 'quote'; score: number; quote: QuoteDoc };
 
@@ -54,7 +61,9 @@ const shared: IFuseOptions<unknown> = {
  * Quotes and events are long texts, where the same tolerance would match nearly anything, so
  * they are held to a stricter threshold.
  */
-const ENTITY_THRESHOLD = 0.4;
+const ENTITY_THRESHOLD = 0.5;
+/** Below this word closeness an entity hit is dropped (unless Fuse found the text nearly verbatim). */
+const MIN_CLOSENESS = 0.55;
 const TEXT_THRESHOLD = 0.25;
 
 export class SearchIndex {
@@ -76,6 +85,8 @@ export class SearchIndex {
       ...shared,
       threshold: TEXT_THRESHOLD,
       ignoreFieldNorm: true,
+      // Each word of the query is matched on its own (all must match): "attack kyiv" finds "attack on Kyiv".
+      useExtendedSearch: true,
       keys: [
         { name: 'text', weight: 2 },
         { name: 'speaker.name', weight: 1 },
@@ -85,6 +96,7 @@ export class SearchIndex {
       ...shared,
       threshold: TEXT_THRESHOLD,
       ignoreFieldNorm: true,
+      useExtendedSearch: true,
       keys: [
         { name: 'title', weight: 3 },
         { name: 'where', weight: 1 },
@@ -104,23 +116,32 @@ export class SearchIndex {
   search(query: string, limit = 20): SearchResults {
     const text = query.trim();
     if (text.length < 2) return { entities: [], events: [], quotes: [] };
+    const words = wordQuery(text);
     return {
       entities: this.entities
-        .search(text, { limit: limit * 2 })
-        .map((result) => ({
-          type: 'entity' as const,
-          score: rankEntity(text, result),
-          entity: result.item,
-          matched: matchedText(result),
-        }))
+        .search(text, { limit: limit * 3 })
+        .flatMap((result) => {
+          const closeness = wordCloseness(text, result.item);
+          // Fuse casts a wide net; a hit no query word comes close to is noise ("qqxzw" near "Kyiv").
+          if (closeness < MIN_CLOSENESS && (result.score ?? 1) > 0.1) return [];
+          return [
+            {
+              type: 'entity' as const,
+              score: 0.6 * (1 - closeness) + 0.4 * (result.score ?? 1),
+              closeness,
+              entity: result.item,
+              matched: matchedText(text, result.item),
+            },
+          ];
+        })
         .sort((a, b) => a.score - b.score)
         .slice(0, limit),
-      events: this.events.search(text, { limit }).map((result) => ({
+      events: this.events.search(words, { limit }).map((result) => ({
         type: 'event' as const,
         score: result.score ?? 1,
         event: result.item,
       })),
-      quotes: this.quotes.search(text, { limit }).map((result) => ({
+      quotes: this.quotes.search(words, { limit }).map((result) => ({
         type: 'quote' as const,
         score: result.score ?? 1,
         quote: result.item,
@@ -130,24 +151,37 @@ export class SearchIndex {
 }
 
 /**
- * Fuse finds candidates, but its score favours entities with many aliases that each half-match
- * ("kyv" against the four spellings of Zelenskyy). Readers type words, so the rank mixes in how
- * close each query word is to the nearest whole word (or word start) of a name, alias or role.
+ * The query for extended search: words only. Extended search reads ^ ! = ' $ | as operators; a reader
+ * typing "O'Brien" or "$825" means the characters, so they become spaces.
  */
-function rankEntity(query: string, result: FuseResult<EntityDoc>): number {
-  const entity = result.item;
+function wordQuery(text: string): string {
+  return (
+    text
+      .replace(/[\^!='$|"]/g, ' ')
+      .split(/\s+/)
+      .filter((word) => word.length > 0)
+      .join(' ') || text
+  );
+}
+
+/**
+ * Fuse finds candidates, but its score favours entities with many aliases that each half-match
+ * ("kyv" against the four spellings of Zelenskyy) and punishes a typo in a long name hard
+ * ("Friedrich Mertz"). Readers type words, so the rank mixes in how close each query word is to
+ * the nearest whole word (or word start) of a name, alias or role: 1 is every word exact.
+ */
+function wordCloseness(query: string, entity: EntityDoc): number {
   const nameWords = [entity.name, ...entity.aliases].flatMap(words);
   const roleWords = words(entity.description ?? '');
   const queryWords = words(query);
-  if (queryWords.length === 0) return result.score ?? 1;
+  if (queryWords.length === 0) return 0;
   let total = 0;
   for (const word of queryWords) {
     const name = Math.max(0, ...nameWords.map((other) => wordSimilarity(word, other)));
     const role = 0.8 * Math.max(0, ...roleWords.map((other) => wordSimilarity(word, other)));
     total += Math.max(name, role);
   }
-  const closeness = total / queryWords.length;
-  return 0.6 * (1 - closeness) + 0.4 * (result.score ?? 1);
+  return total / queryWords.length;
 }
 
 function words(text: string): string[] {
@@ -190,10 +224,19 @@ export function editDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
-/** The name or alias the query matched, to show "Zelensky → Volodymyr Zelenskyy" when it is not the name. */
-function matchedText(result: FuseResult<EntityDoc>): string {
-  const best = result.matches?.find((match) => match.key === 'name' || match.key === 'aliases');
-  return best?.value ?? result.item.name;
+/** The name or alias closest to the query, to show "Kiev" when that is what was typed. */
+function matchedText(query: string, entity: EntityDoc): string {
+  const folded = fold(query);
+  let best = entity.name;
+  let bestScore = wordSimilarity(folded, fold(entity.name));
+  for (const alias of entity.aliases) {
+    const score = wordSimilarity(folded, fold(alias));
+    if (score > bestScore) {
+      best = alias;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** Results in the order the keyboard walks them: entities, then events, then quotes. */
@@ -206,16 +249,19 @@ export function flattenResults(results: SearchResults): SearchHit[] {
  * else a single clearly best fuzzy hit. Otherwise the panel shows the search results.
  */
 export function bestEntityFor(index: SearchIndex, text: string): EntityDoc | undefined {
-  const query = text.trim().toLocaleLowerCase();
-  const { entities } = index.search(text, 5);
+  // A selection often carries a possessive: "Putin’s" looks up Putin.
+  const trimmed = text.trim().replace(/['’]s$/i, '');
+  const query = trimmed.toLocaleLowerCase();
+  const { entities } = index.search(trimmed, 5);
   const exact = entities.find(
     (hit) =>
       hit.entity.name.toLocaleLowerCase() === query ||
       hit.entity.aliases.some((alias) => alias.toLocaleLowerCase() === query),
   );
   if (exact) return exact.entity;
-  const [first, second] = entities;
-  if (first && first.score < 0.2 && (!second || second.score - first.score > 0.1)) {
+  // Otherwise one entity whose names are all but typed out ("Friedrich Mertz"), well ahead of the next.
+  const [first, second] = [...entities].sort((a, b) => b.closeness - a.closeness);
+  if (first && first.closeness >= 0.85 && (!second || first.closeness - second.closeness > 0.1)) {
     return first.entity;
   }
   return undefined;

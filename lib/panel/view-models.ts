@@ -22,22 +22,26 @@ export interface BuiltKnowledge extends PanelKnowledge {
   corpus: SearchCorpus;
 }
 
-const FIGURE_LABELS: Record<string, string> = {
-  dead: 'dead',
-  wounded: 'wounded',
-  drones: 'drones',
-  missiles: 'missiles',
-  money: 'money',
-  locations: 'locations hit',
-  buildings: 'buildings damaged',
-};
+/** What a figure counts, in words, from its kind and unit: "people killed", "buildings damaged". */
+function figureLabel(kind: string, unit: string | undefined): string {
+  switch (kind) {
+    case 'dead':
+      return `${unit ?? 'people'} killed`;
+    case 'wounded':
+      return `${unit ?? 'people'} wounded`;
+    case 'locations':
+    case 'buildings':
+      return `${unit ?? kind} damaged`;
+    case 'money':
+      return 'amount';
+    default:
+      return unit ?? kind.replace(/-/g, ' ');
+  }
+}
 
 /** A figure as a reader takes it in at a glance: the number big, what it counts beneath. */
 export function figureItem(figure: KbEvent['figures'][number]): FigureItem {
-  const label =
-    figure.unit && figure.kind !== 'money'
-      ? figure.unit
-      : (FIGURE_LABELS[figure.kind] ?? figure.kind.replace(/-/g, ' '));
+  const label = figureLabel(figure.kind, figure.unit);
   let value = new Intl.NumberFormat('en').format(figure.value);
   if (figure.kind === 'money') {
     // The source's own wording of an amount ("$825 million") reads better than any formatting of it.

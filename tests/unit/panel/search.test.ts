@@ -28,6 +28,10 @@ describe('search', () => {
     const results = index.search('negotiating table');
     expect(results.quotes[0]?.quote.id).toBe('q-zelenskyy');
     expect(index.search('Alaska').events.map((hit) => hit.event.id)).toContain('e-alaska');
+    // Words are matched one by one, typos allowed, in any order.
+    expect(index.search('misile attack kyiv').events[0]?.event.id).toBe('e-attack');
+    expect(index.search('table negotiating').quotes[0]?.quote.id).toBe('q-zelenskyy');
+    expect(index.search("O'Brien $825").events).toEqual([]);
   });
 
   test('a one-letter query finds nothing rather than everything', () => {

@@ -48,13 +48,13 @@ describe('panel models from the knowledge base', () => {
   test('event figures read as figures', () => {
     const attack = knowledge.event('kyiv-attack');
     expect(attack?.figures).toEqual([
-      { label: 'dead', value: '21', qualifier: 'at least' },
+      { label: 'people killed', value: '21', qualifier: 'at least' },
       { label: 'drones and decoys', value: '598', qualifier: undefined },
     ]);
     expect(attack?.where).toBe('Kyiv');
     expect(attack?.participants.map((p) => p.id)).toEqual(['russia', 'kyiv']);
     expect(knowledge.event('arms-sale')?.figures[0]).toMatchObject({
-      label: 'money',
+      label: 'amount',
       value: '$825 million',
     });
   });

@@ -1,0 +1,164 @@
+/// <reference types="chrome" />
+// Helpers the side panel and popup e2e tests share: the tab id of a served page, opening a panel page pinned to it, axe.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer-core';
+import type { ExtensionSession } from './harness';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Chromium tab ids of pages opened through `openTracked`. */
+const chromiumTabIds = new WeakMap<Page, number>();
+
+async function allTabIds(session: ExtensionSession): Promise<number[]> {
+  // A service worker target can be between restarts (no `chrome` yet): ask again shortly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const target = await session.browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith(session.extensionOrigin),
+      );
+      const worker = await target.worker();
+      if (!worker) throw new Error('no service worker');
+      return await worker.evaluate(async () =>
+        (await chrome.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+      );
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  }
+}
+
+/**
+ * Opens a tab with `open` and remembers its browser tab id. Chromium shows an extension without the
+ * `tabs` permission no URLs or titles, and headless windows all claim focus, so the id is told apart
+ * as the one tab that was not there before.
+ */
+export async function openTracked(
+  session: ExtensionSession,
+  open: () => Promise<Page>,
+): Promise<Page> {
+  if (session.kind !== 'chromium') return open();
+  const before = new Set(await allTabIds(session));
+  const page = await open();
+  const added = (await allTabIds(session)).filter((id) => !before.has(id));
+  if (added.length !== 1) throw new Error(`expected one new tab, found ${added.length}`);
+  chromiumTabIds.set(page, added[0] as number);
+  return page;
+}
+
+/**
+ * The browser's id for the tab showing `page`: in Chromium remembered by `openTracked`; Firefox shows
+ * URLs to an extension with host access, so there it is asked by URL from an extension page.
+ */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  if (session.kind === 'chromium') {
+    const id = chromiumTabIds.get(page);
+    if (id === undefined) throw new Error('open the page with openTracked to know its tab id');
+    return id;
+  }
+  const probe = await session.newPage();
+  await probe.goto(`${session.extensionOrigin}/popup.html`, { waitUntil: 'load' });
+  const id = await probe.evaluate(async (url) => {
+    // Firefox's promise-based API lives on `browser`.
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    const tabs = await api.tabs.query({ url });
+    return tabs[0]?.id ?? null;
+  }, page.url());
+  await probe.close();
+  if (id === null) throw new Error('could not find the tab id of the served page');
+  return id;
+}
+
+/** Opens a served page in a window of its own, so it stays visible (and keeps being scanned) beside others. */
+export async function openServedInWindow(
+  session: ExtensionSession,
+  path: string,
+  viewport = { width: 1000, height: 700 },
+): Promise<Page> {
+  if (session.kind !== 'chromium') return session.openServedPage(path, viewport);
+  const page = await openTracked(session, async () => {
+    // A fragment names the blank window so its target can be found among others.
+    const blank = `about:blank#window-${Math.random().toString(36).slice(2)}`;
+    const cdp = await session.browser.target().createCDPSession();
+    await cdp.send('Target.createTarget', { url: blank, newWindow: true });
+    const target = await session.browser.waitForTarget((t) => t.url() === blank);
+    return (await target.page()) as Page;
+  });
+  await page.setViewport(viewport);
+  await page.goto(session.server.url(path), { waitUntil: 'load' });
+  return page;
+}
+
+/**
+ * Opens popup.html or sidepanel.html pinned (`?tabId=`) to the tab showing `target`. In Chromium the page
+ * gets a window of its own, as a real side panel sits beside the page: the page stays visible and keeps
+ * scanning (hidden tabs get no animation frames).
+ */
+export async function openPinned(
+  session: ExtensionSession,
+  name: 'popup' | 'sidepanel',
+  target: Page,
+  viewport = { width: 420, height: 900 },
+): Promise<{ page: Page; tabId: number }> {
+  const tabId = await tabIdOf(session, target);
+  const url = `${session.extensionOrigin}/${name}.html?tabId=${tabId}`;
+  let page: Page;
+  if (session.kind === 'chromium') {
+    const cdp = await session.browser.target().createCDPSession();
+    await cdp.send('Target.createTarget', { url, newWindow: true });
+    const created = await session.browser.waitForTarget((t) => t.url() === url);
+    page = (await created.page()) as Page;
+    await page.setViewport(viewport);
+    await page.waitForFunction(() => document.readyState === 'complete');
+  } else {
+    page = await session.newPage(viewport);
+    await page.goto(url, { waitUntil: 'load' });
+  }
+  return { page, tabId };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core in the page (injected as a script) and returns its violations, briefly. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run();
+    return (
+      result.violations as {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[] }[];
+      }[]
+    ).map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}
+
+/** The text a user sees. */
+export function visibleText(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what a user sees is innerText
+  return page.evaluate(() => document.body.innerText);
+}
+
+export async function waitForText(page: Page, text: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
+}
+
+/** The level-1 heading's text (each panel view has exactly one). */
+export function heading(page: Page): Promise<string> {
+  return page.$eval('h1', (h1) => (h1 as HTMLElement).innerText.trim());
+}

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import seed from '../../../assets/kb/seed.json';
+import { KnowledgeBase } from '../../../lib/kb/knowledge-base';
+import { parseDataset } from '../../../lib/kb/parse';
+import { bestEntityFor } from '../../../lib/panel/search';
+import { buildPanelKnowledge } from '../../../lib/panel/view-models';
+
+const parsed = parseDataset(seed);
+if (!parsed.ok) throw new Error('bundled dataset invalid');
+const knowledge = buildPanelKnowledge(new KnowledgeBase([parsed.value]));
+
+describe('the panel over the bundled dataset', () => {
+  test.each([
+    ['zelensky', 'volodymyr-zelenskyy'],
+    ['kyv', 'kyiv'],
+    ['starmr', 'keir-starmer'],
+    ['Kiev', 'kyiv'],
+    ['leavit', 'karoline-leavitt'],
+    ['press secretary', 'karoline-leavitt'],
+  ])('search %s → %s first', (query, id) => {
+    expect(knowledge.search.search(query).entities[0]?.entity.id).toBe(id);
+  });
+
+  test.each([
+    ['Friedrich Mertz', 'friedrich-merz'],
+    ['Zelensky', 'volodymyr-zelenskyy'],
+    ['Putin’s', 'vladimir-putin'],
+    ['the president', undefined],
+  ])('a looked-up selection %s lands on %s', (text, id) => {
+    expect(bestEntityFor(knowledge.search, text)?.id).toBe(id);
+  });
+
+  test('every entity, event and the source build without gaps', () => {
+    for (const hit of knowledge.corpus.entities) {
+      const entity = knowledge.entity(hit.id);
+      expect(entity?.name).toBe(hit.name);
+      for (const fact of entity?.facts ?? []) expect(fact.sentence).toContain(fact.text);
+    }
+    for (const event of knowledge.corpus.events) {
+      expect(knowledge.event(event.id)?.sentences.length).toBeGreaterThan(0);
+    }
+    const source = knowledge.source(knowledge.defaultSourceId ?? '');
+    expect(source?.paragraphs.length).toBeGreaterThan(20);
+  });
+});

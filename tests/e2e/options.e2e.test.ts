@@ -13,6 +13,7 @@ import {
   extensionConsoleErrors,
   highlightCounts,
   launchChromium,
+  repoRoot,
   screenshot,
   startServer,
   type TestServer,
@@ -161,6 +162,40 @@ describe('options page in Chromium', () => {
     });
     await screenshot(page, 'e2e/options-site-added');
     await other.close();
+    await page.close();
+  });
+
+  test('every control has a label and the page passes axe, in light and dark', async () => {
+    const page = await openOptions();
+    const axeSource = await readFile(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(scheme === 'dark' ? 'rgb(27, 27, 31)' : 'rgb(255, 255, 255)');
+      const { violations, passes } = await page.evaluate(async () => {
+        const axe = (
+          globalThis as unknown as {
+            axe: {
+              run(): Promise<{
+                violations: { id: string; nodes: { target: string[] }[] }[];
+                passes: unknown[];
+              }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run();
+        return {
+          passes: result.passes.length,
+          violations: result.violations.map(
+            (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          ),
+        };
+      });
+      expect(violations, scheme).toEqual([]);
+      expect(passes, 'axe checked nothing').toBeGreaterThan(10);
+      await screenshot(page, `e2e/options-${scheme}`);
+    }
     await page.close();
   });
 

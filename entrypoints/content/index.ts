@@ -64,8 +64,7 @@ export default defineContentScript({
         if (timer !== undefined) return;
         timer = ctx.setTimeout(() => {
           timer = undefined;
-          const summary = controller.summary(location.href);
-          const distinct = summary.entities.length;
+          const distinct = controller.distinctCount();
           const navigated = location.href !== lastUrl;
           lastUrl = location.href;
           if (distinct !== lastDistinct || navigated) {

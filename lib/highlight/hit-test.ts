@@ -1,5 +1,5 @@
 // Finds the mention under a pointer position: caret position first, then a check against the range's boxes.
-import type { Mention, MentionIndex } from './mentions';
+import { liveRange, type Mention, type MentionIndex } from './mentions';
 
 interface Caret {
   node: Node;
@@ -16,8 +16,8 @@ export function caretFromPoint(doc: Document, x: number, y: number): Caret | nul
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
-function rectsContain(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
+function rectsContain(range: AbstractRange, x: number, y: number): boolean {
+  for (const rect of liveRange(range).getClientRects()) {
     if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
   }
   return false;

@@ -3,6 +3,7 @@
 import type { Highlighter } from '../highlight/highlighter';
 import { mentionAt } from '../highlight/hit-test';
 import { type Mention, MentionIndex } from '../highlight/mentions';
+import { WindowedPainter } from '../highlight/painter';
 import { highlightKind } from '../highlight/styles';
 import { compileMatcher, type Matcher } from '../match/matcher';
 import type {
@@ -13,7 +14,7 @@ import type {
   PageState,
 } from '../messaging';
 import { enclosingBlock, type ScanRoot } from '../scan/blocks';
-import { createScanJob, type ScannedBlock, toRange } from '../scan/scan';
+import { createScanJob, type ScannedBlock, toRange, toStaticRange } from '../scan/scan';
 import { viewportBlocks } from '../scan/viewport';
 import type { MentionsApi } from './mentions-api';
 import { type SliceScheduler, sliceScheduler } from './slices';
@@ -33,6 +34,7 @@ export class PageController implements MentionsApi {
   private readonly observer: MutationObserver;
   private readonly observedRoots = new Set<Node>();
   private readonly scheduler: SliceScheduler;
+  private readonly painter: WindowedPainter;
   private matcher: Matcher | null = null;
   private entries: readonly DictionaryEntry[] = [];
   private muted = new Set<string>();
@@ -47,6 +49,10 @@ export class PageController implements MentionsApi {
     private readonly options: ControllerOptions,
   ) {
     this.scheduler = options.scheduler ?? sliceScheduler(doc);
+    this.painter = new WindowedPainter(
+      highlighter,
+      (doc.defaultView ?? globalThis) as Window & typeof globalThis,
+    );
     this.observer = new MutationObserver((records) => this.onMutations(records));
   }
 
@@ -62,6 +68,7 @@ export class PageController implements MentionsApi {
     const mutedChanged =
       state.muted.length !== this.muted.size || state.muted.some((id) => !this.muted.has(id));
     this.muted = new Set(state.muted);
+    if (mutedChanged) this.painter.setMuted(this.muted);
     if (state.on && !this.on) {
       this.on = true;
       this.highlighter.attach();
@@ -71,12 +78,13 @@ export class PageController implements MentionsApi {
       this.on = false;
       this.stopScanning();
       this.highlighter.detach();
-      this.highlighter.clear();
+      this.painter.clear();
       this.index.clear();
       this.setFocused(null);
       this.emit();
     } else if (mutedChanged && this.on) {
-      this.repaint();
+      if (this.focused && this.muted.has(this.focused.entityId)) this.setFocused(null);
+      this.emit();
     }
   }
 
@@ -84,7 +92,7 @@ export class PageController implements MentionsApi {
     this.on = false;
     this.stopScanning();
     this.highlighter.detach();
-    this.highlighter.clear();
+    this.painter.clear();
     this.index.clear();
   }
 
@@ -116,7 +124,8 @@ export class PageController implements MentionsApi {
 
   summary(url: string): PageMentions {
     const rows = new Map<string, PageMentions['entities'][number]>();
-    for (const mention of this.mentions()) {
+    for (const mention of this.index.inScanOrder()) {
+      if (this.muted.has(mention.entityId)) continue;
       let row = rows.get(mention.entityId);
       if (!row) {
         row = { entityId: mention.entityId, kind: mention.kind, count: 0, snippets: [] };
@@ -126,6 +135,13 @@ export class PageController implements MentionsApi {
       if (row.snippets.length < MAX_SNIPPETS) row.snippets.push(snippet(mention.range));
     }
     return { url, active: this.on, entities: [...rows.values()] };
+  }
+
+  /** Distinct entities highlighted now (for the badge): no walk over the mentions. */
+  distinctCount(): number {
+    let count = 0;
+    for (const id of this.index.counts().keys()) if (!this.muted.has(id)) count++;
+    return count;
   }
 
   /** Steps to the next/previous mention (of one entity, or of all), cycling at the ends. */
@@ -151,7 +167,7 @@ export class PageController implements MentionsApi {
 
   private restart(): void {
     this.stopScanning();
-    this.highlighter.clear();
+    this.painter.clear();
     this.index.clear();
     this.observe(this.doc);
     // Visible first: the blocks under the viewport now, the rest of the page after them.
@@ -170,6 +186,10 @@ export class PageController implements MentionsApi {
   private enqueue(root: ScanRoot, urgent: boolean, exclude?: Set<Node>): void {
     const matcher = this.matcher;
     if (!matcher || !this.on) return;
+    // A walk visits the shadow roots of the root's descendants; the root's own is ours to add.
+    if (root.nodeType === 1 && (root as Element).shadowRoot) {
+      this.watchShadowRoot((root as Element).shadowRoot as ShadowRoot);
+    }
     const job = createScanJob(root, {
       matcher,
       exclude,
@@ -188,26 +208,18 @@ export class PageController implements MentionsApi {
   /** Replaces whatever was known about the block's text nodes with what the scan found now. */
   private addBlock(block: ScannedBlock): void {
     for (const mention of this.index.removeCovering(block.textNodes)) {
-      this.highlighter.delete(mention.kind, mention.range);
+      this.painter.delete(mention);
       if (mention === this.focused) this.setFocused(null);
     }
     for (const hit of block.hits) {
       const entry = this.entries[hit.entity];
       if (!entry) continue;
       const kind = highlightKind(entry.kind);
-      const mention: Mention = { range: toRange(hit), entityId: entry.entityId, kind };
+      const range = toStaticRange(hit) ?? toRange(hit);
+      const mention: Mention = { range, entityId: entry.entityId, kind };
       this.index.add(mention, hit.nodes);
-      if (!this.muted.has(entry.entityId)) this.highlighter.add(kind, mention.range);
+      this.painter.add(mention);
     }
-  }
-
-  private repaint(): void {
-    this.highlighter.clear();
-    for (const mention of this.index.list()) {
-      if (!this.muted.has(mention.entityId)) this.highlighter.add(mention.kind, mention.range);
-    }
-    if (this.focused && this.muted.has(this.focused.entityId)) this.setFocused(null);
-    this.emit();
   }
 
   /** Open shadow roots get the ::highlight rules (they don't inherit the page's) and their own scan. */
@@ -242,7 +254,7 @@ export class PageController implements MentionsApi {
     }
     if (removed) {
       for (const mention of this.index.removeDisconnected()) {
-        this.highlighter.delete(mention.kind, mention.range);
+        this.painter.delete(mention);
         if (mention === this.focused) this.setFocused(null);
       }
       this.emit();
@@ -270,7 +282,7 @@ function outermost(nodes: Set<Node>): Node[] {
   });
 }
 
-function scrollIntoView(range: Range): void {
+function scrollIntoView(range: AbstractRange): void {
   const element =
     range.startContainer instanceof Element
       ? range.startContainer
@@ -278,10 +290,12 @@ function scrollIntoView(range: Range): void {
   element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'auto' });
 }
 
-function snippet(range: Range): string {
-  const node = range.startContainer;
-  const text = node.textContent ?? '';
+function snippet(range: AbstractRange): string {
+  const text = range.startContainer.textContent ?? '';
+  const length =
+    range.endContainer === range.startContainer ? range.endOffset - range.startOffset : 0;
   const start = Math.max(0, range.startOffset - SNIPPET_CONTEXT);
-  const end = Math.min(text.length, range.startOffset + SNIPPET_CONTEXT + range.toString().length);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/g, ' ').trim()}${end < text.length ? '…' : ''}`;
+  const end = Math.min(text.length, range.startOffset + length + SNIPPET_CONTEXT);
+  const body = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '…' : ''}${body}${end < text.length ? '…' : ''}`;
 }

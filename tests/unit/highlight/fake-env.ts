@@ -36,3 +36,19 @@ export function fakeHighlightEnv(): HighlightEnv & {
     },
   };
 }
+
+/**
+ * happy-dom has no layout, so its IntersectionObserver never reports. This one says every observed
+ * element is near the viewport at once (the window logic itself is tested in painter.test.ts).
+ */
+export class EverythingVisibleObserver {
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe(target: Element): void {
+    this.callback(
+      [{ target, isIntersecting: true } as unknown as IntersectionObserverEntry],
+      this as unknown as IntersectionObserver,
+    );
+  }
+  unobserve(): void {}
+  disconnect(): void {}
+}

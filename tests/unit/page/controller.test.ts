@@ -1,11 +1,11 @@
 // The page controller: what gets painted, and how it follows page changes, mutes and the site switch.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter } from '../../../lib/highlight/highlighter';
 import type { DictionaryEntry, PageState } from '../../../lib/messaging';
 import { PageController } from '../../../lib/page/controller';
 import type { SliceScheduler, SliceTask } from '../../../lib/page/slices';
 import { DEFAULT_STYLES } from '../../../lib/settings/schema';
-import { fakeHighlightEnv } from '../highlight/fake-env';
+import { EverythingVisibleObserver, fakeHighlightEnv } from '../highlight/fake-env';
 
 const ci = (text: string) => ({ text, caseSensitive: false });
 const DICTIONARY: DictionaryEntry[] = [
@@ -46,6 +46,7 @@ describe('PageController', () => {
   let controller: PageController;
 
   beforeEach(() => {
+    vi.stubGlobal('IntersectionObserver', EverythingVisibleObserver);
     document.body.innerHTML =
       '<article><p>Vladimir <b>Putin</b> struck Kyiv.</p><p>NATO allies and nato fans.</p></article>';
     env = fakeHighlightEnv();

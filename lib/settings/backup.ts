@@ -162,12 +162,14 @@ export async function restoreBackup(
   if (!checked.ok) return checked;
   const { backup, datasets } = checked.value;
   const writes: { key: StorageItemKey; value: unknown }[] = [];
-  const meta = (key: StorageItemKey) => ({ key: `${key}$` as StorageItemKey, value: { v: 1 } });
+  const meta = (item: { key: StorageItemKey; version: number }) => ({
+    key: `${item.key}$` as StorageItemKey,
+    value: { v: item.version },
+  });
   if (backup.settings)
-    writes.push({ key: settingsItem.key, value: backup.settings }, meta(settingsItem.key));
-  if (backup.styles)
-    writes.push({ key: stylesItem.key, value: backup.styles }, meta(stylesItem.key));
-  if (backup.muted) writes.push({ key: mutedItem.key, value: backup.muted }, meta(mutedItem.key));
+    writes.push({ key: settingsItem.key, value: backup.settings }, meta(settingsItem));
+  if (backup.styles) writes.push({ key: stylesItem.key, value: backup.styles }, meta(stylesItem));
+  if (backup.muted) writes.push({ key: mutedItem.key, value: backup.muted }, meta(mutedItem));
   const oldIndex = await datasetIndexItem.get();
   if (backup.datasets) {
     const index = datasets.map(({ entry, valid }) => ({
@@ -175,7 +177,7 @@ export async function restoreBackup(
       bytes: storedSize(datasetKey(entry.id).slice('local:'.length), valid.data),
       counts: valid.counts,
     }));
-    writes.push({ key: datasetIndexItem.key, value: index }, meta(datasetIndexItem.key));
+    writes.push({ key: datasetIndexItem.key, value: index }, meta(datasetIndexItem));
     for (const { entry, valid } of datasets)
       writes.push({ key: datasetKey(entry.id), value: valid.data });
   }

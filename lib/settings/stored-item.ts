@@ -19,6 +19,8 @@ export interface StoredItemOptions<T> {
 export interface StoredItem<T> {
   readonly key: StorageItemKey;
   readonly fallback: T;
+  /** The format version values are written with. */
+  readonly version: number;
   /** The stored value, or the fallback; an invalid stored value is set aside first. */
   get(): Promise<T>;
   /** Atomically replaces the value with `change(current)`; returns what was stored. */
@@ -39,6 +41,16 @@ export type Extra = { key: StorageItemKey; value: unknown };
 type Read<T> = { value: T; problem?: { raw: unknown; reason: string; version: number | null } };
 
 const MAX_ATTEMPTS = 5;
+
+function typeOfValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object of another shape' : `a ${typeof value}`;
+}
+
+function describe(fallback: unknown): string {
+  return Array.isArray(fallback) ? 'a list' : 'an object';
+}
 
 export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T> {
   const { key, schema, fallback, version, migrations } = options;
@@ -63,7 +75,10 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
     if (parsed.success) return { value: parsed.data };
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-    const reason = `not valid${where}: ${first?.message ?? 'unexpected value'}`;
+    const reason =
+      first && first.path.length === 0
+        ? `not readable as ${describe(fallback)} (found ${typeOfValue(raw)})`
+        : `not valid${where}: ${first?.message ?? 'unexpected value'}`;
     return { value: recover(raw), problem: { raw, reason, version: storedVersion } };
   }
 
@@ -112,6 +127,7 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
   return {
     key,
     fallback,
+    version,
     async get() {
       const { raw, storedVersion } = await readRaw();
       const read = interpret(raw, storedVersion);

@@ -402,7 +402,7 @@ describe('options page in Chromium', () => {
       'Some stored data could not be read, so defaults are used in its place.',
     );
     const text = await visibleText(reopened);
-    expect(text).toContain('Site settings: not valid');
+    expect(text).toContain('Site settings: not readable as an object (found a string)');
     expect(text).toContain('Highlight styles: not valid');
     const kept = (await stored(reopened)).quarantine as { raw: unknown }[];
     expect(kept.map((entry) => entry.raw)).toEqual(

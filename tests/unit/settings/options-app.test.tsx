@@ -238,7 +238,9 @@ describe('options page: stored data that cannot be read', () => {
     );
     const box = notice.closest('.notice') as HTMLElement;
     expect(box.textContent).toContain('Site settings: not valid');
-    expect(box.textContent).toContain('Highlight styles: not valid');
+    expect(box.textContent).toContain(
+      'Highlight styles: not readable as an object (found a number)',
+    );
     expect(
       (screen.getByLabelText('Everywhere except the sites listed') as HTMLInputElement).checked,
     ).toBe(true);

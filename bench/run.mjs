@@ -311,6 +311,7 @@ async function main() {
       for (const path of pages) {
         const row = await comparePage(path, RUNS, true);
         results.pages.push(row);
+        writeFileSync(join(OUT, 'results.partial.json'), JSON.stringify(results));
         const c = row.contenders;
         const fmt = (s) =>
           s.painted === undefined ? (s.skipped ? 'skip' : '–') : `${s.painted.toFixed(0)}`;
@@ -319,6 +320,10 @@ async function main() {
         );
       }
     }
+
+    // Saved after each part, so a run cut short still leaves what it measured.
+    const save = () => writeFileSync(join(OUT, 'results.partial.json'), JSON.stringify(results));
+    save();
 
     if (wants('series')) {
       results.series = [];
@@ -348,6 +353,7 @@ async function main() {
       }
     }
 
+    save();
     if (wants('scale')) {
       results.scale = [];
       const path = '/gen/dense-1024k.html';
@@ -402,6 +408,7 @@ async function main() {
       }
     }
 
+    save();
     if (wants('live')) {
       results.live = [];
       for (const path of ['/demo.html', '/corpus/yahoo-2.html', '/gen/dense-1024k.html']) {
@@ -445,6 +452,7 @@ async function main() {
       }
     }
 
+    save();
     if (wants('memory') && server.corpus.includes('yahoo-2.html')) {
       const samples = [];
       for (let i = 0; i < (args.quick ? 1 : 3); i++) {

@@ -218,12 +218,13 @@ function chart({
   xLabel,
   yLabel,
   series,
+  xFormat,
   logX = false,
   logY = true,
-  width = 640,
+  width = 760,
   height = 360,
 }) {
-  const pad = { l: 64, r: 170, t: 30, b: 46 };
+  const pad = { l: 64, r: 250, t: 30, b: 46 };
   const pts = series.flatMap((s) => s.points.filter((p) => p[1] !== null && p[1] > 0));
   if (pts.length === 0) return '';
   const fx = logX ? Math.log10 : (v) => v;
@@ -257,7 +258,7 @@ function chart({
   const xs = [...new Set(pts.map((p) => p[0]))].sort((a, b) => a - b);
   for (const v of xs)
     parts.push(
-      `<text x="${sx(v)}" y="${pad.t + H + 16}" text-anchor="middle">${esc(series.xFormat ? series.xFormat(v) : v >= 1e6 ? `${v / 1e6}M` : v >= 1000 ? `${Math.round(v / 1000)}k` : v)}</text>`,
+      `<text x="${sx(v)}" y="${pad.t + H + 16}" text-anchor="middle">${esc(xFormat ? xFormat(v) : v >= 1e6 ? `${v / 1e6}M` : v >= 1000 ? `${Math.round(v / 1000)}k` : v)}</text>`,
     );
   parts.push(
     `<text x="${pad.l + W / 2}" y="${height - 8}" text-anchor="middle">${esc(xLabel)}</text>`,
@@ -316,6 +317,8 @@ export function writeReport(file, results) {
         xLabel: 'page size (bytes of HTML)',
         yLabel: 'time (log)',
         logX: true,
+        xFormat: (v) =>
+          v >= KB * KB ? `${(v / KB / KB).toFixed(1)} MB` : `${Math.round(v / KB)} KB`,
         series: CONTENDERS.flatMap((c) => [
           {
             name: `${LABEL[c]} CPU`,

@@ -8,10 +8,25 @@ import type { ExtensionSession } from './harness';
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Chromium tab ids of pages opened through `openTracked`. */
-const chromiumTabIds = new WeakMap<Page, number>();
+/** Browser tab ids of pages opened through `openTracked`. */
+const tabIds = new WeakMap<Page, number>();
+/** Firefox: one extension page per session, kept open to ask the tabs API from. */
+const probes = new WeakMap<ExtensionSession, Page>();
 
 async function allTabIds(session: ExtensionSession): Promise<number[]> {
+  if (session.kind === 'firefox') {
+    let probe = probes.get(session);
+    if (!probe) {
+      // Extension pages must be opened by the harness in Firefox (an intercepted tab stalls their loads).
+      probe = await session.openExtensionPage('options');
+      probes.set(session, probe);
+    }
+    return probe.evaluate(async () => {
+      // Firefox's promise-based API lives on `browser`.
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return (await api.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+    });
+  }
   // A service worker target can be between restarts (no `chrome` yet): ask again shortly.
   for (let attempt = 0; ; attempt++) {
     try {
@@ -31,43 +46,26 @@ async function allTabIds(session: ExtensionSession): Promise<number[]> {
 }
 
 /**
- * Opens a tab with `open` and remembers its browser tab id. Chromium shows an extension without the
- * `tabs` permission no URLs or titles, and headless windows all claim focus, so the id is told apart
- * as the one tab that was not there before.
+ * Opens a tab with `open` and remembers its browser tab id. Neither browser shows this extension
+ * other tabs' URLs or titles (no `tabs` permission), and headless windows all claim focus, so the id
+ * is told apart as the one tab that was not there before.
  */
 export async function openTracked(
   session: ExtensionSession,
   open: () => Promise<Page>,
 ): Promise<Page> {
-  if (session.kind !== 'chromium') return open();
   const before = new Set(await allTabIds(session));
   const page = await open();
   const added = (await allTabIds(session)).filter((id) => !before.has(id));
   if (added.length !== 1) throw new Error(`expected one new tab, found ${added.length}`);
-  chromiumTabIds.set(page, added[0] as number);
+  tabIds.set(page, added[0] as number);
   return page;
 }
 
-/**
- * The browser's id for the tab showing `page`: in Chromium remembered by `openTracked`; Firefox shows
- * URLs to an extension with host access, so there it is asked by URL from an extension page.
- */
-export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
-  if (session.kind === 'chromium') {
-    const id = chromiumTabIds.get(page);
-    if (id === undefined) throw new Error('open the page with openTracked to know its tab id');
-    return id;
-  }
-  const probe = await session.newPage();
-  await probe.goto(`${session.extensionOrigin}/popup.html`, { waitUntil: 'load' });
-  const id = await probe.evaluate(async (url) => {
-    // Firefox's promise-based API lives on `browser`.
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    const tabs = await api.tabs.query({ url });
-    return tabs[0]?.id ?? null;
-  }, page.url());
-  await probe.close();
-  if (id === null) throw new Error('could not find the tab id of the served page');
+/** The browser's id for the tab showing `page` (opened with `openTracked` or `openServedInWindow`). */
+export function tabIdOf(page: Page): number {
+  const id = tabIds.get(page);
+  if (id === undefined) throw new Error('open the page with openTracked to know its tab id');
   return id;
 }
 
@@ -77,7 +75,9 @@ export async function openServedInWindow(
   path: string,
   viewport = { width: 1000, height: 700 },
 ): Promise<Page> {
-  if (session.kind !== 'chromium') return session.openServedPage(path, viewport);
+  if (session.kind !== 'chromium') {
+    return openTracked(session, () => session.openServedPage(path, viewport));
+  }
   const page = await openTracked(session, async () => {
     // A fragment names the blank window so its target can be found among others.
     const blank = `about:blank#window-${Math.random().toString(36).slice(2)}`;
@@ -102,7 +102,7 @@ export async function openPinned(
   target: Page,
   viewport = { width: 420, height: 900 },
 ): Promise<{ page: Page; tabId: number }> {
-  const tabId = await tabIdOf(session, target);
+  const tabId = tabIdOf(target);
   const url = `${session.extensionOrigin}/${name}.html?tabId=${tabId}`;
   let page: Page;
   if (session.kind === 'chromium') {
@@ -113,8 +113,14 @@ export async function openPinned(
     await page.setViewport(viewport);
     await page.waitForFunction(() => document.readyState === 'complete');
   } else {
-    page = await session.newPage(viewport);
-    await page.goto(url, { waitUntil: 'load' });
+    page = await session.openExtensionPage(name, viewport);
+    // Firefox never reports an extension page's load over BiDi: start it, then poll until it is there.
+    void page.goto(url).catch(() => {});
+    await page.waitForFunction(
+      (wanted) => location.href === wanted && document.readyState === 'complete',
+      { timeout: 10_000 },
+      url,
+    );
   }
   return { page, tabId };
 }

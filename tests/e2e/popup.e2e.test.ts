@@ -119,7 +119,7 @@ describe('chromium: popup', () => {
     const target = await session.browser.waitForTarget((t) => t.url().endsWith('/sidepanel.html'), {
       timeout: 10_000,
     });
-    const panel = (await target.page()) as Page;
+    const panel = (await target.page()) ?? (await target.asPage());
     await panel.waitForFunction(
       () => document.querySelector('h1')?.textContent === 'Keir Starmer',
       {
@@ -157,6 +157,7 @@ describe('chromium: popup', () => {
   });
 
   test('the site switch survives a browser restart (same profile)', async () => {
+    await popup.bringToFront();
     await popup.click('#site-switch');
     await waitForHighlights(first, 'none');
     expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
@@ -189,7 +190,7 @@ describe('firefox: popup page', () => {
   });
 
   test('renders against the demo page with the bundled dataset', async () => {
-    const article = await session.openServedPage('/demo.html');
+    const article = await openServedInWindow(session, '/demo.html');
     await settledPaint(article, { atLeast: 20 });
     const { page: popup } = await openPinned(session, 'popup', article, {
       width: 360,

@@ -298,6 +298,18 @@ describe('chromium: side panel', () => {
     expect(Object.values(await paintedTexts(article)).flat().length).toBeGreaterThan(20);
   });
 
+  test('dark theme: still axe-clean', async () => {
+    await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(27, 27, 31)');
+    expect(await axeViolations(panel)).toEqual([]);
+    await panel.click('.entity-button[data-entity-id="keir-starmer"] + .details-button');
+    await panel.waitForFunction(() => document.querySelector('h1')?.textContent === 'Keir Starmer');
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, 'e2e/sidepanel-entity-dark');
+    await panel.emulateMediaFeatures([]);
+  });
+
   test('no errors from the extension', () => {
     expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
   });

@@ -15,13 +15,15 @@ export function sliceScheduler(doc: Document, sliceMs = SLICE_MS): SliceSchedule
   const urgent: SliceTask[] = [];
   const idle: SliceTask[] = [];
   let pending = false;
-  const view = doc.defaultView ?? globalThis;
+  // A message to ourselves is a macrotask, so input and paint get their turn between slices, without
+  // the 4 ms clamp Chromium puts on chained setTimeout(0) (measured by the bench: +50 % wall time).
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => runSlice();
 
   function schedule(): void {
     if (pending || (urgent.length === 0 && idle.length === 0) || doc.hidden) return;
     pending = true;
-    // A macrotask, not a microtask: input and paint get their turn between slices.
-    view.setTimeout(runSlice, 0);
+    channel.port2.postMessage(null);
   }
 
   function runSlice(): void {

@@ -143,6 +143,15 @@ async function hover(
   selector: string,
   word: string,
 ): Promise<{ x: number; y: number }> {
+  // Only mentions near the viewport are painted (and hoverable): bring an off-screen one into view
+  // first, as a reader would, without scrolling when it is already visible (scrolling closes a card).
+  const scrolled = await page.$eval(selector, (element) => {
+    const box = element.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return false;
+    element.scrollIntoView({ block: 'center' });
+    return true;
+  });
+  if (scrolled) await new Promise((done) => setTimeout(done, 400));
   const point = center(await wordBox(page, selector, word));
   await page.mouse.move(point.x, point.y, { steps: 2 });
   return point;

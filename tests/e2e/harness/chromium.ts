@@ -27,7 +27,9 @@ const quietFlags = [
   '--no-first-run',
   '--no-default-browser-check',
   // Puppeteer merges this with its own --disable-features list.
-  '--disable-features=NetworkTimeServiceQuerying',
+  '--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,IsolateOrigins,site-per-process',
+  // Cross-site iframes in the page's own process, so tab interception sees (and blames on the page) their requests.
+  '--disable-site-isolation-trials',
   `--component-updater=url-source=${nowhere}`,
   `--gaia-url=${nowhere}`,
   `--google-apis-url=${nowhere}`,

@@ -70,7 +70,8 @@ export async function startServer(roots: ServerRoots = defaultRoots): Promise<Te
         .end('Blocked by the Backstory test harness');
       return;
     }
-    const pathname = new URL(rawUrl, 'http://127.0.0.1').pathname;
+    const requested = new URL(rawUrl, 'http://127.0.0.1');
+    const pathname = requested.pathname;
     const file = resolveFile(roots, pathname);
     const info = file ? await stat(file).catch(() => undefined) : undefined;
     if (!file || !info?.isFile()) {
@@ -81,6 +82,11 @@ export async function startServer(roots: ServerRoots = defaultRoots): Promise<Te
       'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'content-length': info.size,
       'cache-control': 'no-store',
+      // ?static: the page as its markup alone — its own scripts and frames don't run (extension content
+      // scripts are not bound by a page's CSP), so its DOM can be compared byte for byte over time.
+      ...(requested.searchParams.has('static')
+        ? { 'content-security-policy': "script-src 'none'; frame-src 'none'; object-src 'none'" }
+        : {}),
     });
     createReadStream(file).pipe(res);
   });

@@ -21,6 +21,8 @@ export interface PopupViewProps {
   /** Whether the page's site is highlighted when the global switch is on. */
   siteOn: boolean;
   muted: EntityRef[];
+  /** How many stored values could not be read and were set aside (kept for export in options). */
+  setAside?: number;
   onSiteChange(on: boolean): void;
   onGlobalChange(on: boolean): void;
   onOpenEntity(entity: EntityRef): void;
@@ -40,6 +42,22 @@ export function PopupView(props: PopupViewProps) {
         <h1 class="popup-title">Backstory</h1>
         {host ? <p class="host">{host}</p> : null}
       </header>
+
+      {props.setAside ? (
+        <Notice
+          tone="warning"
+          title="Some saved data could not be read"
+          actions={
+            <button type="button" class="link" onClick={props.onOpenOptions}>
+              Review in options
+            </button>
+          }
+        >
+          <p>
+            It was set aside, not deleted, and defaults are used meanwhile. Options can export it.
+          </p>
+        </Notice>
+      ) : null}
 
       <section class="popup-section" aria-label="Highlighting">
         {page.status === 'restricted' || (page.status === 'unreachable' && !page.host) ? (

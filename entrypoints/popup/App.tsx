@@ -16,6 +16,7 @@ import { loadPanelKnowledge } from '../../lib/panel/load';
 import type { EntityRef } from '../../lib/panel/models';
 import { panelTargetItem } from '../../lib/panel/target';
 import { openPanel } from '../../lib/platform';
+import { readQuarantine, watchQuarantine } from '../../lib/settings/quarantine';
 import type { Settings } from '../../lib/settings/schema';
 import { isHighlightingOn } from '../../lib/settings/site-list';
 import {
@@ -35,6 +36,7 @@ export function App() {
   const [page, setPage] = useState<PopupPage>({ status: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [mutedIds, setMutedIds] = useState<string[]>([]);
+  const [setAside, setSetAside] = useState(0);
   const [knowledge, setKnowledge] = useState<PanelKnowledge | null>(null);
   const tab = useRef<FollowedTab | null>(null);
   const knowledgeRef = useRef<PanelKnowledge | null>(null);
@@ -76,6 +78,8 @@ export function App() {
       setTimeout(() => void refresh(), 300);
     });
     const stopMuted = watchMuted(setMutedIds);
+    void readQuarantine().then((entries) => setSetAside(entries.length));
+    const stopQuarantine = watchQuarantine((entries) => setSetAside(entries.length));
     void refresh();
     void loadPanelKnowledge().then(({ knowledge: loaded }) => {
       knowledgeRef.current = loaded;
@@ -85,6 +89,7 @@ export function App() {
     return () => {
       stopSettings();
       stopMuted();
+      stopQuarantine();
     };
   }, [refresh]);
 
@@ -116,6 +121,7 @@ export function App() {
       globalOn={globalOn}
       siteOn={siteOn}
       muted={muted}
+      setAside={setAside}
       onSiteChange={(on) => {
         if (url) void setHighlightingForUrl(url, on);
       }}

@@ -76,4 +76,16 @@ describe('popup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(handlers.onMute).toHaveBeenCalledWith(starmer);
   });
+
+  test('says when saved data was set aside, and leads to options', () => {
+    const handlers = popup({ setAside: 1 });
+    expect(screen.getByText('Some saved data could not be read')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Review in options' }));
+    expect(handlers.onOpenOptions).toHaveBeenCalled();
+  });
+
+  test('shows no such notice when nothing was set aside', () => {
+    popup({ setAside: 0 });
+    expect(screen.queryByText('Some saved data could not be read')).toBeNull();
+  });
 });

@@ -37,9 +37,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.invalid',
-              strict_min_version: '128.0',
+              // 142: the first version that knows data_collection_permissions (desktop and Android).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -3,7 +3,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '../../lib/background/badge';
 import { checkMessage, type GuardedType } from '../../lib/background/guards';
-import { type LoadedKnowledge, loadKnowledge } from '../../lib/background/knowledge';
+import {
+  currentDatasetsVersion,
+  type LoadedKnowledge,
+  loadKnowledge,
+} from '../../lib/background/knowledge';
 import { lookupTarget } from '../../lib/background/lookup';
 import { backgroundMessenger, type PanelTarget, tabMessenger } from '../../lib/messaging';
 import { panelTargetItem } from '../../lib/panel/target';
@@ -20,6 +24,17 @@ export default defineBackground(() => {
   watchDatasetIndex(() => {
     knowledge = loadKnowledge();
   });
+
+  /**
+   * The knowledge as the stored dataset index has it now. A tab that saw the index change may ask
+   * before this context's own change listener ran, so the version is checked on every request.
+   */
+  async function freshKnowledge(): Promise<LoadedKnowledge> {
+    const [loaded, wanted] = await Promise.all([knowledge, currentDatasetsVersion()]);
+    if (loaded.version === wanted) return loaded;
+    knowledge = loadKnowledge();
+    return knowledge;
+  }
 
   /** Validates sender and shape; a bad message is answered with an error naming what was wrong. */
   function checked<K extends GuardedType>(
@@ -43,7 +58,7 @@ export default defineBackground(() => {
       getSettings(),
       getStyles(),
       getMuted(),
-      knowledge,
+      freshKnowledge(),
     ]);
     return {
       on: isHighlightingOn(settings, url),
@@ -55,7 +70,7 @@ export default defineBackground(() => {
 
   backgroundMessenger.onMessage('getDictionary', async (message) => {
     checked('getDictionary', message);
-    const loaded = await knowledge;
+    const loaded = await freshKnowledge();
     return { version: loaded.version, entries: loaded.dictionary };
   });
 

@@ -4,7 +4,8 @@ import { KnowledgeBase } from '../kb/knowledge-base';
 import { parseDataset } from '../kb/parse';
 import type { Dataset } from '../kb/schema';
 import type { DictionaryEntry } from '../messaging';
-import { readEnabledDatasets } from '../settings/datasets';
+import { getDatasetIndex, readEnabledDatasets } from '../settings/datasets';
+import type { DatasetIndex } from '../settings/schema';
 
 export interface LoadedKnowledge {
   kb: KnowledgeBase;
@@ -24,21 +25,29 @@ export function parseBundled(): Dataset {
   return parsed.value;
 }
 
+/** Names the set of enabled datasets; equal versions mean equal dictionaries. */
+export function datasetsVersion(index: DatasetIndex): string {
+  const enabled = index.filter((entry) => entry.enabled);
+  return ['bundled', ...enabled.map((entry) => `${entry.id}@${entry.importedAt}`)].join('|');
+}
+
+/** The version the stored dataset index asks for now (a cheap read, unlike loading the datasets). */
+export async function currentDatasetsVersion(): Promise<string> {
+  return datasetsVersion(await getDatasetIndex());
+}
+
 export async function loadKnowledge(): Promise<LoadedKnowledge> {
   const datasets: Dataset[] = [parseBundled()];
   const skipped: LoadedKnowledge['skipped'] = [];
-  const versions = ['bundled'];
+  const version = await currentDatasetsVersion();
   for (const { entry, data } of await readEnabledDatasets()) {
     const parsed = parseDataset(data);
-    if (parsed.ok) {
-      datasets.push(parsed.value);
-      versions.push(`${entry.id}@${entry.importedAt}`);
-    } else skipped.push({ id: entry.id, reason: parsed.error[0]?.message ?? 'invalid' });
+    if (parsed.ok) datasets.push(parsed.value);
+    else skipped.push({ id: entry.id, reason: parsed.error[0]?.message ?? 'invalid' });
   }
   const kb = new KnowledgeBase(datasets);
   const dictionary = kb
     .dictionary()
     .map(({ entityId, kind, aliases }) => ({ entityId, kind, aliases }));
-  const version = versions.join('|');
   return { kb, dictionary, version, skipped };
 }

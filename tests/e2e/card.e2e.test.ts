@@ -193,6 +193,10 @@ async function openPage(
       return false;
     });
     if (painted) break;
+    // Only mentions near the viewport are painted; the hostile page pushes its article far down.
+    await page.evaluate(() =>
+      document.querySelector('#first')?.scrollIntoView({ block: 'center' }),
+    );
     if (Date.now() > deadline) throw new Error(`${path}: nothing highlighted within 20 s`);
     await sleep(100);
   }
@@ -503,6 +507,10 @@ describe('page CSS cannot reach the card', () => {
 
     const hostile = await session.newPage({ width: 1000, height: 700 });
     await hostile.goto(server.url(HOSTILE), { waitUntil: 'load' });
+    // Its CSS shows the <head>'s text in a huge font above the article: bring the article into view.
+    await hostile.evaluate(() =>
+      document.querySelector('#first')?.scrollIntoView({ block: 'center' }),
+    );
     expect(await waitForContentScript(hostile)).toBe(true);
     const before = await hostile.evaluate(() => document.body.outerHTML);
     await hover(hostile, '#first', 'Zelenskyy');

@@ -27,7 +27,9 @@ const quietFlags = [
   '--no-first-run',
   '--no-default-browser-check',
   // Puppeteer merges this with its own --disable-features list.
-  '--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,IsolateOrigins,site-per-process',
+  '--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,IsolateOrigins,site-per-process,LoadingPredictorUseLocalPredictions,LoadingPredictorPrefetch,NavigationPredictor,Prerender2',
+  // No speculative connections learnt from earlier pages of 127.0.0.1: they would reach the proxy unattributed.
+  '--dns-prefetch-disable',
   // Cross-site iframes in the page's own process, so tab interception sees (and blames on the page) their requests.
   '--disable-site-isolation-trials',
   `--component-updater=url-source=${nowhere}`,

@@ -735,7 +735,14 @@ describe('firefox', () => {
     const card = await readCard(hostile);
     expect(card.nameFontSize).toBe(plain?.nameFontSize);
     expect(card.contentHeight).toBe(plain?.contentHeight);
-    expect(card.button).toEqual(plain?.button);
+    // Layout may land a hair apart at another scroll offset: compare to a tenth of a pixel.
+    const tenth = (box: typeof card.button) =>
+      box && {
+        ...box,
+        height: Math.round(box.height * 10) / 10,
+        width: Math.round(box.width * 10) / 10,
+      };
+    expect(tenth(card.button)).toEqual(tenth(plain?.button));
     await hostile.close();
   });
 });

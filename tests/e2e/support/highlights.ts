@@ -98,10 +98,25 @@ export async function domAtReady(page: Page): Promise<string> {
  */
 export async function paintedWhileScrolling(page: Page): Promise<string[]> {
   const seen = new Map<string, string>();
+  // Scanning goes on in idle slices while the top is already painted: pass again until a pass finds nothing new.
+  for (let pass = 0; pass < 4; pass++) {
+    const before = seen.size;
+    await scrollPass(page, seen);
+    if (pass > 0 && seen.size === before) break;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return [...seen.values()];
+}
+
+async function scrollPass(page: Page, seen: Map<string, string>): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const step = await page.evaluate(() => window.innerHeight);
   for (let y = 0; ; y += step) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
+    // Two frames: the IntersectionObserver reports after the scroll is rendered.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     await settledPaint(page, { quietMs: 300, atLeast: 0 });
     const found = await page.evaluate(() => {
       const out: [string, string][] = [];
@@ -127,8 +142,6 @@ export async function paintedWhileScrolling(page: Page): Promise<string[]> {
     for (const [key, text] of found) seen.set(key, text);
     if (y + step >= height) break;
   }
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return [...seen.values()];
 }
 
 /** What the tab's content script reports (PageMentions), asked the way the popup asks: from an extension page. */

@@ -8,6 +8,8 @@ export default defineConfig({
   imports: false,
   // Tests and parallel work can build into their own folder (BACKSTORY_OUT) without clobbering .output/.
   outDir: process.env.BACKSTORY_OUT ?? '.output',
+  // The store's sources zip: code and the files that build it, not test screenshots or local builds.
+  zip: { excludeSources: ['artifacts/**', '.output*/**', 'docs/**', 'web-ext-artifacts/**'] },
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
   }),

@@ -8,7 +8,8 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '../../components/Card';
 import { HoverIntent } from '../../lib/card/hover-intent';
-import { anchorBox, isOutOfView, measurableRange, placeCard } from '../../lib/card/position';
+import { anchorBox, isOutOfView, placeCard } from '../../lib/card/position';
+import { liveRange } from '../../lib/highlight/mentions';
 import type { Mention, MentionsApi } from '../../lib/page/mentions-api';
 import type { CardData } from '../../lib/views/card';
 
@@ -148,7 +149,8 @@ export function installHoverCard(
     card.style.visibility = 'hidden';
     listenWhileOpen(mention, created.shadowHost, card);
     // One live Range while the card is open (mentions hold StaticRanges, which can't be measured).
-    shownRange = measurableRange(mention.range);
+    // The card needs one live Range (to measure), for as long as it is open.
+    shownRange = liveRange(mention.range);
     await place(shownRange, card, mine);
     if (mine === generation && openedByKeyboard) card.focus({ preventScroll: true });
   }

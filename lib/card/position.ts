@@ -83,18 +83,6 @@ export function anchorBox(range: Range, pointer?: Point): Box {
   return best;
 }
 
-/**
- * A Range over the same text as `range`, for measuring. Mentions hold StaticRanges (thousands of live Ranges
- * would slow the page's own DOM edits); the card needs one live Range, for as long as it is open.
- */
-export function measurableRange(range: AbstractRange): Range {
-  if (range instanceof Range) return range;
-  const live = range.startContainer.ownerDocument?.createRange() ?? new Range();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  return live;
-}
-
 /** A floating-ui reference made from a live Range. */
 export function rangeReference(range: Range, pointer?: Point): VirtualElement {
   return { getBoundingClientRect: () => anchorBox(range, pointer) };

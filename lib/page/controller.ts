@@ -77,12 +77,7 @@ export class PageController implements MentionsApi {
       this.highlighter.attach();
       this.highlighter.adoptInto(this.doc);
     } else if (!state.on && this.on) {
-      this.on = false;
-      this.stopScanning();
-      this.highlighter.detach();
-      this.painter.clear();
-      this.index.clear();
-      this.setFocused(null);
+      this.stop();
       this.emit();
     } else if (mutedChanged && this.on) {
       if (this.focused && this.muted.has(this.focused.entityId)) this.setFocused(null);
@@ -90,12 +85,14 @@ export class PageController implements MentionsApi {
     }
   }
 
+  /** Forgets every mention and unregisters every highlight: the page looks as it did before. */
   stop(): void {
     this.on = false;
     this.stopScanning();
     this.highlighter.detach();
     this.painter.clear();
     this.index.clear();
+    this.setFocused(null);
   }
 
   // ---- MentionsApi -------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import { ENTITY_KINDS, type EntityKind, type KindStyle, type Styles } from '../l
 
 export interface OptionsAppearanceProps {
   styles: Styles;
-  onStyle: (kind: EntityKind, style: KindStyle) => void;
+  /** Reports the part of a kind's style the user changed (the rest stays as stored). */
+  onStyle: (kind: EntityKind, patch: Partial<KindStyle>) => void;
 }
 
 const KIND_LABELS: Record<EntityKind, string> = {
@@ -97,7 +98,7 @@ function KindControls({
           id={`color-${kind}`}
           type="color"
           value={style.color}
-          onChange={(event) => onStyle(kind, { ...style, color: event.currentTarget.value })}
+          onChange={(event) => onStyle(kind, { color: event.currentTarget.value })}
         />
         <label for={`hex-${kind}`} class="visually-hidden">
           {KIND_LABELS[kind]} colour as #rrggbb
@@ -114,7 +115,7 @@ function KindControls({
           onInput={(event) => {
             const value = event.currentTarget.value.trim();
             setHex(value);
-            if (HEX.test(value)) onStyle(kind, { ...style, color: value.toLowerCase() });
+            if (HEX.test(value)) onStyle(kind, { color: value.toLowerCase() });
           }}
         />
       </div>
@@ -131,7 +132,7 @@ function KindControls({
               id={`mode-${kind}-${mode}`}
               name={`mode-${kind}`}
               checked={style.mode === mode}
-              onChange={() => onStyle(kind, { ...style, mode })}
+              onChange={() => onStyle(kind, { mode })}
             />
             <label for={`mode-${kind}-${mode}`}>
               {mode === 'background' ? 'Background' : 'Underline'}

@@ -164,7 +164,7 @@ export function App() {
       />
       <OptionsAppearance
         styles={state.styles}
-        onStyle={(kind, style) => void setKindStyle(kind, style)}
+        onStyle={(kind, patch) => void setKindStyle(kind, patch)}
       />
       <OptionsMuted
         muted={state.muted}

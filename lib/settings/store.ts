@@ -126,8 +126,12 @@ export async function setHighlightingForUrl(
 export const getStyles = (): Promise<Styles> => stylesItem.get();
 export const watchStyles = (cb: (styles: Styles) => void): (() => void) => stylesItem.watch(cb);
 
-export function setKindStyle(kind: EntityKind, style: KindStyle): Promise<Styles> {
-  return stylesItem.update((styles) => ({ ...styles, [kind]: style }));
+/**
+ * Changes part of one kind's style. A patch, not a whole style: it is merged with what is stored inside the update,
+ * so two quick edits (mode, then colour) made before the first one's change event arrives both survive.
+ */
+export function setKindStyle(kind: EntityKind, patch: Partial<KindStyle>): Promise<Styles> {
+  return stylesItem.update((styles) => ({ ...styles, [kind]: { ...styles[kind], ...patch } }));
 }
 
 export const getMuted = (): Promise<string[]> => mutedItem.get();

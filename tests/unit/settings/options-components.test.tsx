@@ -106,17 +106,11 @@ describe('appearance', () => {
     const onStyle = vi.fn();
     render(<OptionsAppearance styles={DEFAULT_STYLES} onStyle={onStyle} />);
     fireEvent.click(screen.getByLabelText('Underline', { selector: '#mode-place-underline' }));
-    expect(onStyle).toHaveBeenLastCalledWith('place', {
-      color: DEFAULT_STYLES.place.color,
-      mode: 'underline',
-    });
+    expect(onStyle).toHaveBeenLastCalledWith('place', { mode: 'underline' });
     fireEvent.input(screen.getByLabelText('Organizations colour as #rrggbb'), {
       target: { value: '#ABCDEF' },
     });
-    expect(onStyle).toHaveBeenLastCalledWith('organization', {
-      color: '#abcdef',
-      mode: 'background',
-    });
+    expect(onStyle).toHaveBeenLastCalledWith('organization', { color: '#abcdef' });
   });
 
   it('refuses a malformed hex colour with a hint and does not store it', () => {

@@ -153,6 +153,15 @@ describe('editing settings', () => {
     expect((await page.getStyles()).place.color).toBe('#000000');
   });
 
+  it('two quick style edits from one page both survive (each is merged with what is stored)', async () => {
+    const page = await loadPage();
+    await Promise.all([
+      page.setKindStyle('other', { mode: 'underline' }),
+      page.setKindStyle('other', { color: '#123456' }),
+    ]);
+    expect((await page.getStyles()).other).toEqual({ color: '#123456', mode: 'underline' });
+  });
+
   it('the popup switch turns a site off and on again', async () => {
     const page = await loadPage();
     await page.setHighlightingForUrl('https://www.bbc.com/news/1', false);

@@ -19,7 +19,7 @@
 //   just outside the window to decide word boundaries, so a window cut mid-word finds nothing there.
 //
 // Cost: building is linear in the total alias length (plus one sort); build once per page (a
-// 100,000-entity dictionary takes ~0.5–1 s, the seed's under a millisecond after the fold tables).
+// 100,000-entity dictionary takes ~0.5–1 s, the seed's a few milliseconds on a cold page).
 // Scanning reads each code unit once through a 64K class table; transitions are a dense table
 // for the first trie levels and sorted child runs with failure links below. Failure links only
 // lead to suffixes that start a word; inside a word no alias can start in, the automaton sits in
@@ -29,8 +29,8 @@
 import {
   APOSTROPHE,
   codePointBefore,
-  foldTables,
-  foldUnit,
+  foldCaseful,
+  foldCaseless,
   IGNORE,
   isWordCodePoint,
   isWordUnit,
@@ -92,10 +92,10 @@ interface Pattern {
   readonly exact: string | null;
 }
 
-function normalizeAlias(text: string, fold: Uint16Array): string {
+function normalizeAlias(text: string, fold: (cu: number) => number): string {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const f = foldUnit(fold, text.charCodeAt(i));
+    const f = fold(text.charCodeAt(i));
     if (f === IGNORE) continue;
     if (f === SPACE && (out.length === 0 || out[out.length - 1] === SPACE)) continue;
     out.push(f);
@@ -106,17 +106,15 @@ function normalizeAlias(text: string, fold: Uint16Array): string {
 
 /** Builds the automaton once for the whole dictionary; `find` can then run on any number of texts. */
 export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
-  const { caseless: ci, caseful: cs, changed } = foldTables();
-
   const patterns: Pattern[] = [];
   // Only the first entity of a given alias can ever win, so later copies are dropped: output
   // chains then stay short even when thousands of entities share an alias.
   const seen = new Set<string>();
   dict.forEach((entity, index) => {
     for (const alias of entity.aliases) {
-      const folded = normalizeAlias(alias.text, ci);
+      const folded = normalizeAlias(alias.text, foldCaseless);
       if (folded.length === 0 || folded.length > MAX_ALIAS_LENGTH) continue;
-      const exact = alias.caseSensitive ? normalizeAlias(alias.text, cs) : null;
+      const exact = alias.caseSensitive ? normalizeAlias(alias.text, foldCaseful) : null;
       const key = `${folded}\u0000${exact ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -147,17 +145,15 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     wordClass[i + FIRST_CLASS] = isWordUnit(u) || (u >= 0xd800 && u < 0xe000) ? 1 : 0;
   });
   if (alphaSize >= UNKNOWN_CLASS) throw new RangeError('alias alphabet too large');
+  // Every code unit is classified on first sight (through its fold), so nothing here walks 65,536 entries.
   const classOf = new Uint16Array(0x10000).fill(UNKNOWN_CLASS);
-  for (const u of units) classOf[u] = classOfUnit[u] ?? 0;
-  for (const cu of changed) {
-    const f = foldUnit(ci, cu);
-    classOf[cu] = f === IGNORE ? IGNORE_CLASS : classOfUnit[f] || UNKNOWN_CLASS;
-  }
   const classify = (cu: number): number => {
-    const c = isWordUnit(foldUnit(ci, cu)) ? WORD_CLASS : 0;
+    const f = foldCaseless(cu);
+    const c = f === IGNORE ? IGNORE_CLASS : classOfUnit[f] || (isWordUnit(f) ? WORD_CLASS : 0);
     classOf[cu] = c;
     return c;
   };
+  for (const u of units) classify(u);
   const spaceClass = classOf[SPACE] ?? 0;
 
   // Trie in DFS order from the sorted aliases (ties keep dictionary order). Sorting tagged
@@ -326,14 +322,16 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
 
   const wordBefore = (text: string, index: number): boolean => {
     let j = index - 1;
-    while (j >= 0 && ci[text.charCodeAt(j)] === IGNORE) j--;
+    while (j >= 0 && foldCaseless(text.charCodeAt(j)) === IGNORE) j--;
     return (
-      j >= 0 && ci[text.charCodeAt(j)] !== APOSTROPHE && isWordCodePoint(codePointBefore(text, j))
+      j >= 0 &&
+      foldCaseless(text.charCodeAt(j)) !== APOSTROPHE &&
+      isWordCodePoint(codePointBefore(text, j))
     );
   };
   const nextVisible = (text: string, index: number): number => {
     let j = index;
-    while (j < text.length && ci[text.charCodeAt(j)] === IGNORE) j++;
+    while (j < text.length && foldCaseless(text.charCodeAt(j)) === IGNORE) j++;
     return j;
   };
   /** True if a word continues at `index` (a possessive 's does not continue it). */
@@ -341,10 +339,11 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     const j = nextVisible(text, index);
     if (j >= text.length) return false;
     // ʼ (U+02BC) is a letter to Unicode but an apostrophe to readers.
-    if (ci[text.charCodeAt(j)] !== APOSTROPHE) return isWordCodePoint(text.codePointAt(j) ?? 0);
+    if (foldCaseless(text.charCodeAt(j)) !== APOSTROPHE)
+      return isWordCodePoint(text.codePointAt(j) ?? 0);
     const k = nextVisible(text, j + 1);
     if (k >= text.length || !isWordCodePoint(text.codePointAt(k) ?? 0)) return false;
-    if (foldUnit(ci, text.charCodeAt(k)) !== 0x73 /* s */) return true;
+    if (foldCaseless(text.charCodeAt(k)) !== 0x73 /* s */) return true;
     const after = nextVisible(text, k + 1);
     return after < text.length && isWordCodePoint(text.codePointAt(after) ?? 0);
   };
@@ -352,7 +351,7 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     let q = 0;
     let prevSpace = false;
     for (let t = start; t < end; t++) {
-      const f = foldUnit(cs, text.charCodeAt(t));
+      const f = foldCaseful(text.charCodeAt(t));
       if (f === IGNORE) continue;
       if (f === SPACE) {
         if (prevSpace) continue;
@@ -391,8 +390,8 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
       const cu = text.charCodeAt(i);
       let c = classOf[cu] ?? 0;
       if (c >= UNKNOWN_CLASS) {
+        if (c === UNKNOWN_CLASS) c = classify(cu);
         if (c === IGNORE_CLASS) continue;
-        c = classify(cu);
       }
       if (c === spaceClass) {
         if (prevSpace) continue;

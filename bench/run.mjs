@@ -210,7 +210,9 @@ async function main() {
 
   /** One fresh page load, one contender run. */
   async function runOnce(path, contender, withList) {
-    const { page } = await openPage(browser, server.origin + path);
+    // Backstory adopts its highlight sheet at document start, as its content script does.
+    const atStart = contender === 'backstory' ? bundles.early : null;
+    const { page } = await openPage(browser, server.origin + path, atStart);
     try {
       const textLength = await page.evaluate(() => document.body?.textContent?.length ?? 0);
       await page.evaluate(bundles[contender]);

@@ -1,6 +1,6 @@
 // Backstory as the content script runs it (PageController + Highlighter + the real slice scheduler), instrumented to time the first visible and the last highlight, and appends for the live-page cost.
 import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
-import type { HighlightKind, HighlightStyles } from '../../lib/highlight/styles';
+import { DEFAULT_HIGHLIGHT_STYLES, type HighlightKind } from '../../lib/highlight/styles';
 import { PageController } from '../../lib/page/controller';
 import { type SliceScheduler, sliceScheduler } from '../../lib/page/slices';
 import {
@@ -13,14 +13,6 @@ import {
   recordRanges,
   settle,
 } from './common';
-
-// The defaults from lib/settings/schema.ts, written out: importing them would bundle zod.
-const STYLES: HighlightStyles = {
-  person: { color: '#e6a100', mode: 'background' },
-  organization: { color: '#2f80ed', mode: 'background' },
-  place: { color: '#27ae60', mode: 'background' },
-  other: { color: '#9b51e0', mode: 'background' },
-};
 
 /** Notes the time and range of every Highlight.add. */
 class TimedHighlighter extends Highlighter {
@@ -122,7 +114,12 @@ async function run(config: ContenderConfig): Promise<RunResult> {
   controller.setDictionary(config.entries);
   const compiled = performance.now();
   performance.mark('bench:compiled');
-  controller.setState({ on: true, styles: STYLES, muted: [], dictionaryVersion: 'bench' });
+  controller.setState({
+    on: true,
+    styles: DEFAULT_HIGHLIGHT_STYLES,
+    muted: [],
+    dictionaryVersion: 'bench',
+  });
   // setState attaches the highlights, adopts their sheet and samples the viewport (elementFromPoint).
   performance.mark('bench:state');
   await Promise.race([

@@ -48,9 +48,10 @@ export async function launchBrowser(executablePath = '/usr/bin/chromium') {
 
 /**
  * Opens `url` in a new tab (remote requests fail in the browser, see FLAGS), waits for load and two
- * quiet frames. Returns { page, cdp, state } where `state.blocked` counts requests that failed.
+ * quiet frames. `atStart` is evaluated at document start, before the page's own code (as a
+ * `document_start` content script). Returns { page, cdp, state } where `state.blocked` counts requests that failed.
  */
-export async function openPage(browser, url) {
+export async function openPage(browser, url, atStart = null) {
   const page = await browser.newPage();
   const cdp = await page.createCDPSession();
   await page.setBypassCSP(true);
@@ -60,6 +61,7 @@ export async function openPage(browser, url) {
   });
   page.on('pageerror', () => {}); // the corpus pages' own scripts fail without their remote parts
   await page.evaluateOnNewDocument(PROBE);
+  if (atStart) await page.evaluateOnNewDocument(atStart);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.evaluate(
     () =>

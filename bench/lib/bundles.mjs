@@ -4,9 +4,9 @@ import { build } from 'esbuild';
 
 export const CONTENDERS = ['backstory', 'markjs', 'markregexp', 'floor'];
 
-/** Returns { name: code } for every contender plus the scale probe. */
+/** Returns { name: code } for every contender plus the scale probe and Backstory's document-start script (`early`). */
 export async function buildBundles(root, { minify = true } = {}) {
-  const names = [...CONTENDERS, 'scale'];
+  const names = [...CONTENDERS, 'scale', 'early'];
   const result = await build({
     entryPoints: Object.fromEntries(names.map((n) => [n, join(root, 'bench/inject', `${n}.ts`)])),
     bundle: true,

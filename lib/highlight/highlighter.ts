@@ -1,4 +1,5 @@
 // Owns the page's Highlight objects: one per entity kind and one for the focused mention. Never touches the DOM.
+import { type EarlySheet, earlySheet } from './early-sheet';
 import {
   FOCUS_HIGHLIGHT,
   type HighlightKind,
@@ -13,6 +14,8 @@ export interface HighlightEnv {
   registry: HighlightRegistry;
   createHighlight(): Highlight;
   createStyleSheet(): CSSStyleSheet;
+  /** The sheet adopted at document start, to reuse instead of adopting a new one into a loaded page. */
+  early?: EarlySheet | null;
 }
 
 export function browserHighlightEnv(win: Window & typeof globalThis): HighlightEnv | null {
@@ -21,6 +24,7 @@ export function browserHighlightEnv(win: Window & typeof globalThis): HighlightE
     registry: win.CSS.highlights,
     createHighlight: () => new win.Highlight(),
     createStyleSheet: () => new win.CSSStyleSheet(),
+    early: earlySheet(win),
   };
 }
 
@@ -28,6 +32,8 @@ export class Highlighter {
   private readonly byKind = new Map<HighlightKind, Highlight>();
   private readonly focus: Highlight;
   private readonly sheet: CSSStyleSheet;
+  /** The CSS text the sheet holds: setting the same again would still restyle the page. */
+  private css: string | null;
   private readonly adopted = new Set<Document | ShadowRoot>();
 
   constructor(private readonly env: HighlightEnv) {
@@ -37,7 +43,8 @@ export class Highlighter {
     }
     this.focus = env.createHighlight();
     this.focus.priority = 1;
-    this.sheet = env.createStyleSheet();
+    this.sheet = env.early?.sheet ?? env.createStyleSheet();
+    this.css = env.early?.css ?? null;
   }
 
   /** Registers the highlights (they paint from now on). */
@@ -58,7 +65,10 @@ export class Highlighter {
   }
 
   setStyles(styles: HighlightStyles): void {
-    this.sheet.replaceSync(highlightCss(styles));
+    const css = highlightCss(styles);
+    if (css === this.css) return;
+    this.sheet.replaceSync(css);
+    this.css = css;
   }
 
   /**
@@ -66,9 +76,10 @@ export class Highlighter {
    * roots (and Firefox does not carry ::highlight across them), so each scanned root adopts the sheet.
    */
   adoptInto(root: Document | ShadowRoot): void {
-    if (this.adopted.has(root)) return;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
     this.adopted.add(root);
+    // Checked on the root, not remembered: a page may have replaced its adopted sheets since.
+    if (root.adoptedStyleSheets.includes(this.sheet)) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
   }
 
   add(kind: HighlightKind, range: AbstractRange): void {

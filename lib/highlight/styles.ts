@@ -6,6 +6,14 @@ export type HighlightKind = EntityKind;
 export type HighlightStyles = Styles;
 export const KNOWN_KINDS: readonly HighlightKind[] = ['person', 'organization', 'place', 'other'];
 
+/** The colours a new install starts with (lib/settings/schema.ts stores them; kept here so the content script needs no zod). */
+export const DEFAULT_HIGHLIGHT_STYLES: HighlightStyles = {
+  person: { color: '#e6a100', mode: 'background' },
+  organization: { color: '#2f80ed', mode: 'background' },
+  place: { color: '#27ae60', mode: 'background' },
+  other: { color: '#9b51e0', mode: 'background' },
+};
+
 /** Used when a stored colour is not #rrggbb (the settings schema rejects those; this guards the stylesheet anyway). */
 const FALLBACK: KindStyle = { color: '#9b51e0', mode: 'background' };
 

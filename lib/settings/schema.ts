@@ -1,5 +1,6 @@
 // Zod schemas, types and defaults of everything Backstory keeps in storage; types are inferred from here.
 import { z } from 'zod';
+import { DEFAULT_HIGHLIGHT_STYLES } from '../highlight/styles';
 import { siteKey } from './site-key';
 
 export const MODES = ['everywhere-except', 'only-listed'] as const;
@@ -39,12 +40,7 @@ export const StylesSchema = z.object({
 });
 export type Styles = z.infer<typeof StylesSchema>;
 
-export const DEFAULT_STYLES: Styles = {
-  person: { color: '#e6a100', mode: 'background' },
-  organization: { color: '#2f80ed', mode: 'background' },
-  place: { color: '#27ae60', mode: 'background' },
-  other: { color: '#9b51e0', mode: 'background' },
-};
+export const DEFAULT_STYLES: Styles = DEFAULT_HIGHLIGHT_STYLES;
 
 /** Entity ids the reader chose not to see highlighted. */
 export const MutedSchema = z.array(z.string().min(1));

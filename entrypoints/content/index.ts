@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
 import { backgroundMessenger, tabMessenger } from '../../lib/messaging';
 import { PageController } from '../../lib/page/controller';
+import { ignoreForgedRestarts } from '../../lib/page/forged-restart';
 import { CARD_HOST_TAG, installHoverCard } from './card';
 
 /** Storage keys whose change can alter what this page shows. */
@@ -16,7 +17,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   // Hover card (helper 5): card.css goes into the card's shadow root only, never into the page.
   cssInjectionMode: 'ui',
+  // WXT would otherwise post its start-up message to the page: telling every page that Backstory is installed.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    ignoreForgedRestarts(window, () => browser.runtime?.id == null, ctx.signal);
     const env = browserHighlightEnv(window);
     if (!env) return; // No CSS Custom Highlight API: this browser can't highlight without touching the page.
     const isTop = window === window.top;

@@ -209,7 +209,7 @@ export function installHoverCard(
     window.addEventListener(
       'keydown',
       (event) => {
-        if (event.key === 'Escape') intent.close();
+        if (event.isTrusted && event.key === 'Escape') intent.close();
       },
       options,
     );
@@ -217,7 +217,7 @@ export function installHoverCard(
       'pointerdown',
       (event) => {
         // Events from inside the shadow root reach the window retargeted to the host.
-        if (event.target !== host) intent.close();
+        if (event.isTrusted && event.target !== host) intent.close();
       },
       options,
     );
@@ -272,7 +272,8 @@ export function installHoverCard(
     doc,
     'pointermove',
     (event: PointerEvent) => {
-      if (event.pointerType === 'touch') return;
+      // Only the reader's own pointer: a page's synthetic events must not open cards it could then read.
+      if (!event.isTrusted || event.pointerType === 'touch') return;
       pointerX = event.clientX;
       pointerY = event.clientY;
       pointerOnCard = ui !== null && event.target === ui.shadowHost;

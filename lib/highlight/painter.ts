@@ -21,7 +21,7 @@ export class WindowedPainter {
 
   constructor(
     private readonly highlighter: Highlighter,
-    view: Window & typeof globalThis,
+    private readonly view: Window & typeof globalThis,
   ) {
     this.observer =
       typeof view.IntersectionObserver === 'function'
@@ -33,7 +33,10 @@ export class WindowedPainter {
 
   add(mention: Mention): void {
     const element = holder(mention);
-    if (!element) return;
+    if (element) this.file(mention, element);
+  }
+
+  private file(mention: Mention, element: Element): void {
     this.filedUnder.set(mention, element);
     let group = this.byElement.get(element);
     if (!group) {
@@ -88,6 +91,7 @@ export class WindowedPainter {
     for (const entry of entries) {
       const group = this.byElement.get(entry.target);
       if (!group) continue;
+      if (!entry.isIntersecting && isBoxless(entry) && this.refile(entry.target, group)) continue;
       if (entry.isIntersecting) {
         if (this.near.has(entry.target)) continue;
         this.near.add(entry.target);
@@ -97,6 +101,26 @@ export class WindowedPainter {
       }
     }
   }
+
+  /**
+   * A display: contents holder has no box, so the observer never sees it near: its mentions move to the nearest
+   * ancestor that has one. Only asked for holders reported without a box, so styles stay off the common path.
+   */
+  private refile(element: Element, group: Set<Mention>): boolean {
+    let boxed: Element | null = element;
+    while (boxed && this.view.getComputedStyle(boxed).display === 'contents')
+      boxed = boxed.parentElement;
+    if (!boxed || boxed === element) return false;
+    this.byElement.delete(element);
+    this.near.delete(element);
+    this.observer?.unobserve(element);
+    for (const mention of group) this.file(mention, boxed);
+    return true;
+  }
+}
+
+function isBoxless(entry: IntersectionObserverEntry): boolean {
+  return entry.boundingClientRect.width === 0 && entry.boundingClientRect.height === 0;
 }
 
 /** The element whose box stands for the mention: the parent of its first text node. */

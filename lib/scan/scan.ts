@@ -40,8 +40,17 @@ type VisibilityCache = Map<Element, boolean>;
 function isVisible(el: Element, cache: VisibilityCache): boolean {
   let visible = cache.get(el);
   if (visible === undefined) {
-    if (typeof el.checkVisibility === 'function') visible = el.checkVisibility();
-    else {
+    if (typeof el.checkVisibility === 'function') {
+      visible = el.checkVisibility();
+      // display: contents generates no box, so checkVisibility() says false although its text shows: ask the
+      // nearest ancestor that has a box (only on this rare path, so getComputedStyle stays off the common one).
+      if (!visible) {
+        const view = el.ownerDocument.defaultView;
+        let box: Element | null = el;
+        while (box && view?.getComputedStyle(box).display === 'contents') box = box.parentElement;
+        if (box !== el) visible = box === null || box.checkVisibility();
+      }
+    } else {
       // Older engines: walk up for display:none (only for elements that hold a hit).
       const view = el.ownerDocument.defaultView;
       visible = true;

@@ -21,9 +21,12 @@ class ManualObserver {
   disconnect() {
     this.observed.clear();
   }
-  report(target: Element, isIntersecting: boolean) {
+  /** `boxless`: the target generates no box (display: contents), so the observer reports a zero-size rect. */
+  report(target: Element, isIntersecting: boolean, boxless = false) {
+    const size = boxless ? 0 : 10;
+    const boundingClientRect = { width: size, height: size };
     this.callback(
-      [{ target, isIntersecting } as unknown as IntersectionObserverEntry],
+      [{ target, isIntersecting, boundingClientRect } as unknown as IntersectionObserverEntry],
       this as unknown as IntersectionObserver,
     );
   }
@@ -55,7 +58,10 @@ describe('WindowedPainter', () => {
     top = document.getElementById('top') as Element;
     bottom = document.getElementById('bottom') as Element;
     env = fakeHighlightEnv();
-    const view = { IntersectionObserver: ManualObserver } as unknown as Window & typeof globalThis;
+    const view = {
+      IntersectionObserver: ManualObserver,
+      getComputedStyle: (element: Element) => window.getComputedStyle(element),
+    } as unknown as Window & typeof globalThis;
     painter = new WindowedPainter(attached(env), view);
   });
 
@@ -88,6 +94,25 @@ describe('WindowedPainter', () => {
     expect(env.painted('backstory-person')).toEqual(['Kallas']);
     painter.setMuted(new Set());
     expect(env.painted('backstory-person').sort()).toEqual(['Kallas', 'Putin']);
+  });
+
+  it('files a mention held by a display: contents element under the nearest ancestor with a box', () => {
+    document.body.innerHTML =
+      '<p id="wrap">Met <span id="boxless" style="display: contents">Starmer</span></p>';
+    const boxless = document.getElementById('boxless') as Element;
+    const wrap = document.getElementById('wrap') as Element;
+    painter.add(mentionIn(boxless, 'keir-starmer'));
+    ManualObserver.last.report(boxless, false, true);
+    expect([...ManualObserver.last.observed]).toEqual([wrap]);
+    ManualObserver.last.report(wrap, true);
+    expect(env.painted('backstory-person')).toEqual(['Starmer']);
+  });
+
+  it('keeps a boxless element that is not display: contents where it is (it is simply not near)', () => {
+    painter.add(mentionIn(top, 'putin'));
+    ManualObserver.last.report(top, false, true);
+    expect([...ManualObserver.last.observed]).toEqual([top]);
+    expect(env.painted('backstory-person')).toEqual([]);
   });
 
   it('paints everything where there is no IntersectionObserver', () => {

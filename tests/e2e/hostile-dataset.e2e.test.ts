@@ -19,6 +19,7 @@ import {
   type TestServer,
 } from './harness';
 import { openPinned, openServedInWindow } from './panel-support';
+import { cardName, openCard } from './support/card';
 import { paintedTexts } from './support/highlights';
 import {
   ALIASES,
@@ -30,6 +31,7 @@ import {
   refusedDatasets,
   TOKEN,
 } from './support/hostile-dataset';
+import { until } from './support/poll';
 
 const ARTICLE = '/hostile-dataset.html';
 const dataset = hostileDataset();
@@ -40,25 +42,6 @@ const [keeper, harbour, ferry] = dataset.entities as [
 ];
 const [event] = dataset.events as [HostileDataset['events'][number]];
 const [source] = dataset.sources as [{ title: string; text: string }];
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Polls `read` from here (in-page polling is unreliable over Firefox's WebDriver BiDi) until `ok` holds. */
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeout = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`${what}: not within ${timeout} ms; last: ${String(value)}`);
-    await sleep(100);
-  }
-}
 
 /** What an audit finds in one rendered DOM. */
 interface Audit {
@@ -230,42 +213,6 @@ function textOf(page: Page): Promise<string> {
 async function upload(page: Page, path: string): Promise<void> {
   const input = await page.waitForSelector('#dataset-file:not([disabled])', { timeout: 10_000 });
   await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
-}
-
-/** Opens the card of the first `word` in `#selector` by resting the pointer on it, as a reader does. */
-async function openCard(page: Page, selector: string, word: string, name: string): Promise<void> {
-  const point = await page.evaluate(
-    (sel, w) => {
-      const node = document.querySelector(sel)?.firstChild;
-      const at = node?.nodeValue?.indexOf(w) ?? -1;
-      if (!node || at < 0) throw new Error(`no ${w} in ${sel}`);
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      const box = range.getBoundingClientRect();
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    },
-    selector,
-    word,
-  );
-  await page.mouse.move(5, 5);
-  await page.mouse.move(point.x, point.y, { steps: 2 });
-  await until(
-    `the card of ${word}`,
-    () => cardName(page),
-    (shown) => shown === name,
-    10_000,
-  );
-}
-
-/** The name on the open card ('' while none is shown). */
-function cardName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const card = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
-    return card && getComputedStyle(card).visibility === 'visible'
-      ? (card.querySelector('.card-name')?.textContent ?? '')
-      : '';
-  });
 }
 
 for (const kind of ['chromium', 'firefox'] as const) {

@@ -3,7 +3,7 @@
 /** Anything a scan can start from. */
 export type ScanRoot = Document | Element | ShadowRoot | DocumentFragment;
 
-/** The text of one block: inline elements' text joined, in document order. */
+/** The text of one block: inline elements' text joined, in document order (WORD_BREAK between adjacent ones). */
 export interface TextBlock {
   readonly text: string;
   /** Every text node of the block, in order. */
@@ -138,6 +138,9 @@ export function enclosingBlock(node: Node): ScanRoot {
 
 const ATTRIBUTE_SKIPS = '[hidden],[contenteditable]';
 
+/** Stands between two adjacent inline elements in a block's text (see BlockWalk#separate). */
+const WORD_BREAK = '\u0000';
+
 function isSkippedByAttribute(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
@@ -159,6 +162,8 @@ export class BlockWalk {
   private readonly path: Node[];
   private readonly blockPath: boolean[] = [false];
   private hasText = false;
+  /** An inline element ended since the last text: if another starts before any text, the two are apart. */
+  private closedInline = false;
   private finished = false;
   private ready: TextBlock | null = null;
   /** The node to visit next (the walker stands on it). */
@@ -229,6 +234,7 @@ export class BlockWalk {
       while (path.length > 1 && path[path.length - 1] !== parent) {
         path.pop();
         if (blockPath.pop()) this.boundary();
+        else this.closedInline = true;
       }
       if (node.nodeType === 3) {
         this.append(node as Text);
@@ -247,6 +253,7 @@ export class BlockWalk {
         } else {
           const block = !INLINE.has(name);
           if (block) this.boundary();
+          else if (this.closedInline) this.separate();
           if (onShadowRoot) {
             const shadow = el.shadowRoot;
             if (shadow) onShadowRoot(shadow);
@@ -276,7 +283,18 @@ export class BlockWalk {
     }
   }
 
+  /**
+   * `<a>Kyiv</a><a>Russia</a>`: two inline elements side by side with no text between are two words (tag lists,
+   * breadcrumbs), while `<b>Zel</b>enskyy` and `Volodymyr <a>Zelenskyy</a>` still join. A character no alias
+   * holds and no word contains keeps them apart; it belongs to no text node, so offsets still map to nodes.
+   */
+  private separate(): void {
+    this.closedInline = false;
+    if (this.nodes.length > 0) this.text += WORD_BREAK;
+  }
+
   private append(text: Text): void {
+    this.closedInline = false;
     const data = text.data;
     this.nodes.push(text);
     this.starts.push(this.text.length);
@@ -293,6 +311,7 @@ export class BlockWalk {
 
   /** Ends the block being collected, if any (an earlier finished one is never overwritten). */
   private boundary(): void {
+    this.closedInline = false;
     if (this.nodes.length === 0) return;
     if (this.ready) return; // the caller takes `ready` before the walk moves on
     if (this.hasText) {

@@ -55,13 +55,27 @@ describe('scan', () => {
 
   it('matches a name split over three inline nodes, with a possessive after it', () => {
     document.body.innerHTML =
-      '<p>Vla<b>dimir Pu</b><i>tin</i>’s envoy and <span>Kaja <em>Kallas</em></span></p>';
+      '<p>Vla<b>dimir Pu</b>tin’s envoy and <span>Kaja <em>Kallas</em></span></p>';
     const hits = hitsOf(scan(document.body, { matcher }));
     expect(hits.map((h) => [toRange(h).toString(), h.nodes.length])).toEqual([
       ['Vladimir Putin', 3],
       ['Kaja Kallas', 2],
     ]);
     expect(hits[0]?.endOffset).toBe(3);
+  });
+
+  it('keeps inline elements side by side with no text between apart: tag lists, breadcrumbs', () => {
+    document.body.innerHTML =
+      '<p><a href="#">Kyiv</a><a href="#">Putin</a><span><a href="#">Kallas</a></span><b>EU</b></p>' +
+      '<p>Zelensk<b>yy</b> and <i>Vladimir</i> <i>Putin</i></p>';
+    expect(seen()).toEqual([
+      ['Kyiv', 'kyiv'],
+      ['Putin', 'putin'],
+      ['Kallas', 'kallas'],
+      ['EU', 'eu'],
+      ['Zelenskyy', 'zelenskyy'],
+      ['Vladimir Putin', 'putin'],
+    ]);
   });
 
   it('never matches across block boundaries', () => {

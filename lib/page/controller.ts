@@ -13,13 +13,19 @@ import type {
   PageMentions,
   PageState,
 } from '../messaging';
-import { enclosingBlock, type ScanRoot } from '../scan/blocks';
+import { enclosingBlock, isBlockBoundary, isInSkippedRegion, type ScanRoot } from '../scan/blocks';
 import { createScanJob, type ScannedBlock, toRange, toStaticRange } from '../scan/scan';
 import { viewportBlocks } from '../scan/viewport';
 import type { MentionsApi } from './mentions-api';
 import { type SliceScheduler, sliceScheduler } from './slices';
 
 const MAX_SNIPPETS = 3;
+/**
+ * Attributes that can show or hide text: `hidden` and `contenteditable` decide what is scanned; a class, a style or
+ * `open` (details) can reveal text whose names were dropped as not visible ("read more", tabs, accordions).
+ */
+const SCAN_ATTRIBUTES = ['hidden', 'contenteditable', 'class', 'style', 'open'];
+const SKIP_ATTRIBUTES = new Set(['hidden', 'contenteditable']);
 const SNIPPET_CONTEXT = 40;
 
 export interface ControllerOptions {
@@ -33,6 +39,8 @@ export class PageController implements MentionsApi {
   private readonly listeners = new Set<() => void>();
   private readonly observer: MutationObserver;
   private readonly observedRoots = new Set<Node>();
+  /** The open shadow roots scanned: hit-testing has to name them to see inside. */
+  private shadowRoots: ShadowRoot[] = [];
   private readonly scheduler: SliceScheduler;
   private readonly painter: WindowedPainter;
   private matcher: Matcher | null = null;
@@ -42,6 +50,8 @@ export class PageController implements MentionsApi {
   private focused: Mention | null = null;
   private focusCursor = -1;
   private readonly entityCursor = new Map<string, number>();
+  /** Elements whose names were dropped as not visible; an attribute change around one rescans it. */
+  private readonly hiddenHolders = new Set<Element>();
 
   constructor(
     private readonly doc: Document,
@@ -99,7 +109,7 @@ export class PageController implements MentionsApi {
 
   mentionAt(x: number, y: number): Mention | null {
     if (!this.on) return null;
-    const mention = mentionAt(this.doc, this.index, x, y);
+    const mention = mentionAt(this.doc, this.index, x, y, this.shadowRoots);
     return mention && !this.muted.has(mention.entityId) ? mention : null;
   }
 
@@ -180,6 +190,8 @@ export class PageController implements MentionsApi {
     this.scheduler.cancel();
     this.observer.disconnect();
     this.observedRoots.clear();
+    this.shadowRoots = [];
+    this.hiddenHolders.clear();
   }
 
   private enqueue(root: ScanRoot, urgent: boolean, exclude?: Set<Node>): void {
@@ -206,10 +218,8 @@ export class PageController implements MentionsApi {
 
   /** Replaces whatever was known about the block's text nodes with what the scan found now. */
   private addBlock(block: ScannedBlock): void {
-    for (const mention of this.index.removeCovering(block.textNodes)) {
-      this.painter.delete(mention);
-      if (mention === this.focused) this.setFocused(null);
-    }
+    this.forget(block.textNodes);
+    for (const element of block.hidden ?? []) this.hiddenHolders.add(element);
     for (const hit of block.hits) {
       const entry = this.entries[hit.entity];
       if (!entry) continue;
@@ -224,6 +234,7 @@ export class PageController implements MentionsApi {
   /** Open shadow roots get the ::highlight rules (they don't inherit the page's) and their own scan. */
   private watchShadowRoot(root: ShadowRoot): void {
     if (this.observedRoots.has(root)) return;
+    this.shadowRoots = [...this.shadowRoots, root];
     this.highlighter.adoptInto(root);
     this.observe(root);
     this.enqueue(root, false);
@@ -232,10 +243,26 @@ export class PageController implements MentionsApi {
   private observe(root: Node): void {
     if (this.observedRoots.has(root)) return;
     this.observedRoots.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: SCAN_ATTRIBUTES,
+    });
   }
 
-  /** Only what changed is rescanned: the blocks around added or edited text; removed text drops its ranges. */
+  /** Drops the mentions covering `textNodes`. */
+  private forget(textNodes: Iterable<Node>): void {
+    for (const mention of this.index.removeCovering(textNodes)) {
+      this.painter.delete(mention);
+      if (mention === this.focused) this.setFocused(null);
+    }
+  }
+
+  /**
+   * Only what changed is rescanned: the blocks around added or edited text, the block that lost inline text (what
+   * is left may now read as a name), and what an attribute change showed; removed text drops its ranges.
+   */
   private onMutations(records: MutationRecord[]): void {
     if (!this.on || !this.matcher) return;
     const blocks = new Set<Node>();
@@ -246,7 +273,17 @@ export class PageController implements MentionsApi {
         blocks.add(enclosingBlock(record.target));
         continue;
       }
-      if (record.removedNodes.length > 0) removed = true;
+      if (record.type === 'attributes') {
+        this.onAttributeChange(record.target as Element, record.attributeName ?? '', blocks);
+        continue;
+      }
+      if (record.removedNodes.length > 0) {
+        removed = true;
+        if (record.target.isConnected && [...record.removedNodes].some(isInline)) {
+          const block = enclosingBlock(record.target);
+          if (!isWholePage(block)) blocks.add(block);
+        }
+      }
       for (const node of record.addedNodes) {
         if (!this.options.isOwnUi(node)) blocks.add(enclosingBlock(node));
       }
@@ -261,6 +298,24 @@ export class PageController implements MentionsApi {
     for (const block of outermost(blocks)) this.enqueue(block as ScanRoot, true);
   }
 
+  private onAttributeChange(element: Element, name: string, blocks: Set<Node>): void {
+    if (!element.isConnected) return;
+    if (SKIP_ATTRIBUTES.has(name)) {
+      // Now hidden or editable: its names go; no longer: it is scanned (with its block, for inline elements).
+      if (isInSkippedRegion(element)) this.forget(textNodesUnder(element));
+      else blocks.add(enclosingBlock(element));
+      return;
+    }
+    for (const holder of this.hiddenHolders) {
+      if (!holder.isConnected) this.hiddenHolders.delete(holder);
+      else if (element.contains(holder)) {
+        // Rescanned: if it is still hidden, the scan files it again.
+        this.hiddenHolders.delete(holder);
+        blocks.add(enclosingBlock(holder));
+      }
+    }
+  }
+
   private setFocused(mention: Mention | null): void {
     this.focused = mention;
     this.highlighter.setFocus(mention?.range ?? null);
@@ -269,6 +324,24 @@ export class PageController implements MentionsApi {
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** A text node or an inline element: removing one changes the text of the block around it. */
+function isInline(node: Node): boolean {
+  return node.nodeType === 3 || (node.nodeType === 1 && !isBlockBoundary(node as Element));
+}
+
+/** The document, its body or root element: rescanning it would rescan the whole page. */
+function isWholePage(root: ScanRoot): boolean {
+  const doc = root.ownerDocument;
+  return root.nodeType === 9 || root === doc?.body || root === doc?.documentElement;
+}
+
+function textNodesUnder(root: Node): Text[] {
+  const out: Text[] = [];
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 0x4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
+  return out;
 }
 
 /** Drops nodes contained in another node of the set (scanning the ancestor covers them). */

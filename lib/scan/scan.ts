@@ -24,6 +24,8 @@ export interface ScannedBlock {
    */
   readonly textNodes: readonly Text[];
   readonly hits: readonly ScanHit[];
+  /** Elements holding names dropped as not visible (display: none…): showing one later calls for a rescan. */
+  readonly hidden?: readonly Element[];
 }
 
 export interface ScanOptions extends WalkOptions {
@@ -86,6 +88,7 @@ export function scanBlock(
   const matches = options.matcher.find(block.text);
   if (matches.length === 0) return { textNodes: block.nodes, hits: [] };
   const hits: ScanHit[] = [];
+  let hidden: Element[] | undefined;
   let cursor = 0;
   for (const m of matches) {
     const first = nodeAt(block, m.start, cursor, false);
@@ -96,7 +99,11 @@ export function scanBlock(
     if (!startNode || !endNode) continue;
     if (options.checkVisibility !== false) {
       const parent = startNode.parentElement;
-      if (parent && !isVisible(parent, cache)) continue;
+      if (parent && !isVisible(parent, cache)) {
+        hidden ??= [];
+        if (!hidden.includes(parent)) hidden.push(parent);
+        continue;
+      }
     }
     hits.push({
       entity: m.entity,
@@ -108,7 +115,7 @@ export function scanBlock(
       text: block.text.slice(m.start, m.end),
     });
   }
-  return { textNodes: block.nodes, hits };
+  return hidden ? { textNodes: block.nodes, hits, hidden } : { textNodes: block.nodes, hits };
 }
 
 /** Scans the whole subtree at once. For big pages prefer `createScanJob` or `scanChunked`. */

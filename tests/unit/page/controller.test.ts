@@ -99,6 +99,54 @@ describe('PageController', () => {
     expect(controller.mentions().map((m) => m.entityId)).toEqual(['nato', 'kyiv']);
   });
 
+  it('rescans the block that lost inline text: what is left may now read as a name', async () => {
+    document.body.innerHTML = '<p>Putin<span>ism</span> is a word; <b>Kyiv</b><i>x</i> too.</p>';
+    controller.setState(state());
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual([]);
+    document.querySelector('span')?.remove();
+    await flushMutations();
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual(['Putin']);
+  });
+
+  it('highlights text an attribute change shows: hidden removed, display: none undone, details opened', async () => {
+    document.body.innerHTML =
+      '<p hidden id="a">Kiev at first hidden.</p>' +
+      '<div id="b" style="display: none"><p>Putin, hidden by style.</p></div>' +
+      '<div id="c" class="collapsed"><p><span style="display: none" id="d">NATO in a closed box.</span></p></div>';
+    controller.setState(state());
+    scheduler.flush();
+    expect(controller.mentions()).toEqual([]);
+
+    document.getElementById('a')?.removeAttribute('hidden');
+    (document.getElementById('b') as HTMLElement).style.display = '';
+    await flushMutations();
+    scheduler.flush();
+    expect(env.painted('backstory-place')).toEqual(['Kiev']);
+    expect(env.painted('backstory-person')).toEqual(['Putin']);
+
+    // A class on an ancestor that does not show it yet: rescanned, still hidden, still remembered.
+    document.getElementById('c')?.classList.remove('collapsed');
+    await flushMutations();
+    scheduler.flush();
+    expect(env.painted('backstory-organization')).toEqual([]);
+    (document.getElementById('d') as HTMLElement).style.display = 'inline';
+    await flushMutations();
+    scheduler.flush();
+    expect(env.painted('backstory-organization')).toEqual(['NATO']);
+  });
+
+  it('drops the names of text that becomes hidden or editable', async () => {
+    controller.setState(state());
+    scheduler.flush();
+    document.querySelector('p')?.setAttribute('hidden', '');
+    document.querySelectorAll('p')[1]?.setAttribute('contenteditable', 'true');
+    await flushMutations();
+    scheduler.flush();
+    expect(controller.mentions()).toEqual([]);
+  });
+
   it('rescans edited text: a renamed name loses its highlight', async () => {
     controller.setState(state());
     scheduler.flush();

@@ -1,6 +1,10 @@
 // Build configuration: manifest, permissions and the Preact plugin for every entrypoint.
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { DEFAULT_HIGHLIGHT_CSS } from './lib/highlight/styles';
+
+/** The default ::highlight rules, injected by the browser before the page is first styled (see lib/highlight/highlighter.ts). */
+const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,6 +14,22 @@ export default defineConfig({
   outDir: process.env.BACKSTORY_OUT ?? '.output',
   // The store's sources zip: code and the files that build it, not test screenshots or local builds.
   zip: { excludeSources: ['artifacts/**', '.output*/**', 'docs/**', 'web-ext-artifacts/**'] },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: HIGHLIGHT_CSS, contents: DEFAULT_HIGHLIGHT_CSS });
+    },
+    // Manifest CSS, not an adopted sheet: invisible to the page, part of its first style pass, and inert until
+    // highlights are registered (a site turned off registers none). The content script keeps cssInjectionMode 'ui'
+    // for the card, so its CSS list is added here.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const content = manifest.content_scripts?.find((script) =>
+        script.js?.includes('content-scripts/content.js'),
+      );
+      if (!content)
+        throw new Error('wxt.config.ts: no content script to give the highlight CSS to');
+      content.css = [...(content.css ?? []), HIGHLIGHT_CSS];
+    },
+  },
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
   }),

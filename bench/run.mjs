@@ -210,7 +210,7 @@ async function main() {
 
   /** One fresh page load, one contender run. */
   async function runOnce(path, contender, withList) {
-    // Backstory adopts its highlight sheet at document start, as its content script does.
+    // Backstory's default highlight rules are in the page from the start, as its manifest CSS is.
     const atStart = contender === 'backstory' ? bundles.early : null;
     const { page } = await openPage(browser, server.origin + path, atStart);
     try {

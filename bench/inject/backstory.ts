@@ -1,6 +1,10 @@
 // Backstory as the content script runs it (PageController + Highlighter + the real slice scheduler), instrumented to time the first visible and the last highlight, and appends for the live-page cost.
 import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
-import { DEFAULT_HIGHLIGHT_STYLES, type HighlightKind } from '../../lib/highlight/styles';
+import {
+  DEFAULT_HIGHLIGHT_CSS,
+  DEFAULT_HIGHLIGHT_STYLES,
+  type HighlightKind,
+} from '../../lib/highlight/styles';
 import { PageController } from '../../lib/page/controller';
 import { type SliceScheduler, sliceScheduler } from '../../lib/page/slices';
 import {
@@ -99,7 +103,8 @@ interface Live {
 let live: Live | null = null;
 
 async function run(config: ContenderConfig): Promise<RunResult> {
-  const env = browserHighlightEnv(window);
+  // The default rules are in the page from the start (bench/inject/early.ts, as the manifest CSS is).
+  const env = browserHighlightEnv(window, DEFAULT_HIGHLIGHT_CSS);
   if (!env) throw new Error('no CSS Custom Highlight API');
   const clock = new FrameClock();
   clock.start();

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 
 export const CONTENDERS = ['backstory', 'markjs', 'markregexp', 'floor'];
 
-/** Returns { name: code } for every contender plus the scale probe and Backstory's document-start script (`early`). */
+/** Returns { name: code } for every contender plus the scale probe and the stand-in for Backstory's manifest CSS (`early`). */
 export async function buildBundles(root, { minify = true } = {}) {
   const names = [...CONTENDERS, 'scale', 'early'];
   const result = await build({

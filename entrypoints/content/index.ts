@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
+import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/highlight/styles';
 import { backgroundMessenger, tabMessenger } from '../../lib/messaging';
 import { PageController } from '../../lib/page/controller';
 import { ignoreForgedRestarts } from '../../lib/page/forged-restart';
@@ -21,7 +22,11 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     ignoreForgedRestarts(window, () => browser.runtime?.id == null, ctx.signal);
-    const env = browserHighlightEnv(window);
+    // In dev mode WXT registers content scripts itself, without the manifest CSS: then the sheet does it all.
+    const env = browserHighlightEnv(
+      window,
+      import.meta.env.DEV ? undefined : DEFAULT_HIGHLIGHT_CSS,
+    );
     if (!env) return; // No CSS Custom Highlight API: this browser can't highlight without touching the page.
     const isTop = window === window.top;
     const controller = new PageController(document, new Highlighter(env), {

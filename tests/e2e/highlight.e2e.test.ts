@@ -15,6 +15,7 @@ import {
   startServer,
   type TestServer,
 } from './harness';
+import { cardName } from './support/card';
 import {
   allMentions,
   domAtReady,
@@ -25,6 +26,8 @@ import {
   settledPaint,
   tabMentions,
 } from './support/highlights';
+import { near, overWhite, pixelAt, type Rgb } from './support/pixels';
+import { until } from './support/poll';
 
 const launchers = { chromium: launchChromium, firefox: launchFirefox } as const;
 const browsers: BrowserKind[] = ['chromium', 'firefox'];
@@ -141,11 +144,112 @@ describe.each(browsers)('%s: highlighting', (kind) => {
     await page.close();
   });
 
-  test('open shadow roots are scanned', async () => {
+  test('open shadow roots are scanned, and a name inside one opens its card', async () => {
     const page = await open('/live/shadow.html');
     const painted = await settledPaint(page, { atLeast: 3 });
     expect(allMentions(painted)).toEqual(['Keir Starmer', 'Kyiv', 'Vladimir Putin']);
+    // The standard hit tests answer with the host for a point inside a shadow root unless it is named.
+    const point = await page.evaluate(() => {
+      const text = document.querySelector('news-card')?.shadowRoot?.querySelector('p')?.firstChild;
+      const at = text?.nodeValue?.indexOf('Keir Starmer') ?? -1;
+      if (!text || at < 0) throw new Error('no Keir Starmer in the shadow root');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'Keir Starmer'.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    });
+    await page.mouse.move(5, 5);
+    await page.mouse.move(point.x, point.y, { steps: 2 });
+    await until(
+      'the card of Keir Starmer',
+      () => cardName(page),
+      (name) => name === 'Keir Starmer',
+    );
     await page.close();
+  });
+
+  test('the built-in colours paint from the first scan, and a colour of the reader’s own wins over them, in shadow roots too', async () => {
+    const page = await open('/live/shadow.html');
+    await settledPaint(page, { atLeast: 3 });
+    /** The middle of the space inside a two-word name: highlight background there, no glyph ink. */
+    const spaceIn = (inShadow: boolean, name: string) =>
+      page.evaluate(
+        (shadow, wanted) => {
+          const scope = shadow ? document.querySelector('news-card')?.shadowRoot : document;
+          const text = [...(scope?.querySelectorAll('p') ?? [])]
+            .map((p) => p.firstChild)
+            .find((node) => node?.nodeValue?.includes(wanted));
+          if (!text?.nodeValue) throw new Error(`no ${wanted}`);
+          const at = text.nodeValue.indexOf(wanted) + wanted.indexOf(' ');
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 1);
+          const box = range.getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        },
+        inShadow,
+        name,
+      );
+    const outside = await spaceIn(false, 'Vladimir Putin');
+    const inside = await spaceIn(true, 'Keir Starmer');
+    const decoder = await session.newPage();
+    const person = overWhite('#e6a100', 30);
+    expect(await pixelAt(page, decoder, outside.x, outside.y)).toSatisfy((rgb: Rgb) =>
+      near(rgb, person),
+    );
+    expect(await pixelAt(page, decoder, inside.x, inside.y)).toSatisfy((rgb: Rgb) =>
+      near(rgb, person),
+    );
+
+    // People underlined instead, from the options page: no background left under the name, in either place.
+    const options = await session.openExtensionPage('options');
+    const setPerson = async (mode: 'underline' | 'background', hex: string) => {
+      await options.bringToFront();
+      await options.click(`#mode-person-${mode}`);
+      await options.$eval(
+        '#hex-person',
+        (input, value) => {
+          (input as HTMLInputElement).value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        hex,
+      );
+      await page.bringToFront();
+    };
+    await setPerson('underline', '#123456');
+    const white: Rgb = [255, 255, 255];
+    await until(
+      'the light DOM name without background',
+      () => pixelAt(page, decoder, outside.x, outside.y),
+      (rgb) => near(rgb, white),
+    );
+    await until(
+      'the shadow DOM name without background',
+      () => pixelAt(page, decoder, inside.x, inside.y),
+      (rgb) => near(rgb, white),
+    );
+    // A background of another colour wins over the built-in one too.
+    await setPerson('background', '#ff0000');
+    const red = overWhite('#ff0000', 30);
+    await until(
+      'the light DOM name in red',
+      () => pixelAt(page, decoder, outside.x, outside.y),
+      (rgb) => near(rgb, red),
+    );
+    await until(
+      'the shadow DOM name in red',
+      () => pixelAt(page, decoder, inside.x, inside.y),
+      (rgb) => near(rgb, red),
+    );
+    await screenshot(page, `e2e/${kind}-custom-colour`);
+    await setPerson('background', '#e6a100');
+    await until(
+      'back to the built-in colour',
+      () => pixelAt(page, decoder, outside.x, outside.y),
+      (rgb) => near(rgb, person),
+    );
+    await Promise.all([options.close(), decoder.close(), page.close()]);
   });
 
   test('same-origin iframes are scanned by their own content script', async () => {

@@ -112,6 +112,25 @@ describe.each(browsers)('%s: highlighting', (kind) => {
     await page.close();
   });
 
+  test('text a page reveals later (read more, a tab, a details element) is highlighted when it shows', async () => {
+    const page = await open('/live/reveal.html');
+    expect(allMentions(await settledPaint(page))).toEqual(['Volodymyr Zelenskyy']);
+    await page.evaluate(() => (window as unknown as { reveal(): void }).reveal());
+    const painted = await until(
+      'the revealed names',
+      () => paintedTexts(page),
+      (p) => allMentions(p).length === 5,
+    );
+    expect(allMentions(painted)).toEqual([
+      'Brussels',
+      'Friedrich Merz',
+      'Kaja Kallas',
+      'Keir Starmer',
+      'Volodymyr Zelenskyy',
+    ]);
+    await page.close();
+  });
+
   test('infinite scroll: every appended article is highlighted', async () => {
     const page = await open('/live/infinite-scroll.html');
     await page.waitForFunction(() => document.body.dataset.done === 'true', { timeout: 10_000 });

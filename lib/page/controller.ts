@@ -2,7 +2,7 @@
 
 import type { Highlighter } from '../highlight/highlighter';
 import { mentionAt } from '../highlight/hit-test';
-import { type Mention, MentionIndex } from '../highlight/mentions';
+import { liveRange, type Mention, MentionIndex } from '../highlight/mentions';
 import { WindowedPainter } from '../highlight/painter';
 import { highlightKind } from '../highlight/styles';
 import { compileMatcher, type Matcher } from '../match/matcher';
@@ -354,12 +354,22 @@ function outermost(nodes: Set<Node>): Node[] {
   });
 }
 
+/**
+ * Brings a mention into view: its element first (that scrolls any box it sits in), then the window by what is left,
+ * since in an element taller than the viewport, centring the element can leave the name itself out of view.
+ */
 function scrollIntoView(range: AbstractRange): void {
   const element =
-    range.startContainer instanceof Element
-      ? range.startContainer
+    range.startContainer.nodeType === 1
+      ? (range.startContainer as Element)
       : range.startContainer.parentElement;
   element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'auto' });
+  const view = element?.ownerDocument.defaultView;
+  if (!view) return;
+  const box = liveRange(range).getBoundingClientRect();
+  if (box.top < 0 || box.bottom > view.innerHeight) {
+    view.scrollBy({ top: box.top + box.height / 2 - view.innerHeight / 2, behavior: 'instant' });
+  }
 }
 
 function snippet(range: AbstractRange): string {

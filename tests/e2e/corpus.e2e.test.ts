@@ -5,6 +5,10 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import seed from '../../assets/kb/seed.json';
+import { combinedPattern } from '../../bench/lib/dictionary.mjs';
+import { KnowledgeBase } from '../../lib/kb/knowledge-base';
+import { parseDataset } from '../../lib/kb/parse';
 import {
   type BrowserKind,
   corpusDir,
@@ -16,17 +20,30 @@ import {
   startServer,
   type TestServer,
 } from './harness';
+import { cardName } from './support/card';
 import {
   allMentions,
+  allMentionsByPosition,
   domAtReady,
+  openNextCard,
   openWithSnapshot,
   paintedTexts,
+  referenceMatches,
   serializeDom,
   settledPaint,
   tabMentions,
 } from './support/highlights';
+import { until } from './support/poll';
+
+/** The bundled knowledge base's aliases as one regex: the reference the painted mentions are held to. */
+function referencePattern(): { pattern: string; flags: string } {
+  const parsed = parseDataset(seed);
+  if (!parsed.ok) throw new Error('assets/kb/seed.json does not parse');
+  return combinedPattern(new KnowledgeBase([parsed.value]).dictionary());
+}
 
 const launchers = { chromium: launchChromium, firefox: launchFirefox } as const;
+const PATTERN = referencePattern();
 const browsers: BrowserKind[] = ['chromium', 'firefox'];
 const pages = [
   '/demo.html',
@@ -56,6 +73,19 @@ async function paintedInSkippedRegions(page: Page): Promise<string[]> {
   }, SKIPPED_SELECTOR);
 }
 
+/** True if the focused mention (the focus highlight's range) lies inside the viewport. */
+function focusInView(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const [range] = [...(CSS.highlights.get('backstory-focus') ?? [])] as AbstractRange[];
+    if (!range) return false;
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    const box = live.getBoundingClientRect();
+    return box.width > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+}
+
 /** Turns highlighting for the served site off or on the way the popup does: through the settings in storage. */
 async function setSite(options: Page, on: boolean): Promise<void> {
   await options.evaluate(async (turnOn) => {
@@ -74,7 +104,6 @@ describe.each(browsers)('%s: the corpus', (kind) => {
   let server: TestServer;
   let session: ExtensionSession;
   let options: Page;
-  const markups: string[] = [];
 
   beforeAll(async () => {
     server = await startServer();
@@ -89,19 +118,31 @@ describe.each(browsers)('%s: the corpus', (kind) => {
 
   test.each(pages)('%s', async (path) => {
     session.network.clear();
-    session.consoleErrors.length = 0;
+    // Firefox's list is made afresh on every read (it merges two sources): count, don't clear.
+    const errorsBefore = extensionConsoleErrors(session.consoleErrors).length;
     const page = await openWithSnapshot(session, `${path}?static`);
     await page.bringToFront();
-    const painted = await settledPaint(page, { atLeast: 0, quietMs: 600 });
+    await settledPaint(page, { atLeast: 0, quietMs: 600 });
     const ready = await domAtReady(page);
     expect(await serializeDom(page)).toBe(ready);
     expect(await paintedInSkippedRegions(page)).toEqual([]);
 
-    // What the content script reports equals what is painted near the viewport, at most.
+    // Every mention the content script holds against the independent reference: nothing it finds is missing,
+    // and what only Backstory finds is a name split over inline tags (which a per-text-node regex can't see).
+    const all = await allMentionsByPosition(options, page);
+    const reference = await referenceMatches(page, PATTERN);
+    const missing = [...reference].filter(([key, text]) => all.get(key)?.text !== text);
+    const extra = [...all].filter(([key, m]) => !m.acrossNodes && reference.get(key) !== m.text);
+    expect(missing).toEqual([]);
+    expect(extra).toEqual([]);
+    // The content script's own count (the badge, the popup, the panel) is the same.
     const reported = await tabMentions(options, page.url());
     const total = reported.entities.reduce((sum, entity) => sum + entity.count, 0);
     expect(reported.active).toBe(true);
-    expect(allMentions(painted).length).toBeLessThanOrEqual(total);
+    expect(total).toBe(all.size);
+    // Stepping scrolled the page: back to the top, where the rest of the test began.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const atTop = await settledPaint(page, { atLeast: 0, quietMs: 600 });
     await screenshot(page, `e2e/corpus/${kind}-${path.split('/').pop()?.replace('.html', '')}`);
 
     // Hover the first painted mention (the card may open), move away, press Escape: the DOM is unchanged.
@@ -129,6 +170,33 @@ describe.each(browsers)('%s: the corpus', (kind) => {
       await new Promise((done) => setTimeout(done, 400));
     }
     expect(await serializeDom(page)).toBe(ready);
+    // A card open for certain, wherever the page's names are: the keyboard path opens one. A name in a box that
+    // can't scroll into view (yahoo-2's slideshow) shows none, rightly: step on to the first one in view.
+    if (total > 0) {
+      let name = '';
+      for (let step = 0; step < total && name === ''; step++) {
+        await openNextCard(options, page);
+        await page.bringToFront();
+        if (!(await focusInView(page))) continue;
+        name = await until(
+          'a card',
+          () => cardName(page),
+          (shown) => shown !== '',
+          10_000,
+        );
+      }
+      expect(name).not.toBe('');
+      expect(await serializeDom(page)).toBe(ready);
+      await page.keyboard.press('Escape');
+      await until(
+        'the card closed',
+        () => cardName(page),
+        (shown) => shown === '',
+        10_000,
+      );
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
+    expect(await serializeDom(page)).toBe(ready);
 
     // The site off: every highlight goes; on again: they come back. The DOM never changes.
     await setSite(options, false);
@@ -138,9 +206,20 @@ describe.each(browsers)('%s: the corpus', (kind) => {
       .toBe(0);
     await setSite(options, true);
     await page.bringToFront();
+    // On again: the content script holds every mention again, and those near the viewport are painted.
     await expect
-      .poll(async () => allMentions(await paintedTexts(page)).length, { timeout: 10_000 })
-      .toBe(allMentions(painted).length);
+      .poll(
+        async () =>
+          (await tabMentions(options, page.url())).entities.reduce((n, e) => n + e.count, 0),
+        { timeout: 10_000 },
+      )
+      .toBe(total);
+    await page.bringToFront();
+    if (allMentions(atTop).length > 0) {
+      await expect
+        .poll(async () => allMentions(await paintedTexts(page)).length, { timeout: 10_000 })
+        .toBeGreaterThan(0);
+    }
     expect(await serializeDom(page)).toBe(ready);
 
     // Chromium opens the connections a page's <link rel=preconnect|dns-prefetch> hints name without any request
@@ -158,7 +237,7 @@ describe.each(browsers)('%s: the corpus', (kind) => {
           ),
       );
     expect(sent).toEqual([]);
-    const errors = extensionConsoleErrors(session.consoleErrors);
+    const errors = extensionConsoleErrors(session.consoleErrors).slice(errorsBefore);
     expect(errors).toEqual([]);
     await page.close();
   });

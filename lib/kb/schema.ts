@@ -10,7 +10,8 @@
 //   DOMPurify), and scripts and event handlers are rejected there too, so a file that needs them fails loudly.
 // - `url` must be https: (no http:, javascript:, data: or relative links).
 // Cross-item rules (ids exist, no duplicates, evidence spans are whole sentences containing the
-// item's text verbatim) need the whole dataset and live in validate.ts; parse.ts runs both.
+// item's text verbatim, quotes quoted there, figure values and `when` as the words state them)
+// need the whole dataset and live in validate.ts; parse.ts runs both.
 import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1;

@@ -120,6 +120,12 @@ export const EntitySchema = z
     kind: KindSchema,
     name: plainText(LIMITS.name),
     aliases: z.array(AliasSchema).max(LIMITS.aliases),
+    /**
+     * Longer phrases that contain one of the names but name something else ("South America",
+     * "Bank of America" for an entity called "America"): they win as the longest match and are
+     * not highlighted. Each must contain a name of the entity (validate.ts).
+     */
+    excludes: z.array(AliasSchema).max(LIMITS.aliases).optional(),
     /** The role as the source states it, e.g. "White House press secretary". */
     description: plainText(LIMITS.shortText).optional(),
     descriptionEvidence: EvidenceSchema.optional(),

@@ -3,6 +3,7 @@
 // a quote's words are quoted there, a figure's value is the number its words state, and an
 // event's `when` appears verbatim in one of its evidence sentences.
 
+import { compileMatcher } from '../match/matcher';
 import { sameNumber, statedNumbers } from './numbers';
 import { isQuoted } from './quotation';
 import type {
@@ -120,6 +121,21 @@ function checkFigureValue(
   });
 }
 
+/** An exclusion must contain one of the entity's names as the matcher reads them, or it hides nothing of its own. */
+function checkExclusions(path: string, entity: Entity, issues: DatasetIssue[]): void {
+  if (!entity.excludes?.length) return;
+  const names = compileMatcher([
+    { aliases: [{ text: entity.name, caseSensitive: false }, ...entity.aliases] },
+  ]);
+  entity.excludes.forEach((exclusion, i) => {
+    if (names.find(exclusion.text).length > 0) return;
+    issues.push({
+      path: `${path}.excludes[${i}].text`,
+      message: `entity "${entity.id}": exclusion "${preview(exclusion.text)}" contains none of its names, so it excludes nothing`,
+    });
+  });
+}
+
 function checkReference(
   path: string,
   id: string,
@@ -157,6 +173,7 @@ export function validateItems(
 
   for (const { index, item } of items.entities) {
     const path = `entities[${index}]`;
+    checkExclusions(path, item, issues);
     if (item.descriptionEvidence) {
       checkEvidence(
         `${path}.descriptionEvidence`,

@@ -7,6 +7,7 @@ import { statedNumbers } from '../../../lib/kb/numbers';
 import { parseDataset } from '../../../lib/kb/parse';
 import type { Dataset } from '../../../lib/kb/schema';
 import { exportDataset } from '../../../lib/kb/transfer';
+import { compileMatcher } from '../../../lib/match/matcher';
 import { readRepoFile } from './fixtures';
 
 const raw = readRepoFile('assets/kb/seed.source.txt');
@@ -23,6 +24,8 @@ function loadSeed(): Dataset {
 const seed = loadSeed();
 const kb = new KnowledgeBase([seed]);
 const source = seed.sources[0] as Dataset['sources'][number];
+const dictionary = kb.dictionary();
+const matcher = compileMatcher(dictionary);
 
 describe('bundled dataset', () => {
   it('is what the annotations build (run `node scripts/kb-build.mjs` after editing them)', () => {
@@ -161,6 +164,72 @@ describe('bundled dataset', () => {
       .flatMap((d) => d.aliases)
       .filter((a) => /^[\p{Lu}.]{1,6}$/u.test(a.text) && !a.caseSensitive);
     expect(loose).toEqual([]);
+  });
+
+  it('gives the most common declined Cyrillic forms (the matcher matches whole words only)', () => {
+    const found = (text: string) =>
+      matcher.find(text).map((m) => [text.slice(m.start, m.end), dictionary[m.entity]?.entityId]);
+    expect(
+      found(
+        'Удар по Києву: вибухи в Києві, атака на столицю України, заява Зеленського, Путіна і Росії.',
+      ),
+    ).toEqual([
+      ['Києву', 'kyiv'],
+      ['Києві', 'kyiv'],
+      ['України', 'ukraine'],
+      ['Зеленського', 'volodymyr-zelenskyy'],
+      ['Путіна', 'vladimir-putin'],
+      ['Росії', 'russia'],
+    ]);
+    expect(found('Из Москвы: заявление Путина о Киеве, Украине и России; Трампа ждут.')).toEqual([
+      ['Москвы', 'moscow'],
+      ['Путина', 'vladimir-putin'],
+      ['Киеве', 'kyiv'],
+      ['Украине', 'ukraine'],
+      ['России', 'russia'],
+      ['Трампа', 'donald-trump'],
+    ]);
+    // "путина" is also a Russian noun (a fishing season): only the capitalised name matches.
+    expect(found('Началась путина.')).toEqual([]);
+  });
+
+  it('marks nothing in names and words that only contain an alias (ordinary news, incl. the corpus pages)', () => {
+    const NOT_ENTITIES = [
+      'Flights to South America, Latin America, Central America and North America',
+      'Better Money Habits by Bank of America, Voice of America, Good Morning America',
+      'Captain America, Miss America and the America’s Cup; USA Today reported',
+      'ABOUT US | CONTACT US | FOLLOW US | JOIN US',
+      'Melania Trump, Ivanka Trump and Donald Trump Jr. at Trump Tower; a trump card',
+      'The Washington Post, the Washington Times, George Washington, Denzel Washington',
+      'the Washington Commanders and Washington state',
+      'the Kyiv Independent and the Kyiv Post reported; chicken Kiev',
+      'the Moscow Times; the cruiser Moskva sank',
+      'Tom Holland starred; Brussels sprouts and brussels sprouts; Alaska Airlines',
+      'the National Security Council met; Russia’s Security Council deputy chairman',
+      'a white house on the hill; British council housing',
+    ];
+    for (const text of NOT_ENTITIES) {
+      const marked = matcher.find(text).map((m) => text.slice(m.start, m.end));
+      // Russia in "Russia’s Security Council" is Russia: the only name expected in these lines.
+      expect(
+        marked.filter((word) => word !== 'Russia'),
+        text,
+      ).toEqual([]);
+    }
+  });
+
+  it('still marks the names themselves next to those phrases', () => {
+    const text =
+      'America backs Kyiv; Trump spoke in Washington; the UN Security Council met in Brussels; the White House said.';
+    expect(matcher.find(text).map((m) => dictionary[m.entity]?.entityId)).toEqual([
+      'united-states',
+      'kyiv',
+      'donald-trump',
+      'washington',
+      'un-security-council',
+      'brussels',
+      'white-house',
+    ]);
   });
 
   it('states descriptions only with their evidence sentence', () => {

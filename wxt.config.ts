@@ -1,6 +1,9 @@
-// Build configuration: manifest, permissions and the Preact plugin for every entrypoint.
+// Build configuration: manifest, permissions, the Preact plugin for every entrypoint, and the bundled dataset's check.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { checkBundledDataset } from './lib/kb/check-bundled';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,6 +13,13 @@ export default defineConfig({
   outDir: process.env.BACKSTORY_OUT ?? '.output',
   // The store's sources zip: code and the files that build it, not test screenshots or local builds.
   zip: { excludeSources: ['artifacts/**', '.output*/**', 'docs/**', 'web-ext-artifacts/**'] },
+  hooks: {
+    // The build fails if a quote, fact or figure no longer matches its source (lib/kb/check-bundled.ts).
+    'build:before': (wxt) => {
+      const file = 'assets/kb/seed.json';
+      checkBundledDataset(readFileSync(resolve(wxt.config.root, file), 'utf8'), file);
+    },
+  },
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
   }),

@@ -1,7 +1,10 @@
-// Build configuration: manifest, permissions and the Preact plugin for every entrypoint.
+// Build configuration: manifest, permissions, the Preact plugin for every entrypoint, and the bundled dataset's check.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEFAULT_HIGHLIGHT_CSS } from './lib/highlight/styles';
+import { checkBundledDataset } from './lib/kb/check-bundled';
 
 /** The default ::highlight rules, injected by the browser before the page is first styled (see lib/highlight/highlighter.ts). */
 const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
@@ -28,6 +31,11 @@ export default defineConfig({
       if (!content)
         throw new Error('wxt.config.ts: no content script to give the highlight CSS to');
       content.css = [...(content.css ?? []), HIGHLIGHT_CSS];
+    },
+    // The build fails if a quote, fact or figure no longer matches its source (lib/kb/check-bundled.ts).
+    'build:before': (wxt) => {
+      const file = 'assets/kb/seed.json';
+      checkBundledDataset(readFileSync(resolve(wxt.config.root, file), 'utf8'), file);
     },
   },
   vite: () => ({

@@ -8,6 +8,8 @@ export interface DictionaryEntry {
   entityId: string;
   kind: string;
   aliases: { text: string; caseSensitive: boolean }[];
+  /** Phrases that contain an alias but name something else ("South America"): never highlighted. */
+  excludes?: { text: string; caseSensitive: boolean }[];
 }
 
 /** Where the side panel should land when it opens. */

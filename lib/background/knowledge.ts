@@ -48,6 +48,8 @@ export async function loadKnowledge(): Promise<LoadedKnowledge> {
   const kb = new KnowledgeBase(datasets);
   const dictionary = kb
     .dictionary()
-    .map(({ entityId, kind, aliases }) => ({ entityId, kind, aliases }));
+    .map(({ entityId, kind, aliases, excludes }) =>
+      excludes ? { entityId, kind, aliases, excludes } : { entityId, kind, aliases },
+    );
   return { kb, dictionary, version, skipped };
 }

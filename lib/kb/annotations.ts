@@ -63,6 +63,8 @@ export const AnnotationsSchema = z
           kind: z.string(),
           name: z.string(),
           aliases: z.array(AliasAnnotation),
+          /** Phrases containing an alias that name something else (schema.ts, Entity.excludes). */
+          excludes: z.array(AliasAnnotation).optional(),
           description: z.string().optional(),
           /** Snippet locating the description's sentence; defaults to the description itself. */
           descriptionIn: Snippet.optional(),
@@ -142,11 +144,16 @@ export function buildDataset(annotations: Annotations, raw: string): Dataset {
     return { source: sourceId, start: hit.start, end: hit.end };
   };
 
+  const toAlias = (a: string | Alias): Alias =>
+    typeof a === 'string' ? { text: a, caseSensitive: false } : a;
   const entities: Entity[] = annotations.entities.map((e) => {
-    const aliases: Alias[] = e.aliases.map((a) =>
-      typeof a === 'string' ? { text: a, caseSensitive: false } : a,
-    );
-    const entity: Entity = { id: e.id, kind: e.kind, name: e.name, aliases };
+    const entity: Entity = {
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases.map(toAlias),
+    };
+    if (e.excludes !== undefined) entity.excludes = e.excludes.map(toAlias);
     if (e.description !== undefined) {
       entity.description = e.description;
       entity.descriptionEvidence = locate(`entity ${e.id}`, e.descriptionIn ?? e.description);

@@ -1,11 +1,15 @@
 // Finds capitalised names in a text that no entity alias and no deliberately ignored name accounts for.
 //
-// A capitalised word counts as a possible name unless the same text also writes it in lowercase
-// ("The", "Rescue", "Peace" in a headline are ordinary words because "the", "rescue" and "peace"
-// occur elsewhere). Every other capitalised word — mid-sentence or sentence-initial — must lie
-// inside a match of an entity alias or of an `ignoredNames` entry, found with the product's own
-// matcher (so the check sees exactly what a reader would see highlighted).
+// A capitalised word is an ordinary word only where English capitalises any word — the first
+// word of a sentence, a headline or a quotation — and only if the text also writes it in
+// lowercase ("The", "Rescue" starting a sentence, because "the" and "rescue" occur elsewhere).
+// Anywhere else a capital may mark a name even when the word exists in lowercase: "Rose" in
+// "met Rose" is a name although prices "rose". Every such word must lie inside a match of an
+// entity alias or of an `ignoredNames` entry (so title-case headline words are listed there),
+// found with the product's own matcher (the check sees exactly what a reader would see highlighted).
 import { compileMatcher, type MatchEntity } from '../match/matcher';
+import { quotedSpans } from './quotation';
+import { sentencesOf } from './sentences';
 
 export interface UncoveredName {
   word: string;
@@ -25,6 +29,25 @@ function covered(text: string, entities: readonly MatchEntity[]): Uint8Array {
   return mask;
 }
 
+/** Offsets where a sentence's or a quotation's first word starts (sentences as lib/kb splits them). */
+function wordStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  const firstWord = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      if (/[\p{L}\p{N}]/u.test(text[i] ?? '')) {
+        starts.add(i);
+        return;
+      }
+    }
+  };
+  for (const sentence of sentencesOf(text)) {
+    firstWord(sentence.start, sentence.end);
+    for (const quote of quotedSpans(text.slice(sentence.start, sentence.end)))
+      firstWord(sentence.start + quote.start, sentence.start + quote.end);
+  }
+  return starts;
+}
+
 /** Capitalised words of `text` not inside any alias of `dictionary` nor any of `ignoredNames`. */
 export function findUncoveredNames(
   text: string,
@@ -38,11 +61,12 @@ export function findUncoveredNames(
     ignoredNames.map((name) => ({ aliases: [{ text: name, caseSensitive: true }] })),
   );
   const lowercase = new Set(Array.from(text.matchAll(LOWER_WORD), (m) => m[0]));
+  const starts = wordStarts(text);
   const out: UncoveredName[] = [];
   for (const match of text.matchAll(CAPITALISED)) {
     const word = match[0];
     const start = match.index;
-    if (lowercase.has(word.toLowerCase())) continue;
+    if (starts.has(start) && lowercase.has(word.toLowerCase())) continue;
     // The word's letters must all be covered (a dotted abbreviation's final dot may be outside).
     let ok = true;
     for (let i = start; i < start + word.length; i++) {

@@ -18,6 +18,8 @@ export interface DictionaryItem {
   kind: string;
   name: string;
   aliases: Alias[];
+  /** Phrases that contain an alias but name something else: matched, never highlighted. */
+  excludes?: Alias[];
 }
 
 /** Another entity linked to the one asked about, and what links them. */
@@ -184,7 +186,7 @@ export class KnowledgeBase {
     return source ? source.text.slice(evidence.start, evidence.end) : '';
   }
 
-  /** Every entity with every way of writing it (canonical name first), in dataset order, for the matcher. */
+  /** Every entity with every way of writing it (canonical name first) and its exclusions, in dataset order, for the matcher. */
   dictionary(): DictionaryItem[] {
     return this.entities().map((entity) => {
       const aliases: Alias[] = [];
@@ -198,7 +200,14 @@ export class KnowledgeBase {
       const listedName = entity.aliases.find((alias) => alias.text === entity.name);
       add(listedName ?? { text: entity.name, caseSensitive: SHORT_ACRONYM.test(entity.name) });
       for (const alias of entity.aliases) add(alias);
-      return { entityId: entity.id, kind: entity.kind, name: entity.name, aliases };
+      const item: DictionaryItem = {
+        entityId: entity.id,
+        kind: entity.kind,
+        name: entity.name,
+        aliases,
+      };
+      if (entity.excludes?.length) item.excludes = entity.excludes;
+      return item;
     });
   }
 

@@ -10,7 +10,8 @@
 //   DOMPurify), and scripts and event handlers are rejected there too, so a file that needs them fails loudly.
 // - `url` must be https: (no http:, javascript:, data: or relative links).
 // Cross-item rules (ids exist, no duplicates, evidence spans are whole sentences containing the
-// item's text verbatim) need the whole dataset and live in validate.ts; parse.ts runs both.
+// item's text verbatim, quotes quoted there, figure values and `when` as the words state them)
+// need the whole dataset and live in validate.ts; parse.ts runs both.
 import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1;
@@ -119,6 +120,12 @@ export const EntitySchema = z
     kind: KindSchema,
     name: plainText(LIMITS.name),
     aliases: z.array(AliasSchema).max(LIMITS.aliases),
+    /**
+     * Longer phrases that contain one of the names but name something else ("South America",
+     * "Bank of America" for an entity called "America"): they win as the longest match and are
+     * not highlighted. Each must contain a name of the entity (validate.ts).
+     */
+    excludes: z.array(AliasSchema).max(LIMITS.aliases).optional(),
     /** The role as the source states it, e.g. "White House press secretary". */
     description: plainText(LIMITS.shortText).optional(),
     descriptionEvidence: EvidenceSchema.optional(),

@@ -1,11 +1,18 @@
 // Cross-item rules a per-field schema cannot express: ids unique and resolvable, and provenance —
-// every evidence span is one whole sentence of its source and contains the item's text verbatim.
+// every evidence span is one whole sentence of its source and contains the item's text verbatim;
+// a quote's words are quoted there, a figure's value is the number its words state, and an
+// event's `when` appears verbatim in one of its evidence sentences.
+
+import { compileMatcher } from '../match/matcher';
+import { sameNumber, statedNumbers } from './numbers';
+import { isQuoted } from './quotation';
 import type {
   DatasetIssue,
   Entity,
   Event,
   Evidence,
   Fact,
+  Figure,
   Quote,
   Relation,
   Source,
@@ -51,7 +58,8 @@ function checkDuplicates(
 
 /**
  * Checks one evidence span: the source exists, the span lies inside its text, is exactly one
- * sentence, and contains `verbatim` (when given). `owner` names the item in messages.
+ * sentence, and contains `verbatim` (when given). `owner` names the item in messages. Returns the
+ * sentence when the span is one (even if `verbatim` is not in it), null when it is not or cannot be checked.
  */
 function checkEvidence(
   path: string,
@@ -61,36 +69,71 @@ function checkEvidence(
   verbatim: { field: string; text: string } | null,
   issues: DatasetIssue[],
   skipSources: ReadonlySet<string>,
-): void {
+): string | null {
   const source = sources.get(evidence.source);
-  if (!source && skipSources.has(evidence.source)) return;
+  if (!source && skipSources.has(evidence.source)) return null;
   if (!source) {
     issues.push({
       path: `${path}.source`,
       message: `${owner}: unknown source "${evidence.source}"`,
     });
-    return;
+    return null;
   }
   if (evidence.end > source.text.length) {
     issues.push({
       path: `${path}.end`,
       message: `${owner}: span ${evidence.start}–${evidence.end} lies outside the text of "${source.id}" (${source.text.length} characters)`,
     });
-    return;
+    return null;
   }
   if (!isSentence(source.text, evidence.start, evidence.end)) {
     issues.push({
       path,
       message: `${owner}: span ${evidence.start}–${evidence.end} of "${source.id}" is not exactly one sentence ("${preview(source.text.slice(evidence.start, evidence.end))}")`,
     });
-    return;
+    return null;
   }
-  if (verbatim && !source.text.slice(evidence.start, evidence.end).includes(verbatim.text)) {
+  const sentence = source.text.slice(evidence.start, evidence.end);
+  if (verbatim && !sentence.includes(verbatim.text)) {
     issues.push({
       path: verbatim.field,
       message: `${owner}: "${preview(verbatim.text)}" does not appear verbatim in its evidence sentence`,
     });
   }
+  return sentence;
+}
+
+/** A figure's value must be a number its own words state: {value: 22, text: "killed at least 21 people"} is a typo. */
+function checkFigureValue(
+  path: string,
+  figure: Figure,
+  owner: string,
+  issues: DatasetIssue[],
+): void {
+  const stated = statedNumbers(figure.text).map((n) => n.value);
+  if (stated.some((value) => sameNumber(value, figure.value))) return;
+  issues.push({
+    path: `${path}.value`,
+    message:
+      stated.length === 0
+        ? `${owner}: value ${figure.value} is not stated by its text "${preview(figure.text)}", which gives no number`
+        : `${owner}: value ${figure.value} is not the number its text "${preview(figure.text)}" states (${stated.join(', ')})`,
+  });
+}
+
+/** An exclusion must contain one of the entity's names as the matcher reads them, or it hides nothing of its own. */
+function checkExclusions(path: string, entity: Entity, issues: DatasetIssue[]): void {
+  if (!entity.excludes?.length) return;
+  const names = compileMatcher([
+    { aliases: [{ text: entity.name, caseSensitive: false }, ...entity.aliases] },
+  ]);
+  entity.excludes.forEach((exclusion, i) => {
+    if (names.find(exclusion.text).length > 0) return;
+    issues.push({
+      path: `${path}.excludes[${i}].text`,
+      message: `entity "${entity.id}": exclusion "${preview(exclusion.text)}" contains none of its names, so it excludes nothing`,
+    });
+  });
 }
 
 function checkReference(
@@ -130,6 +173,7 @@ export function validateItems(
 
   for (const { index, item } of items.entities) {
     const path = `entities[${index}]`;
+    checkExclusions(path, item, issues);
     if (item.descriptionEvidence) {
       checkEvidence(
         `${path}.descriptionEvidence`,
@@ -160,7 +204,7 @@ export function validateItems(
     const path = `quotes[${index}]`;
     const owner = `quote "${item.id}"`;
     checkReference(`${path}.speaker`, item.speaker, entityIds, owner, 'speaker', issues);
-    checkEvidence(
+    const sentence = checkEvidence(
       `${path}.evidence`,
       item.evidence,
       sources,
@@ -169,6 +213,13 @@ export function validateItems(
       issues,
       malformed.sources,
     );
+    // Words the source does not put in quotation marks are a paraphrase or a fact, not a quote.
+    if (sentence?.includes(item.text) && !isQuoted(sentence, item.text)) {
+      issues.push({
+        path: `${path}.text`,
+        message: `${owner}: "${preview(item.text)}" is not inside quotation marks (“…”, "…", ‘…’, «…») in its evidence sentence`,
+      });
+    }
   }
   for (const { index, item } of items.events) {
     const path = `events[${index}]`;
@@ -179,7 +230,7 @@ export function validateItems(
     item.participants.forEach((id, i) => {
       checkReference(`${path}.participants[${i}]`, id, entityIds, owner, 'participant', issues);
     });
-    item.evidence.forEach((evidence, i) => {
+    const sentences = item.evidence.map((evidence, i) =>
       checkEvidence(
         `${path}.evidence[${i}]`,
         evidence,
@@ -188,8 +239,17 @@ export function validateItems(
         null,
         issues,
         malformed.sources,
-      );
-    });
+      ),
+    );
+    // `when` is "as the source states it": checked once every evidence span is a sentence.
+    if (item.when !== undefined && sentences.every((sentence) => sentence !== null)) {
+      const when = item.when;
+      if (!sentences.some((sentence) => sentence?.includes(when)))
+        issues.push({
+          path: `${path}.when`,
+          message: `${owner}: when "${preview(when)}" does not appear verbatim in any of its evidence sentences`,
+        });
+    }
     item.figures.forEach((figure, i) => {
       const figurePath = `${path}.figures[${i}]`;
       checkEvidence(
@@ -201,6 +261,7 @@ export function validateItems(
         issues,
         malformed.sources,
       );
+      checkFigureValue(figurePath, figure, `${owner} figure ${i} (${figure.kind})`, issues);
     });
   }
   for (const { index, item } of items.relations) {

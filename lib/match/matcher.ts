@@ -15,8 +15,13 @@
 //   word ("Don't" is not "Don").
 // - Leftmost-longest, no overlaps: "Vladimir Putin" wins over "Putin"; among aliases of the same
 //   text, the entity listed first in the dictionary wins.
+// - Exclusions: an entity's `excludes` ("South America", "Bank of America" for an entity whose
+//   alias is "America") compete like aliases, so they win as the longer match, but a winning
+//   exclusion is reported as nothing. An alias of the same text as an exclusion always wins over
+//   it, whichever entity lists either. They are patterns like any other: scanning costs the same.
 // - `find(text, from, to)` reports matches inside [from, to) only, but looks at the characters
 //   just outside the window to decide word boundaries, so a window cut mid-word finds nothing there.
+//   (An exclusion that starts before the window is not seen; the scanner passes whole blocks.)
 //
 // Cost: building is linear in the total alias length (plus one sort); build once per page (a
 // 100,000-entity dictionary takes ~0.5–1 s, the seed's a few milliseconds on a cold page).
@@ -46,6 +51,8 @@ export interface MatchAlias {
 /** What the matcher needs from a knowledge-base entity (structurally, so KB types fit as they are). */
 export interface MatchEntity {
   readonly aliases: readonly MatchAlias[];
+  /** Longer phrases containing an alias that name something else: matched, never reported. */
+  readonly excludes?: readonly MatchAlias[];
 }
 
 /** A mention found in a text: UTF-16 offsets into the original text, `entity` indexes the dictionary. */
@@ -57,7 +64,7 @@ export interface Match {
 
 export interface MatcherStats {
   readonly entities: number;
-  /** Distinct aliases after normalization (empty ones and later duplicates are dropped). */
+  /** Distinct aliases and exclusions after normalization (empty ones and later duplicates are dropped). */
   readonly patterns: number;
   readonly states: number;
   /** Distinct folded code units in all aliases. */
@@ -80,6 +87,8 @@ const WORD_CLASS = 1;
 const FIRST_CLASS = 2;
 const ROOT = 0;
 const DEAD = 1;
+/** The entity of an exclusion pattern: a match of it hides what it covers and is not reported. */
+const EXCLUDED = -1;
 /** Aliases longer than this (in folded code units) are cut off from the dictionary. */
 const MAX_ALIAS_LENGTH = 512;
 /** Upper bound for the dense transition table (entries of 4 bytes). */
@@ -110,17 +119,20 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
   // Only the first entity of a given alias can ever win, so later copies are dropped: output
   // chains then stay short even when thousands of entities share an alias.
   const seen = new Set<string>();
+  const add = (alias: MatchAlias, entity: number) => {
+    const folded = normalizeAlias(alias.text, foldCaseless);
+    if (folded.length === 0 || folded.length > MAX_ALIAS_LENGTH) return;
+    const exact = alias.caseSensitive ? normalizeAlias(alias.text, foldCaseful) : null;
+    const key = `${folded}\u0000${exact ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    patterns.push({ entity, folded, exact });
+  };
   dict.forEach((entity, index) => {
-    for (const alias of entity.aliases) {
-      const folded = normalizeAlias(alias.text, foldCaseless);
-      if (folded.length === 0 || folded.length > MAX_ALIAS_LENGTH) continue;
-      const exact = alias.caseSensitive ? normalizeAlias(alias.text, foldCaseful) : null;
-      const key = `${folded}\u0000${exact ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      patterns.push({ entity: index, folded, exact });
-    }
+    for (const alias of entity.aliases) add(alias, index);
   });
+  // After every alias, so an exclusion of the same text as some alias is the copy dropped.
+  for (const entity of dict) for (const alias of entity.excludes ?? []) add(alias, EXCLUDED);
   const patternCount = patterns.length;
 
   // Alphabet: distinct folded units, classes in code-unit order so sorted aliases give sorted edges.
@@ -453,11 +465,9 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
         pending--;
         bestLen[slot] = 0;
         if (emitPos >= lastEnd) {
-          out.push({
-            start: posBuf[slot] ?? 0,
-            end: bestEnd[slot] ?? 0,
-            entity: bestEntity[slot] ?? 0,
-          });
+          const entity = bestEntity[slot] ?? 0;
+          if (entity !== EXCLUDED)
+            out.push({ start: posBuf[slot] ?? 0, end: bestEnd[slot] ?? 0, entity });
           lastEnd = emitPos + len;
         }
         if (pending === 0) {
@@ -473,11 +483,9 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
       pending--;
       bestLen[slot] = 0;
       if (emitPos >= lastEnd) {
-        out.push({
-          start: posBuf[slot] ?? 0,
-          end: bestEnd[slot] ?? 0,
-          entity: bestEntity[slot] ?? 0,
-        });
+        const entity = bestEntity[slot] ?? 0;
+        if (entity !== EXCLUDED)
+          out.push({ start: posBuf[slot] ?? 0, end: bestEnd[slot] ?? 0, entity });
         lastEnd = emitPos + len;
       }
     }

@@ -174,7 +174,8 @@ export function hostileDataset() {
             evidence: cite(`It wrecked 7 ${P.svg} on the quay`),
           },
         ],
-        evidence: [cite(`${P.details} Storm ${P.rtl} hit the harbour`)],
+        // The validator requires `when` (P.input) verbatim in one of the event's evidence sentences.
+        evidence: [cite(`${P.details} Storm ${P.rtl} hit the harbour ${P.input}`)],
       },
     ],
     relations: [

@@ -26,6 +26,16 @@ describe('findUncoveredNames', () => {
     expect(words('The storm came. Reyes saw the storm. Storm Hits Town')).toEqual(['Hits', 'Town']);
   });
 
+  it('accepts a lowercase-known word only where it starts a sentence, headline or quotation', () => {
+    // "rose" occurs in lowercase, but "Rose" mid-sentence may be a name: it must be accounted for.
+    expect(words('Prices rose as prices do. Reyes met Rose in Port Town.')).toEqual(['Rose']);
+    expect(words('Rose prices rose.')).toEqual([]);
+    // Title case in a headline: only its first word is capitalised by rule.
+    expect(words('Big Storm Hits\nThe big storm hits the town.')).toEqual(['Storm', 'Hits']);
+    // A quotation's first word is a sentence start too, after the quotation mark.
+    expect(words('the storm passed. Reyes said: “Storm damage is small.”')).toEqual([]);
+  });
+
   it('checks dotted abbreviations, possessives and hyphenated names', () => {
     expect(words('So the U.S. and Reyes’s Port Town-Kyiv link.')).toEqual(['So', 'U.S.', 'Kyiv']);
   });

@@ -116,6 +116,26 @@ describe('KnowledgeBase over the bundled dataset', () => {
   });
 });
 
+describe('KnowledgeBase exclusions', () => {
+  it('passes an entity’s exclusions to the matcher, which then marks nothing inside them', () => {
+    const dataset = validDataset();
+    (dataset.entities[0] as Dataset['entities'][number]).excludes = [
+      { text: 'Port Town Harbour Authority', caseSensitive: false },
+    ];
+    const dictionary = new KnowledgeBase([dataset]).dictionary();
+    expect(dictionary[0]?.excludes).toEqual([
+      { text: 'Port Town Harbour Authority', caseSensitive: false },
+    ]);
+    expect(dictionary[1]?.excludes).toBeUndefined();
+    const text = 'The Port Town Harbour Authority met in Port Town.';
+    expect(
+      compileMatcher(dictionary)
+        .find(text)
+        .map((m) => text.slice(m.start, m.end)),
+    ).toEqual(['Port Town']);
+  });
+});
+
 describe('KnowledgeBase over several datasets', () => {
   it('merges datasets and keeps the first dataset’s item when an id repeats', () => {
     const other = validDataset();

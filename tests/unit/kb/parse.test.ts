@@ -191,6 +191,30 @@ describe('parseDataset', () => {
     expectIssue(issues, 'entities[0]', /unrecognized key.*html/i);
   });
 
+  it('rejects an exclusion that contains none of the entity’s names (it would exclude nothing of its own)', () => {
+    const issues = issuesOf((d) => {
+      const town = d.entities[0] as Dataset['entities'][number];
+      town.excludes = [
+        { text: 'Port Town Harbour', caseSensitive: false },
+        { text: 'Portside', caseSensitive: false },
+        // "PT" is case-sensitive: "pt cruiser" does not contain it.
+        { text: 'pt cruiser', caseSensitive: false },
+      ];
+    });
+    expect(issues).toEqual([
+      {
+        path: 'entities[0].excludes[1].text',
+        message:
+          'entity "port-town": exclusion "Portside" contains none of its names, so it excludes nothing',
+      },
+      {
+        path: 'entities[0].excludes[2].text',
+        message:
+          'entity "port-town": exclusion "pt cruiser" contains none of its names, so it excludes nothing',
+      },
+    ]);
+  });
+
   it('rejects an event without evidence', () => {
     expectIssue(
       issuesOf((d) => {

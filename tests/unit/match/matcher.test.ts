@@ -181,6 +181,51 @@ describe('compileMatcher / find', () => {
     ]);
   });
 
+  it('hides what an exclusion covers: it wins as the longer match and is not reported', () => {
+    const dict = [
+      {
+        id: 'us',
+        aliases: [cs('America'), ci('Washington')],
+        excludes: [ci('South America'), ci('Bank of America'), ci('Washington Post')],
+      },
+      {
+        id: 'council',
+        aliases: [ci('Security Council')],
+        excludes: [cs('National Security Council')],
+      },
+    ];
+    const m = compileMatcher(dict);
+    const text =
+      'America and South America; Bank of America’s chief; the Washington Post in Washington; the National Security Council and the Security Council.';
+    expect(found(text, m, dict)).toEqual([
+      ['America', 'us'],
+      ['Washington', 'us'],
+      ['Security Council', 'council'],
+    ]);
+    // Exclusions follow their own case rule: "national security council" is no exclusion, so the alias is found.
+    expect(found('the national security council', m, dict)).toEqual([
+      ['security council', 'council'],
+    ]);
+    expect(found('South America', m, dict)).toEqual([]);
+  });
+
+  it('lets any alias win over an exclusion of the same text, whichever entity lists either', () => {
+    const dict = [
+      { id: 'washington', aliases: [ci('Washington')], excludes: [ci('Washington Post')] },
+      { id: 'post', aliases: [ci('Washington Post')] },
+      { id: 'times', aliases: [cs('Washington Times')] },
+      { id: 'dc', aliases: [ci('D.C.')], excludes: [ci('Washington Times')] },
+    ];
+    const m = compileMatcher(dict);
+    expect(
+      found('The Washington Post, the Washington Times, the washington times', m, dict),
+    ).toEqual([
+      ['Washington Post', 'post'],
+      ['Washington Times', 'times'],
+      // The case-sensitive alias fails here, so the exclusion wins, and nothing is shown.
+    ]);
+  });
+
   it('searches only inside [from, to) but reads word boundaries around it', () => {
     const text = 'Putin met Trump in Alaska';
     expect(matcher.find(text, 6).map((m) => m.entity)).toEqual([12]);

@@ -2,7 +2,7 @@
 import { splitSentences } from '../../../lib/kb/sentences';
 
 const TEXT =
-  'Maria Testova leads the Example Council in Sampletown. She said the council will meet again. The meeting lasted 3 hours.';
+  'Maria Testova leads the Example Council in Sampletown. She said “the council will meet again.” The meeting lasted 3 hours.';
 
 /** The span of the n-th sentence of the fixture source. */
 function sentence(n: number): { source: string; start: number; end: number } {

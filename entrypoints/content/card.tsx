@@ -8,7 +8,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '../../components/Card';
 import { HoverIntent } from '../../lib/card/hover-intent';
-import { anchorBox, isOutOfView, placeCard } from '../../lib/card/position';
+import { anchorBox, isOutOfView, placeCard, placeSentence } from '../../lib/card/position';
 import { liveRange } from '../../lib/highlight/mentions';
 import type { Mention, MentionsApi } from '../../lib/page/mentions-api';
 import type { CardData } from '../../lib/views/card';
@@ -246,6 +246,14 @@ export function installHoverCard(
       },
       options,
     );
+    // A marker's sentence is a fixed tooltip: placed when the marker is hovered or focused, before it shows.
+    const reveal = (event: Event) => {
+      const marker = (event.target as Element).closest('.source-marker');
+      const sentence = marker?.nextElementSibling;
+      if (sentence instanceof HTMLElement) void placeSentence(marker as Element, sentence);
+    };
+    card.addEventListener('pointerover', reveal, options);
+    card.addEventListener('focusin', reveal, options);
     // The card changes size when its content does (and when the size cap applies): place it again.
     const resize = new ResizeObserver(placeSoon);
     resize.observe(card);

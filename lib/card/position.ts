@@ -160,3 +160,20 @@ export async function placeCard(
     maxWidth,
   };
 }
+
+/**
+ * Places a source marker's sentence (a position: fixed tooltip) below the marker, or above it when the viewport
+ * has no room below, shifted to stay inside the viewport. Fixed against the viewport, not absolute in the card:
+ * the card scrolls, and a box inside it would be clipped at its edge.
+ */
+export async function placeSentence(marker: Element, sentence: HTMLElement): Promise<void> {
+  const { x, y } = await computePosition(marker, sentence, {
+    platform: viewportPlatform(sentence.ownerDocument),
+    placement: 'bottom-start',
+    strategy: 'fixed',
+    // card.css bridges the gap (.source-sentence::before), so the pointer can move onto the sentence.
+    middleware: [offset(4), flip({ padding: EDGE_PADDING }), shift({ padding: EDGE_PADDING })],
+  });
+  sentence.style.left = `${Math.round(x)}px`;
+  sentence.style.top = `${Math.round(y)}px`;
+}

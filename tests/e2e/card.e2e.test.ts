@@ -52,6 +52,8 @@ interface CardState {
   /** Natural size of the content (independent of the room the card got) and of its first button. */
   contentHeight?: number;
   button?: { width: number; height: number; fontSize: string };
+  /** The card shows a scrollbar (its content is taller than its box). */
+  scrolls?: boolean;
   background?: string;
   animation?: string;
   role?: string | null;
@@ -92,6 +94,7 @@ function readCard(page: Page): Promise<CardState> {
         const b = button.getBoundingClientRect();
         return { width: b.width, height: b.height, fontSize: getComputedStyle(button).fontSize };
       })(),
+      scrolls: card.scrollHeight > card.clientHeight,
       background: style.backgroundColor,
       animation: style.animationName,
       role: card.getAttribute('role'),
@@ -207,6 +210,75 @@ async function openPage(
 
 function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** What the user sees of a source marker's sentence (the last marker's, or the focused one's), and its clipping. */
+interface SentenceState {
+  visible: boolean;
+  text: string;
+  box: Box;
+  /** For points just inside its corners and edges and at its centre: the sentence itself is what is there. */
+  uncovered: boolean[];
+  viewport: { width: number; height: number };
+}
+
+function readSentence(page: Page, which: 'last' | 'focused'): Promise<SentenceState | null> {
+  return page.evaluate((mode) => {
+    const root = document.querySelector('backstory-card')?.shadowRoot;
+    const markers = [...(root?.querySelectorAll<HTMLElement>('.source-marker') ?? [])];
+    const marker = mode === 'last' ? markers[markers.length - 1] : root?.activeElement;
+    if (!root || !marker?.matches('.source-marker')) return null;
+    const sentence = marker.nextElementSibling as HTMLElement;
+    const r = sentence.getBoundingClientRect();
+    // Corners 3 px in (inside the 6 px rounding), the middle of each edge 1 px in, and the centre.
+    const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
+    const points = [
+      [r.left + 3, r.top + 3],
+      [r.right - 3, r.top + 3],
+      [r.left + 3, r.bottom - 3],
+      [r.right - 3, r.bottom - 3],
+      [cx, r.top + 1],
+      [cx, r.bottom - 1],
+      [r.left + 1, cy],
+      [r.right - 1, cy],
+      [cx, cy],
+    ];
+    return {
+      visible: (() => {
+        const style = getComputedStyle(sentence);
+        return style.display !== 'none' && style.visibility === 'visible';
+      })(),
+      text: sentence.textContent ?? '',
+      box: {
+        left: r.left,
+        top: r.top,
+        right: r.right,
+        bottom: r.bottom,
+        width: r.width,
+        height: r.height,
+      },
+      uncovered: points.map(([x = 0, y = 0]) => {
+        const hit = root.elementFromPoint(x, y);
+        return hit !== null && sentence.contains(hit);
+      }),
+      viewport: {
+        width: document.documentElement.clientWidth,
+        height: document.documentElement.clientHeight,
+      },
+    };
+  }, which);
+}
+
+/** A sentence the user can read whole: shown, inside the viewport, and nothing (no scroll box edge) cuts it. */
+function expectFullyVisible(sentence: SentenceState | null): void {
+  expect(sentence?.visible).toBe(true);
+  const box = sentence?.box as Box;
+  expect(box.height).toBeGreaterThan(10);
+  expect(box.left).toBeGreaterThanOrEqual(0);
+  expect(box.top).toBeGreaterThanOrEqual(0);
+  expect(box.right).toBeLessThanOrEqual(sentence?.viewport.width ?? 0);
+  expect(box.bottom).toBeLessThanOrEqual(sentence?.viewport.height ?? 0);
+  expect(sentence?.uncovered).toEqual(Array(9).fill(true));
 }
 
 describe('hover', () => {
@@ -345,7 +417,7 @@ describe('real pages', () => {
     const marker = sources[0];
     if (!marker) throw new Error('no source marker');
     const sentence = await page.$('pierce/.source-sentence');
-    expect(await sentence?.evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    expect(await sentence?.evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
     await marker.hover();
     await page.waitForFunction(
       () =>
@@ -353,11 +425,73 @@ describe('real pages', () => {
           document
             .querySelector('backstory-card')
             ?.shadowRoot?.querySelector('.source-sentence') as Element,
-        ).display === 'block',
+        ).visibility === 'visible',
     );
     expect((await readCard(page)).open).toBe(true);
     await page.close();
   });
+
+  for (const [where, bringNear] of [
+    ['mid-page', 'center'],
+    ['near the bottom of the viewport', 'bottom'],
+  ] as const) {
+    test(`the last source marker's sentence shows whole, never clipped by the card (${where})`, async () => {
+      const page = await openPage('/demo.html', { width: 1280, height: 900 });
+      if (bringNear === 'bottom') {
+        // The mention just above the bottom edge: the card flips above it, its last marker ends up low.
+        await page.evaluate(() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.nodeValue?.indexOf('Karoline Leavitt') ?? -1;
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 16);
+            window.scrollBy(0, range.getBoundingClientRect().bottom - (innerHeight - 40));
+            return;
+          }
+        });
+        await sleep(400);
+      }
+      const mention = await wordBox(page, 'article', 'Karoline Leavitt');
+      await page.mouse.move(mention.left + mention.width / 2, mention.top + mention.height / 2, {
+        steps: 2,
+      });
+      await until(page, (s) => s.open && s.name === 'Karoline Leavitt');
+      const card = await readCard(page);
+      expect(card.scrolls).toBe(false);
+      const before = await readSentence(page, 'last');
+      expect(before?.visible).toBe(false);
+      // The last marker is the quote's; rest the pointer on it, as a reader checking the source would.
+      const marker = await page.evaluate(() => {
+        const markers = document
+          .querySelector('backstory-card')
+          ?.shadowRoot?.querySelectorAll('.source-marker');
+        const last = markers?.[markers.length - 1];
+        const r = last?.getBoundingClientRect();
+        return r && { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      if (!marker) throw new Error('no source marker');
+      await page.mouse.move(marker.x, marker.y, { steps: 4 });
+      const deadline = Date.now() + 3000;
+      let sentence = await readSentence(page, 'last');
+      while (!sentence?.visible && Date.now() < deadline) {
+        await sleep(50);
+        sentence = await readSentence(page, 'last');
+      }
+      expect(sentence?.text).toContain(
+        'Perhaps both sides are not ready to end this war themselves',
+      );
+      expect(sentence?.text).toContain('said White House press secretary Karoline Leavitt');
+      expectFullyVisible(sentence);
+      // Showing it changed nothing in the card: no scrollbar, same box.
+      const after = await readCard(page);
+      expect(after.open).toBe(true);
+      expect(after.scrolls).toBe(false);
+      expect(after.box).toEqual(card.box);
+      await page.close();
+    });
+  }
 
   test('a corpus page (New York Times): hovering the first highlighted name opens a card for it', async () => {
     const page = await openPage('/corpus/nytimes-1.html', { width: 1280, height: 900 });

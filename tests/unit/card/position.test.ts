@@ -1,6 +1,13 @@
 // Placement: below the mention, flipped above near the bottom, shifted inside the viewport, never over the mention.
 import { describe, expect, test } from 'vitest';
-import { anchorBox, EDGE_PADDING, GAP, isOutOfView, placeCard } from '../../../lib/card/position';
+import {
+  anchorBox,
+  EDGE_PADDING,
+  GAP,
+  isOutOfView,
+  placeCard,
+  placeSentence,
+} from '../../../lib/card/position';
 
 const VIEW = { width: 800, height: 600 };
 
@@ -161,6 +168,28 @@ describe('a name split over two lines', () => {
     expect(p.side).toBe('top');
     expect(p.y + 200).toBe(540 - GAP);
     expect(overlaps({ x: p.x, y: p.y, w: 700, h: 200 }, low1)).toBe(false);
+  });
+});
+
+describe('placeSentence', () => {
+  const marker = (box: DOMRect) => ({ getBoundingClientRect: () => box }) as unknown as Element;
+  const place = async (box: DOMRect) => {
+    const sentence = fakeCard(320, 80);
+    await placeSentence(marker(box), sentence);
+    return { x: Number.parseFloat(sentence.style.left), y: Number.parseFloat(sentence.style.top) };
+  };
+  test('below its marker, aligned with it', async () => {
+    expect(await place(rect(100, 200, 18, 18))).toEqual({ x: 100, y: 222 });
+  });
+  test('near the bottom of the viewport: above the marker, whole', async () => {
+    const { x, y } = await place(rect(100, 560, 18, 18));
+    expect(y + 80).toBeLessThanOrEqual(560);
+    expect(y).toBeGreaterThanOrEqual(EDGE_PADDING);
+    expect(x).toBe(100);
+  });
+  test('near the right edge: shifted left to stay inside', async () => {
+    const { x } = await place(rect(780, 200, 18, 18));
+    expect(x + 320).toBeLessThanOrEqual(VIEW.width - EDGE_PADDING);
   });
 });
 

@@ -51,7 +51,13 @@ interface CardState {
   nameFontSize?: string;
   /** Natural size of the content (independent of the room the card got) and of its first button. */
   contentHeight?: number;
-  button?: { width: number; height: number; fontSize: string };
+  button?: {
+    width: number;
+    height: number;
+    fontSize: string;
+    fontWeight: string;
+    lineHeight: string;
+  };
   /** The card shows a scrollbar (its content is taller than its box). */
   scrolls?: boolean;
   background?: string;
@@ -92,7 +98,14 @@ function readCard(page: Page): Promise<CardState> {
       button: (() => {
         const button = card.querySelector('button.card-button') as HTMLElement;
         const b = button.getBoundingClientRect();
-        return { width: b.width, height: b.height, fontSize: getComputedStyle(button).fontSize };
+        const font = getComputedStyle(button);
+        return {
+          width: b.width,
+          height: b.height,
+          fontSize: font.fontSize,
+          fontWeight: font.fontWeight,
+          lineHeight: font.lineHeight,
+        };
       })(),
       scrolls: card.scrollHeight > card.clientHeight,
       background: style.backgroundColor,
@@ -654,6 +667,9 @@ describe('page CSS cannot reach the card', () => {
     expect(card.box?.width).toBeCloseTo(reference.box?.width ?? 0, 0);
     expect(card.contentHeight).toBe(reference.contentHeight);
     expect(card.button).toEqual(reference.button);
+    // And both are what card.css asks for (a dropped rule would make both equally wrong).
+    expect(card.button).toMatchObject({ fontSize: '13px', fontWeight: '500', lineHeight: '16px' });
+    expect(card.nameFontSize).toBe('17px');
     expect(card.background).toBe(reference.background);
     // The only node the extension added is its host, beside <body>; the body is byte-for-byte the same.
     expect(await hostile.evaluate(() => document.body.outerHTML)).toBe(before);
@@ -877,6 +893,8 @@ describe('firefox', () => {
         width: Math.round(box.width * 10) / 10,
       };
     expect(tenth(card.button)).toEqual(tenth(plain?.button));
+    expect(card.button).toMatchObject({ fontSize: '13px', fontWeight: '500', lineHeight: '16px' });
+    expect(card.nameFontSize).toBe('17px');
     await hostile.close();
   });
 });

@@ -34,8 +34,13 @@ type Ui = ShadowRootContentScriptUi<void>;
 const sameMention = (a: Mention, b: Mention): boolean => a === b || a.range === b.range;
 
 /**
- * Installs the hover card. Until the pointer first rests on a mention (or openFor is called) nothing but the
- * pointermove listener exists: no shadow root, no Preact tree, no data request.
+ * Installs the hover card. "Lazy" here means deferred work, not a deferred module: the card's code is part of
+ * content.js (an MV3 content script is one classic script; a separate chunk would have to be web-accessible, so
+ * any page could fetch it and learn the extension is installed), so it is parsed with the rest. What waits is
+ * everything it does: until the pointer first lands on a highlighted mention (or openFor is called), the one
+ * thing that exists is a passive pointermove listener that stores two numbers. No `getCard` message is sent, the
+ * card stylesheet is not fetched, no shadow root or Preact tree is created. Landing on a mention asks for its
+ * data at once (so it is there when the ~300 ms delay ends); the stylesheet and shadow root come when a card opens.
  */
 export function installHoverCard(
   ctx: ContentScriptContext,

@@ -610,75 +610,157 @@ describe('real pages', () => {
 });
 
 describe('keyboard', () => {
-  /** What the "next/previous mention" commands do: the background asks the tab to step (as onCommand does). */
-  async function stepMention(page: Page, direction: 1 | -1): Promise<unknown> {
+  /**
+   * Presses the "next/previous mention" command. Headless Chromium assigns extensions no shortcuts and its
+   * commands never see CDP key events, so the test fires the command event itself in the service worker: the
+   * background's own onCommand listener then does the rest (asks the active tab to step, the tab opens the card).
+   */
+  async function stepMention(page: Page, direction: 1 | -1): Promise<void> {
     await page.bringToFront();
-    const target = await session.browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith(`${session.extensionOrigin}/`),
-    );
-    const worker = await target.worker();
-    if (!worker) throw new Error('no extension worker');
-    return worker.evaluate(async (dir) => {
+    const worker = await extensionWorker();
+    await worker.evaluate(async (dir) => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) throw new Error('no active tab');
-      // @webext-core/messaging's envelope, as tabMessenger.sendMessage('focusMention', …) sends it.
-      const message = {
-        id: 1,
-        type: 'focusMention',
-        data: { direction: dir, openCard: true },
-        timestamp: Date.now(),
+      const event = chrome.commands.onCommand as unknown as {
+        dispatch(command: string, tab: chrome.tabs.Tab): void;
       };
-      return chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
+      event.dispatch(dir === 1 ? 'next-mention' : 'previous-mention', tab);
     }, direction);
   }
 
-  test('next mention opens its card with focus inside; Esc closes and gives focus back; Enter opens the panel', async () => {
+  interface Focused {
+    /** Which text node and offset: equal keys are the same mention. */
+    key: string;
+    text: string;
+    inHeading: boolean;
+    box: Box;
+    inView: boolean;
+    /** Ranges in the backstory-focus highlight (the focused mention only). */
+    ranges: number;
+  }
+
+  /** The mention the backstory-focus highlight holds, and where it is on screen. */
+  function focusedMention(page: Page): Promise<Focused | null> {
+    return page.evaluate(() => {
+      const focus = CSS.highlights.get('backstory-focus');
+      const stored = focus ? [...focus][0] : undefined;
+      if (!focus || !stored) return null;
+      const range = document.createRange();
+      range.setStart(stored.startContainer, stored.startOffset);
+      range.setEnd(stored.endContainer, stored.endOffset);
+      const r = range.getBoundingClientRect();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let n = 0;
+      for (let node = walker.nextNode(); node && node !== stored.startContainer; ) {
+        n++;
+        node = walker.nextNode();
+      }
+      return {
+        key: `${n}:${stored.startOffset}`,
+        text: range.toString(),
+        inHeading: stored.startContainer.parentElement?.closest('h1') !== null,
+        box: {
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          width: r.width,
+          height: r.height,
+        },
+        inView: r.top >= 0 && r.bottom <= innerHeight && r.width > 0,
+        ranges: focus.size,
+      };
+    });
+  }
+
+  async function untilFocused(page: Page, ok: (focused: Focused) => boolean): Promise<Focused> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const focused = await focusedMention(page);
+      if (focused && ok(focused)) return focused;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `focus never reached the expected mention; last: ${JSON.stringify(focused)}`,
+        );
+      }
+      await sleep(50);
+    }
+  }
+
+  test('next and previous mention: scrolled into view, held by the focus highlight, card with focus inside; Tab shows a source; Esc; Enter opens the panel', async () => {
     const page = await openPage('/demo.html', { width: 1280, height: 900 });
-    const first = await stepMention(page, 1);
-    expect(first).toMatchObject({ res: { found: true, index: 0 } });
+    // Start at the end of the article: the first mention is far out of view.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await sleep(300);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    expect(await focusedMention(page)).toBeNull();
+
+    await stepMention(page, 1);
+    // The first mention on the page is "Kyiv" in the headline: brought into view and highlighted as focused.
+    const first = await untilFocused(page, (f) => f.inView);
+    expect(first).toMatchObject({ text: 'Kyiv', inHeading: true, ranges: 1 });
     await until(page, (s) => s.open && s.focusedInCard === true);
     const opened = await readCard(page);
+    expect(opened.name).toBe('Kyiv');
+    expect(overlaps(opened.box as Box, first.box)).toBe(false);
     // The keyboard path moves focus into the card, onto the dialog itself.
     expect(
       await page.evaluate(() =>
         document.querySelector('backstory-card')?.shadowRoot?.activeElement?.getAttribute('role'),
       ),
     ).toBe('dialog');
-    // Tab reaches the card's controls (source markers, buttons) without leaving it.
+    // Tab reaches the card's controls without leaving it: first a fact's source marker, whose sentence shows
+    // whole while it has focus.
     await page.keyboard.press('Tab');
     expect(
       await page.evaluate(
-        () => document.querySelector('backstory-card')?.shadowRoot?.activeElement?.tagName,
+        () => document.querySelector('backstory-card')?.shadowRoot?.activeElement?.className,
       ),
-    ).toBe('BUTTON');
+    ).toBe('source-marker');
+    const source = await readSentence(page, 'focused');
+    expect(source?.text).toContain('Russia unleashed a massive wave of drones and missiles');
+    expectFullyVisible(source);
     await page.keyboard.press('Escape');
     await until(page, (s) => !s.open, 1000);
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
     await stepMention(page, 1);
+    const next = await untilFocused(page, (f) => f.key !== first.key && f.inView);
+    expect(next.ranges).toBe(1);
     await until(page, (s) => s.open && s.focusedInCard === true);
     const second = await readCard(page);
     expect(second.name).toBeTruthy();
     expect(`${second.name}|${second.box?.top}`).not.toBe(`${opened.name}|${opened.box?.top}`);
+    expect(overlaps(second.box as Box, next.box)).toBe(false);
+
+    // Previous: back to the headline's Kyiv, its card again.
+    await stepMention(page, -1);
+    const back = await untilFocused(page, (f) => f.key === first.key);
+    expect(back).toMatchObject({ text: 'Kyiv', inHeading: true, inView: true, ranges: 1 });
+    await until(
+      page,
+      (s) => s.open && s.focusedInCard === true && s.box?.top !== second.box?.top,
+      3000,
+    );
+    const again = await readCard(page);
+    expect(again.name).toBe('Kyiv');
+    expect(overlaps(again.box as Box, back.box)).toBe(false);
+
     const entityId = await page.evaluate(() =>
       document
         .querySelector('backstory-card')
         ?.shadowRoot?.querySelector('.card')
         ?.getAttribute('data-entity-id'),
     );
-    expect(entityId).toBeTruthy();
+    expect(entityId).toBe('kyiv');
     await page.keyboard.press('Enter');
     await until(page, (s) => !s.open, 1000);
     // The background was asked to open the panel on this entity: it stores where the panel should land.
     // (Headless Chromium shows no side panel, so the stored target is what can be observed.)
-    const worker = await (
-      await session.browser.waitForTarget(
-        (t) => t.type() === 'service_worker' && t.url().startsWith(`${session.extensionOrigin}/`),
-      )
-    ).worker();
+    const worker = await extensionWorker();
     let stored: unknown;
     for (let i = 0; i < 50; i++) {
-      stored = await worker?.evaluate(() => chrome.storage.session.get('panelTarget'));
+      stored = await worker.evaluate(() => chrome.storage.session.get('panelTarget'));
       if (stored && Object.keys(stored).length > 0) break;
       await sleep(100);
     }

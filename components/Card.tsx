@@ -84,8 +84,16 @@ export function Card({ data, onOpenPanel, onMute, onClose, rootRef }: CardProps)
       {!data.quote && data.event ? (
         <p class="card-event">
           <KindIcon kind="event" />
-          <span class="card-event-title">{data.event.title}</span>
-          {data.event.when ? <span class="card-event-when"> · {data.event.when}</span> : null}
+          {/* One inline run, so a long title wraps under itself with the date and marker after it. */}
+          <span class="card-event-text">
+            <span class="card-event-title">{data.event.title}</span>
+            {data.event.when ? <span class="card-event-when"> · {data.event.when}</span> : null}{' '}
+            <SourceMarker
+              sentence={data.event.sentence}
+              label="Source of the event"
+              id={`${base}-event`}
+            />
+          </span>
         </p>
       ) : null}
       <p class="card-counts">

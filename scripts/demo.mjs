@@ -14,10 +14,14 @@ const outDir = process.env.BACKSTORY_OUT ?? '.output';
 const extensionDir = resolve(repoRoot, outDir, 'chrome-mv3');
 
 // The harness is TypeScript; Vite (already a dependency) runs it here without a separate compile step.
-const { module: harness } = await runnerImport(resolve(repoRoot, 'tests/e2e/harness/index.ts'), {
-  configFile: false,
-  logLevel: 'error',
-});
+const load = async (path) =>
+  (await runnerImport(resolve(repoRoot, path), { configFile: false, logLevel: 'error' })).module;
+const harness = await load('tests/e2e/harness/index.ts');
+// openTracked / openPinned: the demo tab's id without the tabs permission, and the side panel pinned to it.
+const panelSupport = await load('tests/e2e/panel-support.ts');
+
+/** A headless demo that could not show what it is for: reported, and the script exits 1. */
+class DemoFailure extends Error {}
 
 function fail(message) {
   console.error(`\nnpm run demo: ${message}`);
@@ -84,9 +88,13 @@ async function firstHighlightPoint(page) {
       if (typeof CSS === 'undefined' || !('highlights' in CSS)) return undefined;
       let first;
       for (const [name, highlight] of CSS.highlights) {
-        if (!name.startsWith('backstory')) continue;
-        for (const range of highlight) {
-          if (!(range instanceof Range) || range.collapsed) continue;
+        if (!name.startsWith('backstory') || name === 'backstory-focus') continue;
+        for (const stored of highlight) {
+          // Mentions are StaticRanges: compare and measure through a live copy.
+          const range = document.createRange();
+          range.setStart(stored.startContainer, stored.startOffset);
+          range.setEnd(stored.endContainer, stored.endOffset);
+          if (range.collapsed) continue;
           if (!first || range.compareBoundaryPoints(Range.START_TO_START, first) < 0) first = range;
         }
       }
@@ -102,34 +110,95 @@ async function firstHighlightPoint(page) {
   return locate();
 }
 
+/** Polls until the hover card is shown (its host's shadow root, as a reader sees it); what it shows, or null. */
+async function waitForCard(page, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const card = await page.evaluate(() => {
+      const element = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
+      if (!element || getComputedStyle(element).visibility !== 'visible') return null;
+      const box = element.getBoundingClientRect();
+      return {
+        name: element.querySelector('.card-name')?.textContent ?? '',
+        kind: element.querySelector('.kind-label')?.textContent ?? '',
+        facts: element.querySelectorAll('.card-fact').length,
+        box: [box.left, box.top, box.width, box.height].map(Math.round),
+      };
+    });
+    if (card?.name) return card;
+    await sleep(100);
+  }
+  return null;
+}
+
+/** Polls until the side panel lists the page's entities; its heading, groups and names, or null. */
+async function waitForPanelEntities(panel, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = null;
+  while (Date.now() < deadline) {
+    last = await panel.evaluate(() => ({
+      heading: document.querySelector('h1')?.textContent?.trim() ?? '',
+      groups: [...document.querySelectorAll('.group-heading')].map((h) =>
+        (h.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      ),
+      names: [...document.querySelectorAll('.entity-list .entity-name')].map(
+        (name) => name.textContent?.trim() ?? '',
+      ),
+      notice: document.querySelector('.empty-state')?.textContent?.trim() ?? '',
+    }));
+    if (last.names.length > 0) return last;
+    await sleep(100);
+  }
+  return { ...last, names: [] };
+}
+
 async function runHeadless() {
   const shots = [];
-  const page = await session.openServedPage('/demo.html', { width: 1280, height: 900 });
-  const counts = await waitForHighlights(page, 5_000);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.info(
-    total > 0
-      ? `Highlights: ${Object.entries(counts)
-          .map(([name, n]) => `${name} ${n}`)
-          .join(', ')}`
-      : 'Highlights: none registered yet (screenshots are taken anyway).',
+  const shows = [];
+  const page = await panelSupport.openTracked(session, () =>
+    session.openServedPage('/demo.html', { width: 1280, height: 900 }),
   );
+  const counts = await waitForHighlights(page, 10_000);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (total === 0) throw new DemoFailure('no names were highlighted on the demo page within 10 s.');
+  const byKind = Object.entries(counts)
+    .filter(([name, n]) => n > 0 && name !== 'backstory-focus')
+    .map(([name, n]) => `${name.replace(/^backstory-/, '')} ${n}`)
+    .join(', ');
+  console.info(`Highlights: ${byKind}`);
   shots.push(await harness.screenshot(page, 'demo/page-with-highlights'));
+  shows.push(
+    `page-with-highlights.png: the demo page, ${total} highlighted mentions in view (${byKind})`,
+  );
 
   const point = await firstHighlightPoint(page);
-  if (point) {
-    // A few steps, like a hand: the card waits for the pointer to rest on a name.
-    await page.mouse.move(point.x, point.y, { steps: 5 });
-  } else {
-    console.info('Hover card: no highlighted name to hover; the screenshot shows the page as is.');
-  }
-  // The card opens after a ~300 ms intent delay.
-  await sleep(600);
+  if (!point) throw new DemoFailure('no highlighted name in view to hover.');
+  // A few steps, like a hand: the card waits for the pointer to rest on a name (~300 ms).
+  await page.mouse.move(point.x, point.y, { steps: 5 });
+  const card = await waitForCard(page, 5_000);
+  if (!card) throw new DemoFailure('the hover card did not open within 5 s of resting on a name.');
+  // Its 120 ms fade-in: shoot it fully drawn.
+  await sleep(300);
   shots.push(await harness.screenshot(page, 'demo/hover-card'));
+  shows.push(
+    `hover-card.png: the card of ${card.name} (${card.kind}, ${card.facts} facts) at ${card.box.join(' ')}`,
+  );
 
-  const panel = await session.openExtensionPage('sidepanel', { width: 400, height: 800 });
-  await sleep(500);
+  // Pinned to the demo tab (?tabId=): opened as a page of its own it would follow itself, a page it can't read.
+  const { page: panel } = await panelSupport.openPinned(session, 'sidepanel', page, {
+    width: 400,
+    height: 800,
+  });
+  const listed = await waitForPanelEntities(panel, 10_000);
+  if (listed.names.length === 0) {
+    throw new DemoFailure(
+      `the side panel listed nothing for the demo page${listed.notice ? ` ("${listed.notice}")` : ''}.`,
+    );
+  }
   shots.push(await harness.screenshot(panel, 'demo/side-panel'));
+  shows.push(
+    `side-panel.png: ${listed.heading}; ${listed.groups.join(', ')}; ${listed.names.join(', ')}`,
+  );
 
   const leaks = session.network.fromExtension();
   if (leaks.length > 0) {
@@ -138,6 +207,7 @@ async function runHeadless() {
     );
   }
   console.info(`\nScreenshots:\n${shots.map((p) => `  ${relative(process.cwd(), p)}`).join('\n')}`);
+  console.info(`\nWhat they show:\n${shows.map((line) => `  ${line}`).join('\n')}`);
 }
 
 async function runHeadful() {
@@ -156,6 +226,12 @@ async function runHeadful() {
 try {
   if (headless) await runHeadless();
   else await runHeadful();
+} catch (error) {
+  if (!(error instanceof DemoFailure)) throw error;
+  console.error(
+    `\nnpm run demo: ${error.message} The screenshots would not show Backstory at work.`,
+  );
+  process.exitCode = 1;
 } finally {
   await session.close().catch(() => {});
   await server.close();

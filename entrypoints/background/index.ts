@@ -76,7 +76,8 @@ export default defineBackground(() => {
 
   backgroundMessenger.onMessage('getCard', async (message) => {
     const entityId = checked('getCard', message);
-    return buildCard((await knowledge).kb, entityId);
+    // Fresh, not the cached promise: right after an import a tab may ask before watchDatasetIndex has fired here.
+    return buildCard((await freshKnowledge()).kb, entityId);
   });
 
   backgroundMessenger.onMessage('openSidePanel', async (message) => {

@@ -8,7 +8,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '../../components/Card';
 import { HoverIntent } from '../../lib/card/hover-intent';
-import { anchorBox, isOutOfView, placeCard } from '../../lib/card/position';
+import { anchorBox, isOutOfView, placeCard, placeSentence } from '../../lib/card/position';
 import { liveRange } from '../../lib/highlight/mentions';
 import type { Mention, MentionsApi } from '../../lib/page/mentions-api';
 import type { CardData } from '../../lib/views/card';
@@ -34,8 +34,13 @@ type Ui = ShadowRootContentScriptUi<void>;
 const sameMention = (a: Mention, b: Mention): boolean => a === b || a.range === b.range;
 
 /**
- * Installs the hover card. Until the pointer first rests on a mention (or openFor is called) nothing but the
- * pointermove listener exists: no shadow root, no Preact tree, no data request.
+ * Installs the hover card. "Lazy" here means deferred work, not a deferred module: the card's code is part of
+ * content.js (an MV3 content script is one classic script; a separate chunk would have to be web-accessible, so
+ * any page could fetch it and learn the extension is installed), so it is parsed with the rest. What waits is
+ * everything it does: until the pointer first lands on a highlighted mention (or openFor is called), the one
+ * thing that exists is a passive pointermove listener that stores two numbers. No `getCard` message is sent, the
+ * card stylesheet is not fetched, no shadow root or Preact tree is created. Landing on a mention asks for its
+ * data at once (so it is there when the ~300 ms delay ends); the stylesheet and shadow root come when a card opens.
  */
 export function installHoverCard(
   ctx: ContentScriptContext,
@@ -246,6 +251,14 @@ export function installHoverCard(
       },
       options,
     );
+    // A marker's sentence is a fixed tooltip: placed when the marker is hovered or focused, before it shows.
+    const reveal = (event: Event) => {
+      const marker = (event.target as Element).closest('.source-marker');
+      const sentence = marker?.nextElementSibling;
+      if (sentence instanceof HTMLElement) void placeSentence(marker as Element, sentence);
+    };
+    card.addEventListener('pointerover', reveal, options);
+    card.addEventListener('focusin', reveal, options);
     // The card changes size when its content does (and when the size cap applies): place it again.
     const resize = new ResizeObserver(placeSoon);
     resize.observe(card);

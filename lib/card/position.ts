@@ -59,19 +59,25 @@ export type Box = Pick<
 >;
 
 /**
- * The box of a mention the card should stick to. A mention broken over two lines has two boxes; with a pointer
- * the box under (or nearest to) it wins, so the card opens where the reader is looking. Without one (keyboard),
- * the first line's box. (floating-ui's inline() does the same at 2 KB more in the content script.)
+ * The box of a mention the card should stick to. A mention broken over two lines has two boxes. Across the line,
+ * the box under (or nearest to) the pointer wins, so the card opens where the reader is looking (without a pointer,
+ * as on the keyboard path, the first line). Along the page, the box spans every line of the mention: placed below
+ * or above, the card then clears all of them, never covering the second line of a name. (floating-ui's inline()
+ * does the horizontal half at 2 KB more in the content script.)
  */
 export function anchorBox(range: Range, pointer?: Point): Box {
   const rects = Array.from(range.getClientRects()).filter(
     (rect) => rect.width > 0 || rect.height > 0,
   );
   if (rects.length === 0) return range.getBoundingClientRect();
-  if (!pointer) return rects[0] as DOMRect;
   let best = rects[0] as DOMRect;
   let bestDistance = Number.POSITIVE_INFINITY;
+  let top = best.top;
+  let bottom = best.bottom;
   for (const rect of rects) {
+    top = Math.min(top, rect.top);
+    bottom = Math.max(bottom, rect.bottom);
+    if (!pointer) continue;
     const dx = Math.max(rect.left - pointer.x, 0, pointer.x - rect.right);
     const dy = Math.max(rect.top - pointer.y, 0, pointer.y - rect.bottom);
     const distance = dx * dx + dy * dy;
@@ -80,7 +86,8 @@ export function anchorBox(range: Range, pointer?: Point): Box {
       bestDistance = distance;
     }
   }
-  return best;
+  const { left, right, width } = best;
+  return { left, right, width, x: left, top, bottom, y: top, height: bottom - top };
 }
 
 /** A floating-ui reference made from a live Range. */
@@ -152,4 +159,21 @@ export async function placeCard(
     maxHeight,
     maxWidth,
   };
+}
+
+/**
+ * Places a source marker's sentence (a position: fixed tooltip) below the marker, or above it when the viewport
+ * has no room below, shifted to stay inside the viewport. Fixed against the viewport, not absolute in the card:
+ * the card scrolls, and a box inside it would be clipped at its edge.
+ */
+export async function placeSentence(marker: Element, sentence: HTMLElement): Promise<void> {
+  const { x, y } = await computePosition(marker, sentence, {
+    platform: viewportPlatform(sentence.ownerDocument),
+    placement: 'bottom-start',
+    strategy: 'fixed',
+    // card.css bridges the gap (.source-sentence::before), so the pointer can move onto the sentence.
+    middleware: [offset(4), flip({ padding: EDGE_PADDING }), shift({ padding: EDGE_PADDING })],
+  });
+  sentence.style.left = `${Math.round(x)}px`;
+  sentence.style.top = `${Math.round(y)}px`;
 }

@@ -32,7 +32,12 @@ const place: CardData = {
   name: 'Kyiv',
   kind: 'place',
   facts: [],
-  event: { id: 'event:attack', title: 'Missile and drone attack on Kyiv', when: 'overnight' },
+  event: {
+    id: 'event:attack',
+    title: 'Missile and drone attack on Kyiv',
+    when: 'overnight',
+    sentence: 'Overnight, missiles and drones struck Kyiv.',
+  },
   relatedEvents: 1,
   relatedEntities: 0,
 };
@@ -85,10 +90,33 @@ describe('content', () => {
     expect(within(dialog).getByText('Place')).toBeTruthy();
     expect(dialog.querySelector('blockquote')).toBeNull();
     expect(dialog.querySelector('ul')).toBeNull();
-    expect(dialog.querySelector('.card-event')?.textContent).toBe(
-      'Missile and drone attack on Kyiv · overnight',
+    expect(dialog.querySelector('.card-event-title')?.textContent).toBe(
+      'Missile and drone attack on Kyiv',
     );
+    expect(dialog.querySelector('.card-event-when')?.textContent).toBe(' · overnight');
     expect(within(dialog).getByText('1 related event · 0 related entities')).toBeTruthy();
+  });
+
+  test('the event traces to its sentence: a source marker described by it', () => {
+    renderCard(place);
+    const marker = screen.getByRole('button', { name: 'Source of the event' });
+    const sentence = document.getElementById(marker.getAttribute('aria-describedby') ?? '');
+    expect(sentence?.textContent).toBe('Overnight, missiles and drones struck Kyiv.');
+    expect(sentence?.getAttribute('role')).toBe('tooltip');
+  });
+
+  test('source sentence ids are unique in the card and the same on every render', () => {
+    const ids = () =>
+      screen
+        .getAllByRole('button', { name: /^Source of/ })
+        .map((marker) => marker.getAttribute('aria-describedby'));
+    const view = renderCard(person);
+    const first = ids();
+    expect(first).toHaveLength(3);
+    expect(new Set(first).size).toBe(3);
+    for (const id of first) expect(document.getElementById(id ?? '')).toBeTruthy();
+    view.rerender(<Card data={person} onOpenPanel={vi.fn()} onMute={vi.fn()} onClose={vi.fn()} />);
+    expect(ids()).toEqual(first);
   });
 
   test('an unknown kind shows its own name as the label', () => {

@@ -1,6 +1,13 @@
 // Placement: below the mention, flipped above near the bottom, shifted inside the viewport, never over the mention.
 import { describe, expect, test } from 'vitest';
-import { anchorBox, EDGE_PADDING, GAP, isOutOfView, placeCard } from '../../../lib/card/position';
+import {
+  anchorBox,
+  EDGE_PADDING,
+  GAP,
+  isOutOfView,
+  placeCard,
+  placeSentence,
+} from '../../../lib/card/position';
 
 const VIEW = { width: 800, height: 600 };
 
@@ -100,12 +107,89 @@ describe('placeCard', () => {
 describe('anchorBox', () => {
   const line1 = rect(600, 100, 150, 20);
   const line2 = rect(10, 120, 60, 20);
-  test('a mention over two lines anchors to the line under the pointer', () => {
-    expect(anchorBox(fakeRange(line1, line2), { x: 30, y: 130 })).toBe(line2);
-    expect(anchorBox(fakeRange(line1, line2), { x: 700, y: 105 })).toBe(line1);
+  const span = (box: { left: number; right: number; top: number; bottom: number }) => ({
+    left: box.left,
+    right: box.right,
+    top: box.top,
+    bottom: box.bottom,
   });
-  test('without a pointer (keyboard), the first line', () => {
-    expect(anchorBox(fakeRange(line1, line2))).toBe(line1);
+  test('a mention over two lines: across, the line under the pointer; along the page, both lines', () => {
+    expect(span(anchorBox(fakeRange(line1, line2), { x: 30, y: 130 }))).toEqual({
+      left: 10,
+      right: 70,
+      top: 100,
+      bottom: 140,
+    });
+    expect(span(anchorBox(fakeRange(line1, line2), { x: 700, y: 105 }))).toEqual({
+      left: 600,
+      right: 750,
+      top: 100,
+      bottom: 140,
+    });
+  });
+  test('without a pointer (keyboard), the first line across, both lines along', () => {
+    const box = anchorBox(fakeRange(line1, line2));
+    expect(span(box)).toEqual({ left: 600, right: 750, top: 100, bottom: 140 });
+    expect({ x: box.x, y: box.y, width: box.width, height: box.height }).toEqual({
+      x: 600,
+      y: 100,
+      width: 150,
+      height: 40,
+    });
+  });
+  test('a one-line mention is its own box', () => {
+    expect(span(anchorBox(fakeRange(line1)))).toEqual(span(line1));
+  });
+});
+
+describe('a name split over two lines', () => {
+  // "Volodymyr" ends line 1 at the right, "Zelenskyy" starts line 2 at the left; a wide card shifted back into
+  // the viewport reaches over line 2's start.
+  const line1 = rect(600, 100, 180, 20);
+  const line2 = rect(10, 120, 120, 20);
+  for (const [where, pointer] of [
+    ['on line 1', { x: 690, y: 110 }],
+    ['on line 2', { x: 60, y: 130 }],
+    ['from the keyboard', undefined],
+  ] as const) {
+    test(`pointer ${where}: the card covers neither line`, async () => {
+      const p = await placeCard(fakeRange(line1, line2), fakeCard(700, 200), pointer);
+      const box = { x: p.x, y: p.y, w: 700, h: 200 };
+      expect(overlaps(box, line1)).toBe(false);
+      expect(overlaps(box, line2)).toBe(false);
+      expect(p.side).toBe('bottom');
+      expect(p.y).toBe(140 + GAP);
+    });
+  }
+  test('near the bottom it flips above both lines', async () => {
+    const low1 = rect(600, 540, 180, 20);
+    const low2 = rect(10, 560, 120, 20);
+    const p = await placeCard(fakeRange(low1, low2), fakeCard(700, 200), { x: 60, y: 570 });
+    expect(p.side).toBe('top');
+    expect(p.y + 200).toBe(540 - GAP);
+    expect(overlaps({ x: p.x, y: p.y, w: 700, h: 200 }, low1)).toBe(false);
+  });
+});
+
+describe('placeSentence', () => {
+  const marker = (box: DOMRect) => ({ getBoundingClientRect: () => box }) as unknown as Element;
+  const place = async (box: DOMRect) => {
+    const sentence = fakeCard(320, 80);
+    await placeSentence(marker(box), sentence);
+    return { x: Number.parseFloat(sentence.style.left), y: Number.parseFloat(sentence.style.top) };
+  };
+  test('below its marker, aligned with it', async () => {
+    expect(await place(rect(100, 200, 18, 18))).toEqual({ x: 100, y: 222 });
+  });
+  test('near the bottom of the viewport: above the marker, whole', async () => {
+    const { x, y } = await place(rect(100, 560, 18, 18));
+    expect(y + 80).toBeLessThanOrEqual(560);
+    expect(y).toBeGreaterThanOrEqual(EDGE_PADDING);
+    expect(x).toBe(100);
+  });
+  test('near the right edge: shifted left to stay inside', async () => {
+    const { x } = await place(rect(780, 200, 18, 18));
+    expect(x + 320).toBeLessThanOrEqual(VIEW.width - EDGE_PADDING);
   });
 });
 

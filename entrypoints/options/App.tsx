@@ -7,7 +7,12 @@ import { type ImportOutcome, OptionsDatasets } from '../../components/OptionsDat
 import { OptionsMuted } from '../../components/OptionsMuted';
 import { OptionsQuarantine } from '../../components/OptionsQuarantine';
 import { OptionsSites } from '../../components/OptionsSites';
-import { exportBackup, resetAll, restoreBackup } from '../../lib/settings/backup';
+import {
+  checkBackupFileSize,
+  exportBackup,
+  resetAll,
+  restoreBackup,
+} from '../../lib/settings/backup';
 import {
   checkFileSize,
   getDatasetIndex,
@@ -116,9 +121,8 @@ export function App() {
   }
 
   async function restoreFile(file: File) {
-    const size = checkFileSize(file.name, file.size);
-    if (!size.ok)
-      return { ok: false as const, error: [{ path: '$', message: size.error.message }] };
+    const size = checkBackupFileSize(file.name, file.size);
+    if (!size.ok) return size;
     const others = [bundled.data];
     return restoreBackup(await file.text(), (text, accepted) =>
       validateDataset(text, [...others, ...accepted]),

@@ -26,6 +26,25 @@ import { mutedItem, settingsItem, stylesItem } from './store';
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_VERSION = 1;
 
+/**
+ * Larger backup files are refused before they are read. Twice the storage budget, not the budget: what must fit
+ * is the parsed content (checked before anything is written), and backups exported by earlier builds were indented
+ * JSON, ~1.75× the size of what they hold. A backup holds up to the whole budget, so the 5 MB limit of a single
+ * dataset file does not apply to it.
+ */
+export const MAX_BACKUP_FILE_BYTES = 2 * STORAGE_BUDGET_BYTES;
+
+/** The size check to run on a backup File before reading it. */
+export function checkBackupFileSize(name: string, bytes: number): Result<void, ImportIssue[]> {
+  if (bytes <= MAX_BACKUP_FILE_BYTES) return ok(undefined);
+  return err([
+    {
+      path: '(file)',
+      message: `${name} is ${formatBytes(bytes)}; a backup file can be at most ${formatBytes(MAX_BACKUP_FILE_BYTES)} (what it holds must fit the ${formatBytes(STORAGE_BUDGET_BYTES)} of storage).`,
+    },
+  ]);
+}
+
 const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
@@ -150,14 +169,8 @@ export async function restoreBackup(
   validate: DatasetValidator,
 ): Promise<Result<string, ImportIssue[]>> {
   const bytes = new TextEncoder().encode(text).length;
-  if (bytes > STORAGE_BUDGET_BYTES) {
-    return err([
-      {
-        path: '(root)',
-        message: `the file is ${formatBytes(bytes)}; a backup can be at most ${formatBytes(STORAGE_BUDGET_BYTES)}, all the storage there is.`,
-      },
-    ]);
-  }
+  const size = checkBackupFileSize('the file', bytes);
+  if (!size.ok) return size;
   const checked = checkBackup(text, validate);
   if (!checked.ok) return checked;
   const { backup, datasets } = checked.value;

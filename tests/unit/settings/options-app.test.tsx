@@ -7,7 +7,7 @@ import { getDatasetIndex, readDataset } from '../../../lib/settings/datasets';
 import { readQuarantine } from '../../../lib/settings/quarantine';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { addSite, getSettings, mute } from '../../../lib/settings/store';
-import { smallDataset } from './dataset-fixture';
+import { largeDataset, smallDataset } from './dataset-fixture';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -175,6 +175,23 @@ describe('options page: datasets', () => {
     expect(downloads.files[0]?.name).toBe('fixture-set.json');
     expect(JSON.parse(await (downloads.files[0]?.text as Promise<string>))).toEqual(smallDataset());
   });
+  it('an exported dataset of 4 MB (7 MB if indented) can be imported again', async () => {
+    const downloads = captureDownloads();
+    const dataset = largeDataset('large-a', 4);
+    await openApp();
+    await importDataset(file('large.json', JSON.stringify(dataset)));
+    await screen.findByText(/^Imported Large set large-a:/);
+    fireEvent.click(screen.getByRole('button', { name: 'Export Large set large-a' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    const exported = await (downloads.files[0]?.text as Promise<string>);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Large set large-a…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Large set large-a' }));
+    await waitFor(() => expect(screen.queryByText('Large set large-a')).toBeNull());
+
+    await importDataset(file('large-a.json', exported));
+    await screen.findByText(/^Imported Large set large-a:/, {}, { timeout: 5_000 });
+    expect(await readDataset('large-a')).toEqual(dataset);
+  }, 60_000);
 });
 
 describe('options page: backup, reset, restore', () => {
@@ -208,6 +225,36 @@ describe('options page: backup, reset, restore', () => {
     await screen.findByText('Fixture set');
     expect(await readDataset('fixture-set')).toEqual(smallDataset());
   });
+
+  it('round-trips more than 5 MB of datasets (each file under the 5 MB limit) through export, reset and restore', async () => {
+    const downloads = captureDownloads();
+    await openApp();
+    const big = [largeDataset('large-a', 3.2), largeDataset('large-b', 3.2)];
+    for (const dataset of big) {
+      await importDataset(file(`${dataset.id}.json`, JSON.stringify(dataset)));
+      await screen.findByText(new RegExp(`^Imported ${dataset.name}:`));
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Export all settings' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    const backup = await (downloads.files[0]?.text as Promise<string>);
+    expect(backup.length).toBeGreaterThan(6 * 1024 * 1024);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset everything' }));
+    await screen.findByText('Everything is back to the defaults.');
+    await waitFor(() => expect(screen.queryByText(big[0]?.name as string)).toBeNull());
+
+    await chooseFile(/^Restore from a backup file/, file('backup.json', backup));
+    await screen.findByText(
+      'Restored settings, styles, muted entities, 2 datasets.',
+      {},
+      { timeout: 5_000 },
+    );
+    for (const dataset of big) {
+      await screen.findByText(dataset.name);
+      expect(await readDataset(dataset.id)).toEqual(dataset);
+    }
+  }, 60_000);
 
   it('refuses a damaged backup, naming the path, and keeps the current settings', async () => {
     await addSite('bbc.com');

@@ -20,6 +20,7 @@ import {
   readEnabledDatasets,
   removeDataset,
   saveDataset,
+  setAsideUnlistedDatasets,
   setDatasetEnabled,
   watchDatasetIndex,
 } from '../../lib/settings/datasets';
@@ -67,6 +68,8 @@ export function App() {
         getMuted(),
         getDatasetIndex(),
       ]);
+      // Data the (repaired) list no longer names is moved where the notice shows it and a reset keeps it.
+      await setAsideUnlistedDatasets();
       const quarantine = await readQuarantine();
       if (live) setState({ settings, styles, muted, datasets, quarantine });
     })().catch((error: unknown) => setLoadError(String(error)));

@@ -2,6 +2,7 @@
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { formatPath } from '../kb/parse';
+import { datasetIdOfKey } from './dataset-index';
 import {
   datasetIndexItem,
   datasetKey,
@@ -238,14 +239,18 @@ export async function restoreBackup(
   return ok(`Restored ${parts.join(', ') || 'nothing (the file was empty)'}.`);
 }
 
-/** Back to a fresh install: default settings and styles, nothing muted, no imported datasets. Set-aside data stays. */
+/**
+ * Back to a fresh install: default settings and styles, nothing muted, no imported datasets — the data of
+ * every `dataset:*` key, listed or not, so nothing is left taking up storage unseen. Set-aside data stays.
+ */
 export async function resetAll(): Promise<void> {
-  const index = await datasetIndexItem.get();
+  const all = await storage.snapshot('local');
+  const data = Object.keys(all)
+    .filter((key) => datasetIdOfKey(key) !== null)
+    .map((key): StorageItemKey => `local:${key}`);
+  const items = [settingsItem, stylesItem, mutedItem, datasetIndexItem];
   await storage.removeItems([
-    settingsItem.key,
-    stylesItem.key,
-    mutedItem.key,
-    datasetIndexItem.key,
-    ...index.map((entry) => datasetKey(entry.id)),
+    ...items.flatMap((item) => [item.key, `${item.key}$` as StorageItemKey]),
+    ...data,
   ]);
 }

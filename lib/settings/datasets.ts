@@ -1,16 +1,22 @@
 // Imported datasets in storage.local: an index the options page lists, and each dataset under its own key; imports are all-or-nothing.
 import { browser } from 'wxt/browser';
-import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import { storage } from 'wxt/utils/storage';
 import type { DatasetIssue } from '../kb/schema';
 import { MAX_IMPORT_BYTES } from '../kb/transfer';
+import { setDatasetAside } from './dataset-damage';
+import { datasetIndexItem, datasetKey, getDatasetIndex } from './dataset-index';
+import { discardQuarantined } from './quarantine';
 import { err, ok, type Result } from './result';
-import {
-  type DatasetCounts,
-  type DatasetEntry,
-  type DatasetIndex,
-  DatasetIndexSchema,
-} from './schema';
-import { defineStoredItem } from './stored-item';
+import type { DatasetCounts, DatasetEntry, DatasetIndex } from './schema';
+
+export { setAsideUnlistedDatasets, setDatasetAside } from './dataset-damage';
+export {
+  datasetIndexItem,
+  datasetKey,
+  getDatasetIndex,
+  salvageDatasetIndex,
+  watchDatasetIndex,
+} from './dataset-index';
 
 /**
  * Chrome's storage.local quota without the `unlimitedStorage` permission. Firefox enforces none,
@@ -19,14 +25,6 @@ import { defineStoredItem } from './stored-item';
 export const STORAGE_BUDGET_BYTES = 10 * 1024 * 1024;
 /** Larger dataset files are refused before they are read (lib/kb's limit). */
 export const MAX_IMPORT_FILE_BYTES = MAX_IMPORT_BYTES;
-
-export const datasetIndexItem = defineStoredItem<DatasetIndex>({
-  key: 'local:datasets',
-  schema: DatasetIndexSchema,
-  fallback: [],
-  version: 1,
-  migrations: {},
-});
 
 /** One problem found in an imported file: where (a JSON path such as `entities[3].name`) and what. */
 export type ImportIssue = DatasetIssue;
@@ -46,28 +44,37 @@ export type ImportError =
   | { kind: 'too-large'; message: string }
   | { kind: 'quota'; message: string };
 
-export function datasetKey(id: string): StorageItemKey {
-  return `local:dataset:${id}`;
-}
-
-export const getDatasetIndex = (): Promise<DatasetIndex> => datasetIndexItem.get();
-export const watchDatasetIndex = (cb: (index: DatasetIndex) => void): (() => void) =>
-  datasetIndexItem.watch(cb);
-
 /** The stored dataset of an index entry (null if it is missing). */
 export async function readDataset(id: string): Promise<unknown> {
   return storage.getItem<unknown>(datasetKey(id));
 }
 
+/** Whether pages get this dataset: enabled by the reader and not set aside as damaged. */
+export function isInUse(entry: DatasetEntry): boolean {
+  return entry.enabled && !entry.damaged;
+}
+
+/**
+ * The stored data of `entries`, in order, skipping damaged ones. One whose data is missing is set aside
+ * (listed as damaged, with the notice), never silently left out.
+ */
+export async function readDatasets(
+  entries: readonly DatasetEntry[],
+): Promise<{ entry: DatasetEntry; data: unknown }[]> {
+  const usable = entries.filter((entry) => !entry.damaged);
+  const bodies = await storage.getItems(usable.map((entry) => datasetKey(entry.id)));
+  const found: { entry: DatasetEntry; data: unknown }[] = [];
+  for (const [i, entry] of usable.entries()) {
+    const data = bodies[i]?.value;
+    if (data == null) await setDatasetAside(entry);
+    else found.push({ entry, data });
+  }
+  return found;
+}
+
 /** The datasets the reader has left enabled, in import order, for the content script and panels. */
 export async function readEnabledDatasets(): Promise<{ entry: DatasetEntry; data: unknown }[]> {
-  const index = await getDatasetIndex();
-  const enabled = index.filter((entry) => entry.enabled);
-  const bodies = await storage.getItems(enabled.map((entry) => datasetKey(entry.id)));
-  return enabled.flatMap((entry, i) => {
-    const data = bodies[i]?.value;
-    return data == null ? [] : [{ entry, data }];
-  });
+  return readDatasets((await getDatasetIndex()).filter(isInUse));
 }
 
 export function formatBytes(bytes: number): string {
@@ -164,8 +171,15 @@ export function setDatasetEnabled(id: string, enabled: boolean): Promise<Dataset
   );
 }
 
-/** Unlists a dataset and deletes its data. */
-export async function removeDataset(id: string): Promise<void> {
-  await datasetIndexItem.update((index) => index.filter((entry) => entry.id !== id));
-  await storage.removeItem(datasetKey(id));
+/**
+ * Unlists a dataset and deletes its data; for a damaged one, the copy of its data kept in the quarantine too
+ * (the user confirmed removing it). Under the index lock throughout, so nothing sees the data unlisted.
+ */
+export function removeDataset(id: string): Promise<void> {
+  return datasetIndexItem.transact(async (index, write) => {
+    const entry = index.find((other) => other.id === id);
+    await write(index.filter((other) => other.id !== id));
+    await storage.removeItem(datasetKey(id));
+    if (entry?.damaged) await discardQuarantined(datasetKey(id));
+  });
 }

@@ -14,6 +14,7 @@ import {
   removeDataset,
   STORAGE_BUDGET_BYTES,
   saveDataset,
+  setAsideUnlistedDatasets,
   setDatasetEnabled,
 } from '../../../lib/settings/datasets';
 import { readQuarantine } from '../../../lib/settings/quarantine';
@@ -155,6 +156,43 @@ describe('importing datasets', () => {
   });
 });
 
+describe('a damaged dataset list', () => {
+  async function threeDatasetsWithOneBadEntry() {
+    for (const name of ['One', 'Two', 'Three'])
+      await saveDataset(dataset(name, [name.toLowerCase()]));
+    const { datasets } = await fakeBrowser.storage.local.get('datasets');
+    const damaged = structuredClone(datasets) as Record<string, unknown>[];
+    (damaged[1] as Record<string, unknown>).importedAt = 42;
+    await fakeBrowser.storage.local.set({ datasets: damaged });
+    return damaged;
+  }
+
+  it('keeps the readable entries usable and sets the whole list aside with the reason', async () => {
+    const damaged = await threeDatasetsWithOneBadEntry();
+    expect((await getDatasetIndex()).map((entry) => entry.id)).toEqual(['one', 'three']);
+    expect((await readEnabledDatasets()).map((item) => item.entry.id)).toEqual(['one', 'three']);
+    const [kept] = await readQuarantine();
+    expect(kept).toMatchObject({ key: 'local:datasets', raw: damaged });
+    expect(kept?.reason).toMatch(/^not valid at 1\.importedAt/);
+  });
+
+  it('moves the data its bad entry pointed to into the set-aside data, so a reset cannot lose it', async () => {
+    await threeDatasetsWithOneBadEntry();
+    await getDatasetIndex();
+    expect(await setAsideUnlistedDatasets()).toBe(1);
+    const kept = (await readQuarantine()).find((entry) => entry.key === 'local:dataset:two');
+    expect(kept?.raw).toEqual({ name: 'Two', entities: ['two'], padding: '' });
+    expect(kept?.reason).toMatch(/listed nowhere/);
+    expect(await readDataset('two')).toBeNull();
+    expect(await setAsideUnlistedDatasets()).toBe(0);
+    await resetAll();
+    expect((await readQuarantine()).map((entry) => entry.key)).toEqual([
+      'local:datasets',
+      'local:dataset:two',
+    ]);
+  });
+});
+
 describe('backup, reset and restore', () => {
   async function fillEverything() {
     await addSite('bbc.com');
@@ -183,6 +221,14 @@ describe('backup, reset and restore', () => {
       entities: ['x', 'y'],
       padding: '',
     });
+  });
+
+  it('reset removes the data of every dataset, listed or not, and the list itself', async () => {
+    await fillEverything();
+    await fakeBrowser.storage.local.set({ 'dataset:ghost': { name: 'Ghost', entities: [] } });
+    await resetAll();
+    const left = Object.keys(await fakeBrowser.storage.local.get(null));
+    expect(left.filter((key) => key.startsWith('dataset'))).toEqual([]);
   });
 
   it('reset keeps set-aside data', async () => {

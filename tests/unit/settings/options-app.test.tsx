@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import seed from '../../../assets/kb/seed.json';
 import { App } from '../../../entrypoints/options/App';
-import { getDatasetIndex, readDataset } from '../../../lib/settings/datasets';
+import { getDatasetIndex, readDataset, saveDataset } from '../../../lib/settings/datasets';
 import { readQuarantine } from '../../../lib/settings/quarantine';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { addSite, getSettings, mute } from '../../../lib/settings/store';
@@ -299,6 +299,44 @@ describe('options page: stored data that cannot be read', () => {
       42,
     ]);
     expect(await readQuarantine()).toHaveLength(2);
+  });
+});
+
+describe('options page: a damaged list of datasets', () => {
+  async function storeDataset(id: string, name: string) {
+    const data = { ...smallDataset(id), name };
+    await saveDataset({ id, name, data, counts: { entities: 3, quotes: 1, events: 1 } });
+    return data;
+  }
+
+  it('one bad field leaves the other datasets listed; the data of the bad entry is set aside with a notice', async () => {
+    const first = await storeDataset('set-a', 'Set A');
+    await storeDataset('set-b', 'Set B');
+    const { datasets } = await fakeBrowser.storage.local.get('datasets');
+    const damaged = structuredClone(datasets) as Record<string, unknown>[];
+    (damaged[0] as Record<string, unknown>).importedAt = { broken: true };
+    await fakeBrowser.storage.local.set({ datasets: damaged });
+    const downloads = captureDownloads();
+
+    await openApp();
+    const list = screen.getByRole('list', { name: 'Datasets' });
+    await waitFor(() => expect(list.textContent).toContain('Set B'));
+    expect(list.textContent).not.toContain('Set A');
+    const box = (
+      await screen.findByText(
+        'Some stored data could not be read, so defaults are used in its place.',
+      )
+    ).closest('.notice') as HTMLElement;
+    await waitFor(() =>
+      expect(box.textContent).toContain('Imported dataset “set-a”: its data is listed nowhere'),
+    );
+    expect(box.textContent).toContain('The list of imported datasets: not valid at 0.importedAt');
+
+    fireEvent.click(within(box).getByRole('button', { name: 'Export the set-aside data' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    const exported = JSON.parse(await (downloads.files[0]?.text as Promise<string>));
+    expect(exported.map((entry: { raw: unknown }) => entry.raw)).toEqual([damaged, first]);
+    expect(await readDataset('set-a')).toBeNull();
   });
 });
 

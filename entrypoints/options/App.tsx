@@ -15,12 +15,14 @@ import {
 } from '../../lib/settings/backup';
 import {
   checkFileSize,
+  datasetKey,
   getDatasetIndex,
   readDataset,
   readEnabledDatasets,
   removeDataset,
   saveDataset,
   setAsideUnlistedDatasets,
+  setDatasetAside,
   setDatasetEnabled,
   watchDatasetIndex,
 } from '../../lib/settings/datasets';
@@ -41,7 +43,7 @@ import {
   watchStyles,
 } from '../../lib/settings/store';
 import { downloadJson, today } from './download';
-import { bundledDataset, entityNames, validateDataset } from './kb-bridge';
+import { bundledDataset, entityNames, storedDatasetProblem, validateDataset } from './kb-bridge';
 
 interface Loaded {
   settings: Settings;
@@ -92,9 +94,17 @@ export function App() {
   );
   useEffect(() => {
     let live = true;
-    void readEnabledDatasets().then((imported) => {
-      if (live) setNames(entityNames([bundled.data, ...imported.map((item) => item.data)]));
-    });
+    void (async () => {
+      const imported = await readEnabledDatasets();
+      // This page checks what it reads as the background does, so damage shows even before a page asks.
+      const usable = [];
+      for (const item of imported) {
+        const problem = storedDatasetProblem(item.data);
+        if (problem === null) usable.push(item.data);
+        else await setDatasetAside(item.entry, problem);
+      }
+      if (live) setNames(entityNames([bundled.data, ...usable]));
+    })();
     return () => {
       live = false;
     };
@@ -186,7 +196,12 @@ export function App() {
         onRemove={removeDataset}
         onExport={async (id) => {
           const entry = state.datasets.find((item) => item.id === id);
-          downloadJson(`${id}.json`, entry ? await readDataset(id) : null);
+          if (!entry) return;
+          // A damaged dataset's data was moved into the set-aside data: exported from there, as it was stored.
+          const data = entry.damaged
+            ? state.quarantine.find((kept) => kept.key === datasetKey(id))?.raw
+            : await readDataset(id);
+          downloadJson(`${id}.json`, data ?? null);
         }}
         onExportAll={async () =>
           downloadJson(`backstory-datasets-${today()}.json`, await exportBackup('datasets'))

@@ -3,6 +3,7 @@ import seed from '../../assets/kb/seed.json';
 import { parseDataset } from '../../lib/kb/parse';
 import type { Dataset } from '../../lib/kb/schema';
 import { importDataset } from '../../lib/kb/transfer';
+import { describeProblems } from '../../lib/settings/dataset-damage';
 import type { ImportIssue, ValidDataset } from '../../lib/settings/datasets';
 import { ok, type Result } from '../../lib/settings/result';
 import type { DatasetCounts } from '../../lib/settings/schema';
@@ -40,6 +41,12 @@ function asDatasets(values: readonly unknown[]): Dataset[] {
     const parsed = parseDataset(value);
     return parsed.ok ? [parsed.value] : [];
   });
+}
+
+/** Why stored dataset data can't be used (lib/kb's problems, shortly), or null if it is a valid dataset. */
+export function storedDatasetProblem(value: unknown): string | null {
+  const parsed = parseDataset(value);
+  return parsed.ok ? null : describeProblems(parsed.error);
 }
 
 /** Validates a dataset file's text against lib/kb's schema and the ids of `existing` datasets. */

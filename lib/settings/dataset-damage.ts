@@ -6,13 +6,24 @@ import { QUARANTINE_KEY, QUARANTINE_LOCK, readQuarantine, withEntry } from './qu
 import type { DatasetEntry } from './schema';
 import type { Extra } from './stored-item';
 
-const MISSING =
-  'its data is missing from storage, so it is left out. Remove it, then import its file again.';
+const MISSING = 'its data is missing from storage';
 const UNLISTED =
   'its data is listed nowhere (its entry in the list of datasets could not be read), so it is left out. Export the set-aside data to keep it, and import the dataset again.';
 
-export function unreadableReason(detail: string): string {
-  return `its data is not a valid dataset (${detail}), so it is left out. Export it to repair the file, or remove it.`;
+/** The problems lib/kb found in stored data, shortly: the first one with its JSON path, and how many more. */
+export function describeProblems(issues: readonly { path: string; message: string }[]): string {
+  const [first] = issues;
+  if (!first) return 'unreadable';
+  const more = issues.length - 1;
+  const rest = more === 0 ? '' : `, and ${more} more problem${more === 1 ? '' : 's'}`;
+  return `${first.path}: ${first.message}${rest}`;
+}
+
+/** What the notice says about a damaged dataset's data: why, and what to do. */
+function quarantineReason(reason: string, kept: boolean): string {
+  return kept
+    ? `${reason}, so it is left out. Export it to repair the file, or remove the dataset.`
+    : `${reason}, so it is left out. Remove the dataset, then import its file again.`;
 }
 
 interface Move {
@@ -47,25 +58,25 @@ async function moveIntoQuarantine(
 }
 
 /**
- * Sets aside a listed dataset whose data is missing, or that lib/kb could not read (`detail` says why): the
- * data moves into the quarantine (kept whole for export; it survives a reset) and the entry stays listed,
- * marked damaged, so options can say so. Does nothing if the entry changed meanwhile (removed, imported
- * again, already set aside). Must not be called while holding the index lock.
+ * Sets aside a listed dataset whose data is missing, or that lib/kb could not read (`problems`, from
+ * describeProblems, says why): the data moves into the quarantine (kept whole for export; it survives a
+ * reset) and the entry stays listed, marked damaged, so options can say so. Does nothing if the entry
+ * changed meanwhile (removed, imported again, already set aside). Must not be called holding the index lock.
  */
-export function setDatasetAside(entry: DatasetEntry, detail?: string): Promise<boolean> {
+export function setDatasetAside(entry: DatasetEntry, problems?: string): Promise<boolean> {
   return datasetIndexItem.transact(async (index, write) => {
     const current = index.find((other) => other.id === entry.id);
     if (!current || current.damaged || current.importedAt !== entry.importedAt) return false;
     const key = datasetKey(entry.id);
     const raw = await storage.getItem<unknown>(key);
+    // Judged on what is stored now: data that vanished since it failed to parse is missing, not invalid.
     const kept = raw != null;
-    const reason = kept ? unreadableReason(detail ?? 'unreadable') : MISSING;
+    const reason = kept ? `its data is not a valid dataset (${problems ?? 'unreadable'})` : MISSING;
     const next = index.map((other) =>
       other.id === entry.id ? { ...other, damaged: { reason, kept } } : other,
     );
-    await moveIntoQuarantine([{ key, raw: kept ? raw : current, reason, fromKey: kept }], (extra) =>
-      write(next, extra),
-    );
+    const move = { key, raw: kept ? raw : current, reason: quarantineReason(reason, kept) };
+    await moveIntoQuarantine([{ ...move, fromKey: kept }], (extra) => write(next, extra));
     return true;
   });
 }

@@ -13,21 +13,26 @@ import {
   resetAll,
   restoreBackup,
 } from '../../lib/settings/backup';
+import { importDatasetFile as importFile } from '../../lib/settings/dataset-import';
 import {
-  checkFileSize,
   datasetKey,
   getDatasetIndex,
   readDataset,
   readEnabledDatasets,
   removeDataset,
-  saveDataset,
   setAsideUnlistedDatasets,
   setDatasetAside,
   setDatasetEnabled,
   watchDatasetIndex,
 } from '../../lib/settings/datasets';
 import { clearQuarantine, readQuarantine, watchQuarantine } from '../../lib/settings/quarantine';
-import type { DatasetIndex, QuarantineEntry, Settings, Styles } from '../../lib/settings/schema';
+import type {
+  DatasetEntry,
+  DatasetIndex,
+  QuarantineEntry,
+  Settings,
+  Styles,
+} from '../../lib/settings/schema';
 import {
   addSite,
   getMuted,
@@ -44,6 +49,16 @@ import {
 } from '../../lib/settings/store';
 import { downloadJson, today } from './download';
 import { bundledDataset, entityNames, storedDatasetProblem, validateDataset } from './kb-bridge';
+
+/** "Imported Fixture set: 3 entities, …" for one dataset; each with its counts for several. */
+function importedMessage(entries: DatasetEntry[]): string {
+  const counts = ({ counts: c }: DatasetEntry) =>
+    `${c.entities} entities, ${c.quotes} quotes, ${c.events} events`;
+  const [only] = entries;
+  if (entries.length === 1 && only) return `Imported ${only.name}: ${counts(only)}.`;
+  const each = entries.map((entry) => `${entry.name} (${counts(entry)})`).join('; ');
+  return `Imported ${entries.length} datasets: ${each}.`;
+}
 
 interface Loaded {
   settings: Settings;
@@ -110,27 +125,14 @@ export function App() {
     };
   }, [datasetsKey, bundled]);
 
-  async function existingDatasets(): Promise<unknown[]> {
-    const imported = await readEnabledDatasets();
-    return [bundled.data, ...imported.map((item) => item.data)];
-  }
-
   async function importDatasetFile(file: File): Promise<ImportOutcome> {
-    const size = checkFileSize(file.name, file.size);
-    if (!size.ok) return { ok: false, file: file.name, message: size.error.message };
-    const valid = validateDataset(await file.text(), await existingDatasets());
-    if (!valid.ok) return { ok: false, file: file.name, issues: valid.error };
-    const saved = await saveDataset(valid.value);
-    if (!saved.ok) {
-      return saved.error.kind === 'invalid'
-        ? { ok: false, file: file.name, issues: saved.error.issues }
-        : { ok: false, file: file.name, message: saved.error.message };
+    const imported = await importFile(file, validateDataset, [bundled.data]);
+    if (!imported.ok) {
+      return imported.error.kind === 'invalid'
+        ? { ok: false, file: file.name, issues: imported.error.issues }
+        : { ok: false, file: file.name, message: imported.error.message };
     }
-    const { counts, name } = saved.value;
-    return {
-      ok: true,
-      message: `Imported ${name}: ${counts.entities} entities, ${counts.quotes} quotes, ${counts.events} events.`,
-    };
+    return { ok: true, message: importedMessage(imported.value) };
   }
 
   async function restoreFile(file: File) {

@@ -34,12 +34,23 @@ export function bundledDataset(): Bundled {
   return { name: parsed.value.name, counts: countsOf(parsed.value), data: parsed.value };
 }
 
+/**
+ * Parsed once per object: a file of several datasets is checked one dataset at a time against the same
+ * stored ones and those accepted before it, which would otherwise be parsed again for each.
+ */
+const parsedOnce = new WeakMap<object, Dataset | null>();
+
 /** Stored datasets back as Datasets; ones that no longer validate cannot clash and are left out. */
 function asDatasets(values: readonly unknown[]): Dataset[] {
   return values.flatMap((value) => {
-    if (value === null) return [];
-    const parsed = parseDataset(value);
-    return parsed.ok ? [parsed.value] : [];
+    if (typeof value !== 'object' || value === null) return [];
+    let dataset = parsedOnce.get(value);
+    if (dataset === undefined) {
+      const parsed = parseDataset(value);
+      dataset = parsed.ok ? parsed.value : null;
+      parsedOnce.set(value, dataset);
+    }
+    return dataset ? [dataset] : [];
   });
 }
 

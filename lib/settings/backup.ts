@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatPath } from '../kb/parse';
 import { datasetIdOfKey } from './dataset-index';
 import {
+  type DatasetValidator,
   datasetIndexItem,
   datasetKey,
   formatBytes,
@@ -59,11 +60,7 @@ const BackupSchema = z.object({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
-/** Validates one dataset given as JSON text; `existing` are the datasets it must not clash with. */
-export type DatasetValidator = (
-  text: string,
-  existing: unknown[],
-) => Result<ValidDataset, ImportIssue[]>;
+export type { DatasetValidator } from './datasets';
 
 /** Everything stored, as one object ready for JSON.stringify. `only` limits it to the datasets. */
 export async function exportBackup(only?: 'datasets'): Promise<Backup> {

@@ -8,6 +8,7 @@ import { datasetIndexItem, datasetKey, getDatasetIndex } from './dataset-index';
 import { discardQuarantined } from './quarantine';
 import { err, ok, type Result } from './result';
 import type { DatasetCounts, DatasetEntry, DatasetIndex } from './schema';
+import type { Extra } from './stored-item';
 
 export { setAsideUnlistedDatasets, setDatasetAside } from './dataset-damage';
 export {
@@ -39,10 +40,18 @@ export interface ValidDataset {
   counts: DatasetCounts;
 }
 
+/** Validates one dataset given as JSON text; `existing` are the datasets it must not clash with. */
+export type DatasetValidator = (
+  text: string,
+  existing: unknown[],
+) => Result<ValidDataset, ImportIssue[]>;
+
 export type ImportError =
   | { kind: 'invalid'; issues: ImportIssue[] }
   | { kind: 'too-large'; message: string }
-  | { kind: 'quota'; message: string };
+  | { kind: 'quota'; message: string }
+  /** A full backup chosen where a dataset file was expected. */
+  | { kind: 'backup'; message: string };
 
 /** The stored dataset of an index entry (null if it is missing). */
 export async function readDataset(id: string): Promise<unknown> {
@@ -118,50 +127,75 @@ function isQuotaError(error: unknown): boolean {
   return /quota/i.test(String((error as Error)?.message ?? error));
 }
 
-function quotaMessage(needed: number, free: number): string {
-  return `This dataset needs ${formatBytes(needed)} of storage but only ${formatBytes(Math.max(0, free))} of ${formatBytes(STORAGE_BUDGET_BYTES)} is free. Remove or export a dataset to make room. Nothing was changed.`;
+function quotaMessage(needed: number, free: number, count: number): string {
+  const what = count === 1 ? 'This dataset needs' : `These ${count} datasets need`;
+  return `${what} ${formatBytes(needed)} of storage but only ${formatBytes(Math.max(0, free))} of ${formatBytes(STORAGE_BUDGET_BYTES)} is free. Remove or export a dataset to make room. Nothing was changed.`;
+}
+
+/** A validated dataset to store, and the JSON path its issues are reported under (its id field). */
+export interface ToStore {
+  valid: ValidDataset;
+  idPath: string;
 }
 
 /**
- * Stores a validated dataset and lists it, in one write: either both land or neither does.
- * Refuses up front when it would not fit, and reports a quota failure from the browser the same way.
+ * Stores validated datasets and lists them, in one write: all land or none does. Refuses an id that is
+ * listed already (damaged entries included) or twice in `datasets`, refuses up front what would not fit,
+ * and reports a quota failure from the browser the same way. Runs inside the index lock (`transact`).
  */
-export function saveDataset(dataset: ValidDataset): Promise<Result<DatasetEntry, ImportError>> {
-  return datasetIndexItem.transact(async (index, write) => {
-    const id = dataset.id;
-    const clash = index.find((entry) => entry.id === id);
-    if (clash) {
-      return err({
-        kind: 'invalid',
-        issues: [
-          {
-            path: 'id',
-            message: `a dataset with the id "${id}" is already imported (${clash.name}); remove it first, or give this one another id`,
-          },
-        ],
+export async function storeDatasets(
+  index: DatasetIndex,
+  write: (next: DatasetIndex, extra?: Extra[]) => Promise<void>,
+  datasets: readonly ToStore[],
+): Promise<Result<DatasetEntry[], ImportError>> {
+  const issues: ImportIssue[] = [];
+  const seen = new Map<string, string>(index.map((entry) => [entry.id, entry.name]));
+  for (const { valid, idPath } of datasets) {
+    const clash = seen.get(valid.id);
+    if (clash !== undefined) {
+      issues.push({
+        path: idPath,
+        message: `a dataset with the id "${valid.id}" is already imported (${clash}); remove it first, or give this one another id`,
       });
     }
-    const key = datasetKey(id);
-    const bytes = storedSize(key.slice('local:'.length), dataset.data);
-    const entry: DatasetEntry = {
-      id,
-      name: dataset.name,
-      enabled: true,
-      importedAt: new Date().toISOString(),
-      bytes,
-      counts: dataset.counts,
-    };
-    const nextIndex = [...index, entry];
-    const needed = bytes + storedSize('datasets', nextIndex) - storedSize('datasets', index);
-    const free = STORAGE_BUDGET_BYTES - (await bytesInUse());
-    if (needed > free) return err({ kind: 'quota', message: quotaMessage(needed, free) });
-    try {
-      await write(nextIndex, [{ key, value: dataset.data }]);
-    } catch (error) {
-      if (isQuotaError(error)) return err({ kind: 'quota', message: quotaMessage(needed, free) });
-      throw error;
-    }
-    return ok(entry);
+    seen.set(valid.id, valid.name);
+  }
+  if (issues.length > 0) return err({ kind: 'invalid', issues });
+  const importedAt = new Date().toISOString();
+  const entries: DatasetEntry[] = datasets.map(({ valid }) => ({
+    id: valid.id,
+    name: valid.name,
+    enabled: true,
+    importedAt,
+    bytes: storedSize(datasetKey(valid.id).slice('local:'.length), valid.data),
+    counts: valid.counts,
+  }));
+  const nextIndex = [...index, ...entries];
+  const needed =
+    entries.reduce((sum, entry) => sum + entry.bytes, 0) +
+    storedSize('datasets', nextIndex) -
+    storedSize('datasets', index);
+  const free = STORAGE_BUDGET_BYTES - (await bytesInUse());
+  const quota = () =>
+    err({ kind: 'quota' as const, message: quotaMessage(needed, free, entries.length) });
+  if (needed > free) return quota();
+  try {
+    await write(
+      nextIndex,
+      datasets.map(({ valid }) => ({ key: datasetKey(valid.id), value: valid.data })),
+    );
+  } catch (error) {
+    if (isQuotaError(error)) return quota();
+    throw error;
+  }
+  return ok(entries);
+}
+
+/** Stores one dataset validated beforehand (see dataset-import.ts for files, validated under the lock). */
+export function saveDataset(dataset: ValidDataset): Promise<Result<DatasetEntry, ImportError>> {
+  return datasetIndexItem.transact(async (index, write) => {
+    const stored = await storeDatasets(index, write, [{ valid: dataset, idPath: 'id' }]);
+    return stored.ok ? ok(stored.value[0] as DatasetEntry) : stored;
   });
 }
 

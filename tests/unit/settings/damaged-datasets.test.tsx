@@ -13,6 +13,7 @@ import {
 } from '../../../lib/settings/datasets';
 import { readQuarantine } from '../../../lib/settings/quarantine';
 import { smallDataset } from './dataset-fixture';
+import { captureDownloads, datasetRow } from './options-helpers';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -36,27 +37,6 @@ async function storeThenDamage(body: unknown) {
 }
 
 const unreadable = { ...smallDataset('broken-set'), schemaVersion: 7, name: 'Broken set' };
-
-function captureDownloads(): { name: string; text: Promise<string> }[] {
-  const files: { name: string; text: Promise<string> }[] = [];
-  let lastBlob: Blob | undefined;
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    lastBlob = blob as Blob;
-    return 'blob:test';
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    if (lastBlob) files.push({ name: this.download, text: lastBlob.text() });
-  });
-  return files;
-}
-
-async function datasetRow(name: string): Promise<HTMLElement> {
-  const list = await screen.findByRole('list', { name: 'Datasets' });
-  await waitFor(() => expect(list.textContent).toContain(name));
-  return within(list).getByText(name).closest('li') as HTMLElement;
-}
 
 describe('missing data', () => {
   it('is set aside when read, and the entry marked damaged, not silently left out', async () => {

@@ -2,21 +2,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
 import { OptionsAppearance } from '../../components/OptionsAppearance';
-import { OptionsBackup } from '../../components/OptionsBackup';
+import { OptionsBackup, type RestoreOffer } from '../../components/OptionsBackup';
 import { type ImportOutcome, OptionsDatasets } from '../../components/OptionsDatasets';
 import { OptionsMuted } from '../../components/OptionsMuted';
 import { OptionsQuarantine } from '../../components/OptionsQuarantine';
 import { OptionsSites } from '../../components/OptionsSites';
-import {
-  checkBackupFileSize,
-  exportBackup,
-  resetAll,
-  restoreBackup,
-} from '../../lib/settings/backup';
+import { checkBackupFileSize, exportBackup } from '../../lib/settings/backup';
 import { importDatasetFile as importFile } from '../../lib/settings/dataset-import';
 import {
   datasetKey,
   getDatasetIndex,
+  type ImportIssue,
   readDataset,
   readEnabledDatasets,
   removeDataset,
@@ -26,6 +22,8 @@ import {
   watchDatasetIndex,
 } from '../../lib/settings/datasets';
 import { clearQuarantine, readQuarantine, watchQuarantine } from '../../lib/settings/quarantine';
+import { applyRestore, prepareRestore, resetAll } from '../../lib/settings/restore';
+import { ok, type Result } from '../../lib/settings/result';
 import type {
   DatasetEntry,
   DatasetIndex,
@@ -135,13 +133,17 @@ export function App() {
     return { ok: true, message: importedMessage(imported.value) };
   }
 
-  async function restoreFile(file: File) {
+  /** Checks a backup file and says what restoring it would replace; restoring waits for the user's yes. */
+  async function checkRestoreFile(file: File): Promise<Result<RestoreOffer, ImportIssue[]>> {
     const size = checkBackupFileSize(file.name, file.size);
     if (!size.ok) return size;
-    const others = [bundled.data];
-    return restoreBackup(await file.text(), (text, accepted) =>
-      validateDataset(text, [...others, ...accepted]),
+    // A backup's datasets replace the stored ones, so they are checked against the bundled one and each other.
+    const prepared = await prepareRestore(file.name, await file.text(), (text, accepted) =>
+      validateDataset(text, [bundled.data, ...accepted]),
     );
+    if (!prepared.ok) return prepared;
+    const { plan, checked } = prepared.value;
+    return ok({ plan, apply: () => applyRestore(checked) });
   }
 
   if (loadError) {
@@ -214,7 +216,7 @@ export function App() {
         onExport={async () =>
           downloadJson(`backstory-backup-${today()}.json`, await exportBackup())
         }
-        onRestore={restoreFile}
+        onCheck={checkRestoreFile}
       />
     </main>
   );

@@ -379,7 +379,10 @@ describe('options page in Chromium', () => {
     expect(reset['dataset:e2e-set']).toBeUndefined();
 
     await upload(page, 'backup-file', backupPath);
+    await waitForText(page, 'It adds E2E set.');
+    await clickButton(page, 'Restore this backup');
     await waitForText(page, 'Restored settings, styles, muted entities, 1 dataset.');
+    await waitForText(page, 'Added E2E set.');
     await waitForText(page, 'E2E set');
     const restored = await stored(page);
     expect((restored.settings as { sites: string[] }).sites).toEqual(['example.com']);

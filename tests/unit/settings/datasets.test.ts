@@ -1,11 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  type DatasetValidator,
-  exportBackup,
-  resetAll,
-  restoreBackup,
-} from '../../../lib/settings/backup';
+import { storage } from 'wxt/utils/storage';
+import { type DatasetValidator, exportBackup } from '../../../lib/settings/backup';
 import {
   checkFileSize,
   getDatasetIndex,
@@ -18,6 +14,7 @@ import {
   setDatasetEnabled,
 } from '../../../lib/settings/datasets';
 import { readQuarantine } from '../../../lib/settings/quarantine';
+import { resetAll, restoreBackup } from '../../../lib/settings/restore';
 import { DEFAULT_SETTINGS, DEFAULT_STYLES } from '../../../lib/settings/schema';
 import {
   addSite,
@@ -211,7 +208,11 @@ describe('backup, reset and restore', () => {
     const restored = await restoreBackup(file, validate);
     expect(restored).toEqual({
       ok: true,
-      value: 'Restored settings, styles, muted entities, 1 dataset.',
+      value: [
+        'Restored settings, styles, muted entities, 1 dataset.',
+        'Replaced your site settings (0 sites listed before, 1 now), your highlight styles and your muted names (0 before, 1 now).',
+        'Added Extra.',
+      ],
     });
     expect((await getSettings()).sites).toEqual(['bbc.com']);
     expect(await getMuted()).toEqual(['person:putin']);
@@ -297,5 +298,44 @@ describe('backup, reset and restore', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error.map((issue) => issue.path)).toContain('datasets[1].data.entities[0]');
+  });
+});
+
+describe('restore and reset take the locks', () => {
+  /** Every dataset:* key in storage is listed, and every listed dataset has its data: nothing orphaned. */
+  async function expectConsistent() {
+    const all = await fakeBrowser.storage.local.get(null);
+    const bodies = Object.keys(all)
+      .filter((key) => key.startsWith('dataset:') && all[key] != null)
+      .map((key) => key.slice('dataset:'.length))
+      .sort();
+    const listed = (await getDatasetIndex()).map((entry) => entry.id).sort();
+    expect(bodies).toEqual(listed);
+  }
+
+  it('an import while a restore runs is either kept or replaced, never left unlisted', async () => {
+    await saveDataset(dataset('Old', ['o']));
+    const file = JSON.stringify(await exportBackup());
+    // The import starts just as the restore is about to write, and gets 20 ms to finish if nothing holds it.
+    const setItems = storage.setItems.bind(storage);
+    let importing: ReturnType<typeof saveDataset> | undefined;
+    vi.spyOn(storage, 'setItems').mockImplementation(async (items) => {
+      const keys = items.map((item) => ('key' in item ? item.key : item.item.key));
+      if (!importing && keys.includes('local:settings') && keys.includes('local:datasets')) {
+        importing = saveDataset(dataset('New', ['n']));
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      return setItems(items);
+    });
+    const restored = await restoreBackup(file, validate);
+    const saved = await importing;
+    expect(restored.ok && saved?.ok).toBe(true);
+    await expectConsistent();
+  });
+
+  it('an import while a reset runs is either kept or reset, never left unlisted', async () => {
+    await saveDataset(dataset('Old', ['o']));
+    await Promise.all([resetAll(), saveDataset(dataset('New', ['n']))]);
+    await expectConsistent();
   });
 });

@@ -220,7 +220,18 @@ describe('options page: backup, reset, restore', () => {
     await waitFor(() => expect(screen.queryByText('Fixture set')).toBeNull());
 
     await chooseFile(/^Restore from a backup file/, file('backup.json', backup));
+    await screen.findByText(
+      'Restoring backup.json replaces your site settings (0 sites listed now, 1 in the backup), your highlight styles and your muted names (0 now, 1 in the backup).',
+    );
+    expect(screen.getByText('It adds Fixture set.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Restore this backup' }));
     await screen.findByText('Restored settings, styles, muted entities, 1 dataset.');
+    expect(
+      screen.getByText(
+        'Replaced your site settings (0 sites listed before, 1 now), your highlight styles and your muted names (0 before, 1 now).',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Added Fixture set.')).toBeTruthy();
     expect((await getSettings()).sites).toEqual(['kyivindependent.com']);
     await screen.findByText('Fixture set');
     expect(await readDataset('fixture-set')).toEqual(smallDataset());
@@ -245,6 +256,9 @@ describe('options page: backup, reset, restore', () => {
     await waitFor(() => expect(screen.queryByText(big[0]?.name as string)).toBeNull());
 
     await chooseFile(/^Restore from a backup file/, file('backup.json', backup));
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Restore this backup' }, { timeout: 5_000 }),
+    );
     await screen.findByText(
       'Restored settings, styles, muted entities, 2 datasets.',
       {},
@@ -255,6 +269,40 @@ describe('options page: backup, reset, restore', () => {
       expect(await readDataset(dataset.id)).toEqual(dataset);
     }
   }, 60_000);
+
+  it('restoring an older backup asks first, naming the datasets it would delete, and says what it replaced', async () => {
+    const downloads = captureDownloads();
+    await openApp();
+    await importDataset(file('first.json', JSON.stringify(largeDataset('first-set', 0.01))));
+    await screen.findByText(/^Imported Large set first-set/);
+    fireEvent.click(screen.getByRole('button', { name: 'Export all settings' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    const older = await (downloads.files[0]?.text as Promise<string>);
+    await importDataset(file('second.json', JSON.stringify(largeDataset('second-set', 0.01))));
+    await screen.findByText(/^Imported Large set second-set/);
+    const before = await fakeBrowser.storage.local.get(null);
+
+    await chooseFile(/^Restore from a backup file/, file('older.json', older));
+    await screen.findByText(
+      'It removes 1 imported dataset the backup does not have: Large set second-set. Export it first to keep it.',
+    );
+    expect(
+      screen.getByText('It replaces Large set first-set with the backup’s copy.'),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('older.json was not restored. Nothing was changed.');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+
+    await chooseFile(/^Restore from a backup file/, file('older.json', older));
+    fireEvent.click(await screen.findByRole('button', { name: 'Restore this backup' }));
+    await screen.findByText('Restored settings, styles, muted entities, 1 dataset.');
+    expect(
+      screen.getByText('Removed 1 dataset the backup did not have: Large set second-set.'),
+    ).toBeTruthy();
+    expect(screen.getByText('Replaced Large set first-set with the backup’s copy.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Large set second-set')).toBeNull());
+    expect(await readDataset('second-set')).toBeNull();
+  });
 
   it('refuses a damaged backup, naming the path, and keeps the current settings', async () => {
     await addSite('bbc.com');

@@ -13,7 +13,7 @@ import {
   datasetKey,
   getDatasetIndex,
   type ImportIssue,
-  readDataset,
+  readDatasets,
   readEnabledDatasets,
   removeDataset,
   setAsideUnlistedDatasets,
@@ -146,6 +146,20 @@ export function App() {
     return ok({ plan, apply: () => applyRestore(checked) });
   }
 
+  /** A dataset's file as stored; a damaged one's from the set-aside data its data was moved to. */
+  async function exportDataset(id: string): Promise<void> {
+    const entry = state?.datasets.find((item) => item.id === id);
+    if (!state || !entry) return;
+    if (entry.damaged) {
+      const kept = state.quarantine.find((item) => item.key === datasetKey(id));
+      if (kept) downloadJson(`${id}.json`, kept.raw);
+      return;
+    }
+    // Data found missing now is set aside (the row then says so) rather than exported as an empty file.
+    const [found] = await readDatasets([entry]);
+    if (found) downloadJson(`${id}.json`, found.data);
+  }
+
   if (loadError) {
     return (
       <main>
@@ -198,15 +212,7 @@ export function App() {
         onImport={importDatasetFile}
         onToggle={(id, enabled) => void setDatasetEnabled(id, enabled)}
         onRemove={removeDataset}
-        onExport={async (id) => {
-          const entry = state.datasets.find((item) => item.id === id);
-          if (!entry) return;
-          // A damaged dataset's data was moved into the set-aside data: exported from there, as it was stored.
-          const data = entry.damaged
-            ? state.quarantine.find((kept) => kept.key === datasetKey(id))?.raw
-            : await readDataset(id);
-          downloadJson(`${id}.json`, data ?? null);
-        }}
+        onExport={exportDataset}
         onExportAll={async () =>
           downloadJson(`backstory-datasets-${today()}.json`, await exportBackup('datasets'))
         }

@@ -65,6 +65,22 @@ describe('missing data', () => {
       screen.getByText('Some imported data could not be read, so it is left out.'),
     ).toBeTruthy();
   });
+  it('of a disabled dataset is found on export: the row turns damaged and no empty file is offered', async () => {
+    await storeThenDamage(undefined);
+    const [entry] = await getDatasetIndex();
+    await fakeBrowser.storage.local.set({ datasets: [{ ...entry, enabled: false }] });
+    const downloads = captureDownloads();
+    render(<OptionsApp />);
+    const row = await datasetRow('Broken set');
+    expect(row.textContent).toContain('3 entities, 1 quote, 1 event');
+    fireEvent.click(within(row).getByRole('button', { name: 'Export Broken set' }));
+    await waitFor(() =>
+      expect(row.textContent).toContain(
+        'Damaged — remove it, then import its file again: its data is missing from storage.',
+      ),
+    );
+    expect(downloads).toEqual([]);
+  });
 });
 
 describe('unreadable data', () => {

@@ -110,7 +110,7 @@ export function App() {
     void (async () => {
       const imported = await readEnabledDatasets();
       // This page checks what it reads as the background does, so damage shows even before a page asks.
-      const usable = [];
+      const usable: unknown[] = [];
       for (const item of imported) {
         const problem = storedDatasetProblem(item.data);
         if (problem === null) usable.push(item.data);

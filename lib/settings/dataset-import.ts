@@ -1,5 +1,4 @@
 // Importing a dataset file (one dataset, or an "Export all imported datasets" file of several), checked against every stored dataset under the index lock.
-
 import { storage } from 'wxt/utils/storage';
 import { BACKUP_FORMAT, checkBackup, MAX_BACKUP_FILE_BYTES } from './backup';
 import { datasetIndexItem, datasetKey } from './dataset-index';

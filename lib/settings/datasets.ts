@@ -1,4 +1,4 @@
-// Imported datasets in storage.local: an index the options page lists, and each dataset under its own key; imports are all-or-nothing.
+// Imported datasets: reading their data (setting aside what is missing), storing validated ones (all or nothing, within the storage budget), enabling and removing them.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { DatasetIssue } from '../kb/schema';

@@ -1,26 +1,39 @@
-// Options: every setting and dataset as one file, to keep or to move to another browser, and back.
+// Options: every setting and dataset as one file, to keep or to move to another browser, and back (after a confirmation).
 import { useState } from 'preact/hooks';
 import type { ImportIssue } from '../lib/settings/datasets';
 import type { Result } from '../lib/settings/result';
 import { Notice } from './Notice';
+import { OptionsConfirm } from './OptionsConfirm';
 import { OptionsImportIssues } from './OptionsImportIssues';
+
+/** A backup file that passed its checks: what restoring it would replace, and the restore itself. */
+export interface RestoreOffer {
+  plan: string[];
+  /** Resolves to the success message (paragraphs), or the problems that stopped it. */
+  apply(): Promise<Result<string[], ImportIssue[]>>;
+}
 
 export interface OptionsBackupProps {
   onExport: () => void;
-  onRestore: (file: File) => Promise<Result<string, ImportIssue[]>>;
+  onCheck: (file: File) => Promise<Result<RestoreOffer, ImportIssue[]>>;
 }
 
-export function OptionsBackup({ onExport, onRestore }: OptionsBackupProps) {
-  const [result, setResult] = useState<{
-    file: string;
-    result: Result<string, ImportIssue[]>;
-  } | null>(null);
+type Shown =
+  | { kind: 'checking' }
+  | { kind: 'confirm'; file: string; offer: RestoreOffer }
+  | { kind: 'restoring' }
+  | { kind: 'cancelled'; file: string }
+  | { kind: 'result'; file: string; result: Result<string[], ImportIssue[]> };
+
+export function OptionsBackup({ onExport, onCheck }: OptionsBackupProps) {
+  const [shown, setShown] = useState<Shown | null>(null);
+  const busy = shown?.kind === 'checking' || shown?.kind === 'restoring';
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">Back up and restore</h2>
       <p class="hint">
         One file with your settings, styles, muted names and imported datasets. Restoring replaces
-        what the file contains and leaves the rest.
+        what the file contains and leaves the rest; you see what it replaces before it does.
       </p>
       <div class="actions">
         <button type="button" onClick={onExport}>
@@ -31,25 +44,60 @@ export function OptionsBackup({ onExport, onRestore }: OptionsBackupProps) {
           id="backup-file"
           type="file"
           accept=".json,application/json"
+          disabled={busy}
           onChange={async (event) => {
             const input = event.currentTarget;
             const file = input.files?.[0];
             if (!file) return;
-            setResult({ file: file.name, result: await onRestore(file) });
+            setShown({ kind: 'checking' });
+            const checked = await onCheck(file);
             input.value = '';
+            setShown(
+              checked.ok
+                ? { kind: 'confirm', file: file.name, offer: checked.value }
+                : { kind: 'result', file: file.name, result: checked },
+            );
           }}
         />
       </div>
+      {shown?.kind === 'confirm' && (
+        <OptionsConfirm
+          legend={`Confirm restoring ${shown.file}`}
+          confirmLabel="Restore this backup"
+          cancelLabel="Cancel"
+          onConfirm={async () => {
+            const { file, offer } = shown;
+            setShown({ kind: 'restoring' });
+            setShown({ kind: 'result', file, result: await offer.apply() });
+          }}
+          onCancel={() => setShown({ kind: 'cancelled', file: shown.file })}
+        >
+          <div class="restore-plan">
+            {shown.offer.plan.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+        </OptionsConfirm>
+      )}
       <div aria-live="polite">
-        {result?.result.ok === true && (
-          <Notice tone="success">
-            <p>{result.result.value}</p>
+        {shown?.kind === 'checking' && <p>Checking the file…</p>}
+        {shown?.kind === 'restoring' && <p>Restoring…</p>}
+        {shown?.kind === 'cancelled' && (
+          <Notice tone="info">
+            <p>{shown.file} was not restored. Nothing was changed.</p>
           </Notice>
         )}
-        {result && !result.result.ok && (
+        {shown?.kind === 'result' && shown.result.ok && (
+          <Notice tone="success">
+            {shown.result.value.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </Notice>
+        )}
+        {shown?.kind === 'result' && !shown.result.ok && (
           <OptionsImportIssues
-            file={result.file}
-            issues={result.result.error}
+            file={shown.file}
+            issues={shown.result.error}
             hint="Your current settings are unchanged. Fix the file at the places listed, or choose another backup."
           />
         )}

@@ -1,7 +1,7 @@
 // Options: the bundled dataset and imported ones (import by file picker or drag and drop, disable, remove, export), and reset.
 import { useState } from 'preact/hooks';
 import type { ImportIssue } from '../lib/settings/datasets';
-import type { DatasetCounts, DatasetEntry } from '../lib/settings/schema';
+import type { DatasetCounts, DatasetDamage, DatasetEntry } from '../lib/settings/schema';
 import { Notice } from './Notice';
 import { OptionsConfirm } from './OptionsConfirm';
 import { OptionsImportIssues } from './OptionsImportIssues';
@@ -26,6 +26,12 @@ export interface OptionsDatasetsProps {
 function countsText(counts: DatasetCounts): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(counts.entities, 'entity').replace('entitys', 'entities')}, ${plural(counts.quotes, 'quote')}, ${plural(counts.events, 'event')}`;
+}
+
+/** The row's line for a dataset set aside: what to do, then why (the reason starts lower case). */
+function damageText(damage: DatasetDamage): string {
+  const action = damage.kept ? 'export or remove' : 'remove it, then import its file again';
+  return `Damaged — ${action}: ${damage.reason}.`;
 }
 
 export function OptionsDatasets(props: OptionsDatasetsProps) {
@@ -60,28 +66,45 @@ export function OptionsDatasets(props: OptionsDatasetsProps) {
           </div>
         </li>
         {entries.map((entry) => (
-          <li class="dataset" key={entry.id} data-dataset-id={entry.id}>
+          <li
+            class={`dataset${entry.damaged ? ' damaged' : ''}`}
+            key={entry.id}
+            data-dataset-id={entry.id}
+          >
             <div>
               <strong>{entry.name}</strong>
-              <div class="hint">
-                {countsText(entry.counts)} · imported{' '}
-                {new Date(entry.importedAt).toLocaleDateString()}
-              </div>
+              {entry.damaged ? (
+                <>
+                  {' '}
+                  <span class="badge badge-warning">damaged</span>
+                  <div class="hint">{damageText(entry.damaged)}</div>
+                </>
+              ) : (
+                <div class="hint">
+                  {countsText(entry.counts)} · imported{' '}
+                  {new Date(entry.importedAt).toLocaleDateString()}
+                </div>
+              )}
             </div>
-            <Switch
-              id={`dataset-${entry.id}`}
-              label={`Use ${entry.name}`}
-              checked={entry.enabled}
-              onChange={(enabled) => props.onToggle(entry.id, enabled)}
-            />
+            {/* A damaged dataset can't be used, so there is nothing to switch. */}
+            {!entry.damaged && (
+              <Switch
+                id={`dataset-${entry.id}`}
+                label={`Use ${entry.name}`}
+                checked={entry.enabled}
+                onChange={(enabled) => props.onToggle(entry.id, enabled)}
+              />
+            )}
             <div class="row-actions">
-              <button
-                type="button"
-                onClick={() => props.onExport(entry.id)}
-                aria-label={`Export ${entry.name}`}
-              >
-                Export
-              </button>
+              {(!entry.damaged || entry.damaged.kept) && (
+                <button
+                  type="button"
+                  onClick={() => props.onExport(entry.id)}
+                  aria-label={`Export ${entry.name}`}
+                >
+                  Export
+                </button>
+              )}
               {confirming === entry.id ? (
                 <OptionsConfirm
                   legend={`Confirm removing ${entry.name}`}
@@ -92,7 +115,11 @@ export function OptionsDatasets(props: OptionsDatasetsProps) {
                     await props.onRemove(entry.id);
                   }}
                   onCancel={() => setConfirming(null)}
-                />
+                >
+                  {entry.damaged?.kept && (
+                    <span>Its set-aside data goes too; export it first to keep a copy.</span>
+                  )}
+                </OptionsConfirm>
               ) : (
                 <button
                   type="button"

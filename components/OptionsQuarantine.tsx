@@ -12,6 +12,13 @@ const LABELS: Record<string, string> = {
   'local:quarantine': 'Earlier set-aside data',
 };
 
+const DATA_PREFIX = 'local:dataset:';
+
+function labelOf(key: string): string {
+  if (key.startsWith(DATA_PREFIX)) return `Imported dataset “${key.slice(DATA_PREFIX.length)}”`;
+  return LABELS[key] ?? key;
+}
+
 export interface OptionsQuarantineProps {
   entries: QuarantineEntry[];
   onExport: () => void;
@@ -22,11 +29,17 @@ export function OptionsQuarantine({ entries, onExport, onDiscard }: OptionsQuara
   const [exported, setExported] = useState(false);
   const [confirming, setConfirming] = useState(false);
   if (entries.length === 0) return null;
+  // A dataset set aside is left out rather than replaced by defaults; say so when that is all there is.
+  const onlyDatasets = entries.every((entry) => entry.key.startsWith(DATA_PREFIX));
   return (
     <Notice
       tone="warning"
       id="quarantine-notice"
-      title="Some stored data could not be read, so defaults are used in its place."
+      title={
+        onlyDatasets
+          ? 'Some imported data could not be read, so it is left out.'
+          : 'Some stored data could not be read, so defaults are used in its place.'
+      }
       actions={
         <>
           <button
@@ -61,9 +74,7 @@ export function OptionsQuarantine({ entries, onExport, onDiscard }: OptionsQuara
       <ul>
         {entries.map((entry, i) => (
           <li key={i}>
-            {LABELS[entry.key] ??
-              (entry.key.startsWith('local:dataset:') ? 'An imported dataset' : entry.key)}
-            : {entry.reason}
+            {labelOf(entry.key)}: {entry.reason}
           </li>
         ))}
       </ul>

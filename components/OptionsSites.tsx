@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Result } from '../lib/settings/result';
 import type { Mode, Settings } from '../lib/settings/schema';
+import { siteLabel, siteMatches } from '../lib/settings/site-label';
 import { Notice } from './Notice';
 import { Switch } from './Switch';
 
@@ -41,8 +42,7 @@ export function OptionsSites({ settings, onEnabled, onMode, onAdd, onRemove }: O
     }
   }
 
-  const needle = query.trim().toLowerCase();
-  const shown = needle ? settings.sites.filter((site) => site.includes(needle)) : settings.sites;
+  const shown = settings.sites.filter((site) => siteMatches(site, query));
 
   return (
     <section aria-labelledby="sites-heading">
@@ -125,14 +125,19 @@ export function OptionsSites({ settings, onEnabled, onMode, onAdd, onRemove }: O
         <p class="empty">No listed site contains “{query.trim()}”.</p>
       ) : (
         <ul class="site-list" aria-labelledby="site-list-heading">
-          {shown.map((site) => (
-            <li key={site}>
-              <span class="site">{site}</span>
-              <button type="button" aria-label={`Remove ${site}`} onClick={() => onRemove(site)}>
-                Remove
-              </button>
-            </li>
-          ))}
+          {shown.map((site) => {
+            const label = siteLabel(site);
+            return (
+              <li key={site}>
+                <span class="site">{label}</span>
+                {/* The stored form too, so a look-alike letter in an international name can be told apart. */}
+                {label !== site && <span class="hint site-key">{site}</span>}
+                <button type="button" aria-label={`Remove ${label}`} onClick={() => onRemove(site)}>
+                  Remove
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

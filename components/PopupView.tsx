@@ -54,7 +54,8 @@ export function PopupView(props: PopupViewProps) {
           }
         >
           <p>
-            It was set aside, not deleted, and defaults are used meanwhile. Options can export it.
+            It was set aside, not deleted; meanwhile Backstory uses defaults or leaves it out.
+            Options can export it.
           </p>
         </Notice>
       ) : null}

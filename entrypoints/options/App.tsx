@@ -2,24 +2,35 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
 import { OptionsAppearance } from '../../components/OptionsAppearance';
-import { OptionsBackup } from '../../components/OptionsBackup';
+import { OptionsBackup, type RestoreOffer } from '../../components/OptionsBackup';
 import { type ImportOutcome, OptionsDatasets } from '../../components/OptionsDatasets';
 import { OptionsMuted } from '../../components/OptionsMuted';
 import { OptionsQuarantine } from '../../components/OptionsQuarantine';
 import { OptionsSites } from '../../components/OptionsSites';
-import { exportBackup, resetAll, restoreBackup } from '../../lib/settings/backup';
+import { checkBackupFileSize, exportBackup } from '../../lib/settings/backup';
+import { importDatasetFile as importFile } from '../../lib/settings/dataset-import';
 import {
-  checkFileSize,
+  datasetKey,
   getDatasetIndex,
-  readDataset,
+  type ImportIssue,
+  readDatasets,
   readEnabledDatasets,
   removeDataset,
-  saveDataset,
+  setAsideUnlistedDatasets,
+  setDatasetAside,
   setDatasetEnabled,
   watchDatasetIndex,
 } from '../../lib/settings/datasets';
 import { clearQuarantine, readQuarantine, watchQuarantine } from '../../lib/settings/quarantine';
-import type { DatasetIndex, QuarantineEntry, Settings, Styles } from '../../lib/settings/schema';
+import { applyRestore, prepareRestore, resetAll } from '../../lib/settings/restore';
+import { ok, type Result } from '../../lib/settings/result';
+import type {
+  DatasetEntry,
+  DatasetIndex,
+  QuarantineEntry,
+  Settings,
+  Styles,
+} from '../../lib/settings/schema';
 import {
   addSite,
   getMuted,
@@ -35,7 +46,17 @@ import {
   watchStyles,
 } from '../../lib/settings/store';
 import { downloadJson, today } from './download';
-import { bundledDataset, entityNames, validateDataset } from './kb-bridge';
+import { bundledDataset, entityNames, storedDatasetProblem, validateDataset } from './kb-bridge';
+
+/** "Imported Fixture set: 3 entities, …" for one dataset; each with its counts for several. */
+function importedMessage(entries: DatasetEntry[]): string {
+  const counts = ({ counts: c }: DatasetEntry) =>
+    `${c.entities} entities, ${c.quotes} quotes, ${c.events} events`;
+  const [only] = entries;
+  if (entries.length === 1 && only) return `Imported ${only.name}: ${counts(only)}.`;
+  const each = entries.map((entry) => `${entry.name} (${counts(entry)})`).join('; ');
+  return `Imported ${entries.length} datasets: ${each}.`;
+}
 
 interface Loaded {
   settings: Settings;
@@ -62,6 +83,8 @@ export function App() {
         getMuted(),
         getDatasetIndex(),
       ]);
+      // Data the (repaired) list no longer names is moved where the notice shows it and a reset keeps it.
+      await setAsideUnlistedDatasets();
       const quarantine = await readQuarantine();
       if (live) setState({ settings, styles, muted, datasets, quarantine });
     })().catch((error: unknown) => setLoadError(String(error)));
@@ -84,45 +107,57 @@ export function App() {
   );
   useEffect(() => {
     let live = true;
-    void readEnabledDatasets().then((imported) => {
-      if (live) setNames(entityNames([bundled.data, ...imported.map((item) => item.data)]));
-    });
+    void (async () => {
+      const imported = await readEnabledDatasets();
+      // This page checks what it reads as the background does, so damage shows even before a page asks.
+      const usable: unknown[] = [];
+      for (const item of imported) {
+        const problem = storedDatasetProblem(item.data);
+        if (problem === null) usable.push(item.data);
+        else await setDatasetAside(item.entry, problem);
+      }
+      if (live) setNames(entityNames([bundled.data, ...usable]));
+    })();
     return () => {
       live = false;
     };
   }, [datasetsKey, bundled]);
 
-  async function existingDatasets(): Promise<unknown[]> {
-    const imported = await readEnabledDatasets();
-    return [bundled.data, ...imported.map((item) => item.data)];
-  }
-
   async function importDatasetFile(file: File): Promise<ImportOutcome> {
-    const size = checkFileSize(file.name, file.size);
-    if (!size.ok) return { ok: false, file: file.name, message: size.error.message };
-    const valid = validateDataset(await file.text(), await existingDatasets());
-    if (!valid.ok) return { ok: false, file: file.name, issues: valid.error };
-    const saved = await saveDataset(valid.value);
-    if (!saved.ok) {
-      return saved.error.kind === 'invalid'
-        ? { ok: false, file: file.name, issues: saved.error.issues }
-        : { ok: false, file: file.name, message: saved.error.message };
+    const imported = await importFile(file, validateDataset, [bundled.data]);
+    if (!imported.ok) {
+      return imported.error.kind === 'invalid'
+        ? { ok: false, file: file.name, issues: imported.error.issues }
+        : { ok: false, file: file.name, message: imported.error.message };
     }
-    const { counts, name } = saved.value;
-    return {
-      ok: true,
-      message: `Imported ${name}: ${counts.entities} entities, ${counts.quotes} quotes, ${counts.events} events.`,
-    };
+    return { ok: true, message: importedMessage(imported.value) };
   }
 
-  async function restoreFile(file: File) {
-    const size = checkFileSize(file.name, file.size);
-    if (!size.ok)
-      return { ok: false as const, error: [{ path: '$', message: size.error.message }] };
-    const others = [bundled.data];
-    return restoreBackup(await file.text(), (text, accepted) =>
-      validateDataset(text, [...others, ...accepted]),
+  /** Checks a backup file and says what restoring it would replace; restoring waits for the user's yes. */
+  async function checkRestoreFile(file: File): Promise<Result<RestoreOffer, ImportIssue[]>> {
+    const size = checkBackupFileSize(file.name, file.size);
+    if (!size.ok) return size;
+    // A backup's datasets replace the stored ones, so they are checked against the bundled one and each other.
+    const prepared = await prepareRestore(file.name, await file.text(), (text, accepted) =>
+      validateDataset(text, [bundled.data, ...accepted]),
     );
+    if (!prepared.ok) return prepared;
+    const { plan, checked } = prepared.value;
+    return ok({ plan, apply: () => applyRestore(checked) });
+  }
+
+  /** A dataset's file as stored; a damaged one's from the set-aside data its data was moved to. */
+  async function exportDataset(id: string): Promise<void> {
+    const entry = state?.datasets.find((item) => item.id === id);
+    if (!state || !entry) return;
+    if (entry.damaged) {
+      const kept = state.quarantine.find((item) => item.key === datasetKey(id));
+      if (kept) downloadJson(`${id}.json`, kept.raw);
+      return;
+    }
+    // Data found missing now is set aside (the row then says so) rather than exported as an empty file.
+    const [found] = await readDatasets([entry]);
+    if (found) downloadJson(`${id}.json`, found.data);
   }
 
   if (loadError) {
@@ -177,10 +212,7 @@ export function App() {
         onImport={importDatasetFile}
         onToggle={(id, enabled) => void setDatasetEnabled(id, enabled)}
         onRemove={removeDataset}
-        onExport={async (id) => {
-          const entry = state.datasets.find((item) => item.id === id);
-          downloadJson(`${id}.json`, entry ? await readDataset(id) : null);
-        }}
+        onExport={exportDataset}
         onExportAll={async () =>
           downloadJson(`backstory-datasets-${today()}.json`, await exportBackup('datasets'))
         }
@@ -190,7 +222,7 @@ export function App() {
         onExport={async () =>
           downloadJson(`backstory-backup-${today()}.json`, await exportBackup())
         }
-        onRestore={restoreFile}
+        onCheck={checkRestoreFile}
       />
     </main>
   );

@@ -3,6 +3,7 @@ import seed from '../../assets/kb/seed.json';
 import { parseDataset } from '../../lib/kb/parse';
 import type { Dataset } from '../../lib/kb/schema';
 import { importDataset } from '../../lib/kb/transfer';
+import { describeProblems } from '../../lib/settings/dataset-damage';
 import type { ImportIssue, ValidDataset } from '../../lib/settings/datasets';
 import { ok, type Result } from '../../lib/settings/result';
 import type { DatasetCounts } from '../../lib/settings/schema';
@@ -33,13 +34,30 @@ export function bundledDataset(): Bundled {
   return { name: parsed.value.name, counts: countsOf(parsed.value), data: parsed.value };
 }
 
+/**
+ * Parsed once per object: a file of several datasets is checked one dataset at a time against the same
+ * stored ones and those accepted before it, which would otherwise be parsed again for each.
+ */
+const parsedOnce = new WeakMap<object, Dataset | null>();
+
 /** Stored datasets back as Datasets; ones that no longer validate cannot clash and are left out. */
 function asDatasets(values: readonly unknown[]): Dataset[] {
   return values.flatMap((value) => {
-    if (value === null) return [];
-    const parsed = parseDataset(value);
-    return parsed.ok ? [parsed.value] : [];
+    if (typeof value !== 'object' || value === null) return [];
+    let dataset = parsedOnce.get(value);
+    if (dataset === undefined) {
+      const parsed = parseDataset(value);
+      dataset = parsed.ok ? parsed.value : null;
+      parsedOnce.set(value, dataset);
+    }
+    return dataset ? [dataset] : [];
   });
+}
+
+/** Why stored dataset data can't be used (lib/kb's problems, shortly), or null if it is a valid dataset. */
+export function storedDatasetProblem(value: unknown): string | null {
+  const parsed = parseDataset(value);
+  return parsed.ok ? null : describeProblems(parsed.error);
 }
 
 /** Validates a dataset file's text against lib/kb's schema and the ids of `existing` datasets. */

@@ -4,7 +4,13 @@ import { KnowledgeBase } from '../kb/knowledge-base';
 import { parseDataset } from '../kb/parse';
 import type { Dataset } from '../kb/schema';
 import type { DictionaryEntry } from '../messaging';
-import { getDatasetIndex, readEnabledDatasets } from '../settings/datasets';
+import { describeProblems } from '../settings/dataset-damage';
+import {
+  getDatasetIndex,
+  isInUse,
+  readEnabledDatasets,
+  setDatasetAside,
+} from '../settings/datasets';
 import type { DatasetIndex } from '../settings/schema';
 
 export interface LoadedKnowledge {
@@ -12,7 +18,7 @@ export interface LoadedKnowledge {
   dictionary: DictionaryEntry[];
   /** Changes whenever the set of datasets does, so tabs refetch the dictionary only then. */
   version: string;
-  /** Stored datasets that no longer validate: left out, and named here so the failure is visible. */
+  /** Stored datasets that no longer validate: left out, and set aside so options and the popup say so. */
   skipped: { id: string; reason: string }[];
 }
 
@@ -27,7 +33,7 @@ export function parseBundled(): Dataset {
 
 /** Names the set of enabled datasets; equal versions mean equal dictionaries. */
 export function datasetsVersion(index: DatasetIndex): string {
-  const enabled = index.filter((entry) => entry.enabled);
+  const enabled = index.filter(isInUse);
   return ['bundled', ...enabled.map((entry) => `${entry.id}@${entry.importedAt}`)].join('|');
 }
 
@@ -43,7 +49,12 @@ export async function loadKnowledge(): Promise<LoadedKnowledge> {
   for (const { entry, data } of await readEnabledDatasets()) {
     const parsed = parseDataset(data);
     if (parsed.ok) datasets.push(parsed.value);
-    else skipped.push({ id: entry.id, reason: parsed.error[0]?.message ?? 'invalid' });
+    else {
+      const reason = describeProblems(parsed.error);
+      skipped.push({ id: entry.id, reason });
+      // Never silently: the entry is marked damaged (options shows it) and its data kept for export.
+      await setDatasetAside(entry, reason);
+    }
   }
   const kb = new KnowledgeBase(datasets);
   const dictionary = kb

@@ -1,14 +1,13 @@
-// One file with everything Backstory stores (settings, styles, muted entities, datasets, set-aside data): export, restore, reset.
-import { type StorageItemKey, storage } from 'wxt/utils/storage';
+// One file with everything Backstory stores (settings, styles, muted entities, datasets, set-aside data): its format, export and check; restore.ts writes it back.
 import { z } from 'zod';
 import { formatPath } from '../kb/parse';
 import {
+  type DatasetValidator,
   datasetIndexItem,
-  datasetKey,
   formatBytes,
   type ImportIssue,
+  readDatasets,
   STORAGE_BUDGET_BYTES,
-  storedSize,
   type ValidDataset,
 } from './datasets';
 import { readQuarantine } from './quarantine';
@@ -26,6 +25,25 @@ import { mutedItem, settingsItem, stylesItem } from './store';
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_VERSION = 1;
 
+/**
+ * Larger backup files are refused before they are read. Twice the storage budget, not the budget: what must fit
+ * is the parsed content (checked before anything is written), and backups exported by earlier builds were indented
+ * JSON, ~1.75× the size of what they hold. A backup holds up to the whole budget, so the 5 MB limit of a single
+ * dataset file does not apply to it.
+ */
+export const MAX_BACKUP_FILE_BYTES = 2 * STORAGE_BUDGET_BYTES;
+
+/** The size check to run on a backup File before reading it. */
+export function checkBackupFileSize(name: string, bytes: number): Result<void, ImportIssue[]> {
+  if (bytes <= MAX_BACKUP_FILE_BYTES) return ok(undefined);
+  return err([
+    {
+      path: '(file)',
+      message: `${name} is ${formatBytes(bytes)}; a backup file can be at most ${formatBytes(MAX_BACKUP_FILE_BYTES)} (what it holds must fit the ${formatBytes(STORAGE_BUDGET_BYTES)} of storage).`,
+    },
+  ]);
+}
+
 const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
@@ -39,20 +57,12 @@ const BackupSchema = z.object({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
-/** Validates one dataset given as JSON text; `existing` are the datasets it must not clash with. */
-export type DatasetValidator = (
-  text: string,
-  existing: unknown[],
-) => Result<ValidDataset, ImportIssue[]>;
+export type { DatasetValidator } from './datasets';
 
 /** Everything stored, as one object ready for JSON.stringify. `only` limits it to the datasets. */
 export async function exportBackup(only?: 'datasets'): Promise<Backup> {
-  const index = await datasetIndexItem.get();
-  const bodies = await storage.getItems(index.map((entry) => datasetKey(entry.id)));
-  const datasets = index.flatMap((entry, i) => {
-    const data = bodies[i]?.value;
-    return data == null ? [] : [{ entry, data }];
-  });
+  // Damaged datasets are left out here; their data is in the quarantine, which a full backup carries.
+  const datasets = await readDatasets(await datasetIndexItem.get());
   const base: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -79,6 +89,12 @@ export function parseJson(text: string): Result<unknown, ImportIssue[]> {
   }
 }
 
+/** A backup file that passed checkBackup: its sections, and its datasets as validated. */
+export interface CheckedBackup {
+  backup: Backup;
+  datasets: { entry: DatasetEntry; valid: ValidDataset }[];
+}
+
 /**
  * Checks a backup file completely — its shape and every dataset in it — before anything is written.
  * Returns the backup with datasets as validated, or every problem found with its JSON path.
@@ -86,10 +102,7 @@ export function parseJson(text: string): Result<unknown, ImportIssue[]> {
 export function checkBackup(
   text: string,
   validate: DatasetValidator,
-): Result<
-  { backup: Backup; datasets: { entry: DatasetEntry; valid: ValidDataset }[] },
-  ImportIssue[]
-> {
+): Result<CheckedBackup, ImportIssue[]> {
   const json = parseJson(text);
   if (!json.ok) return json;
   const parsed = BackupSchema.safeParse(json.value);
@@ -138,101 +151,4 @@ export function checkBackup(
     ids.add(entry.id);
   });
   return issues.length > 0 ? err(issues) : ok({ backup, datasets });
-}
-
-/**
- * Restores a backup: the sections present in the file replace what is stored, all in one write.
- * Sections the file lacks are left as they are. Set-aside data in the file is added to the current
- * set-aside data, never put back in place.
- */
-export async function restoreBackup(
-  text: string,
-  validate: DatasetValidator,
-): Promise<Result<string, ImportIssue[]>> {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > STORAGE_BUDGET_BYTES) {
-    return err([
-      {
-        path: '(root)',
-        message: `the file is ${formatBytes(bytes)}; a backup can be at most ${formatBytes(STORAGE_BUDGET_BYTES)}, all the storage there is.`,
-      },
-    ]);
-  }
-  const checked = checkBackup(text, validate);
-  if (!checked.ok) return checked;
-  const { backup, datasets } = checked.value;
-  const writes: { key: StorageItemKey; value: unknown }[] = [];
-  const meta = (item: { key: StorageItemKey; version: number }) => ({
-    key: `${item.key}$` as StorageItemKey,
-    value: { v: item.version },
-  });
-  if (backup.settings)
-    writes.push({ key: settingsItem.key, value: backup.settings }, meta(settingsItem));
-  if (backup.styles) writes.push({ key: stylesItem.key, value: backup.styles }, meta(stylesItem));
-  if (backup.muted) writes.push({ key: mutedItem.key, value: backup.muted }, meta(mutedItem));
-  const oldIndex = await datasetIndexItem.get();
-  if (backup.datasets) {
-    const index = datasets.map(({ entry, valid }) => ({
-      ...entry,
-      bytes: storedSize(datasetKey(entry.id).slice('local:'.length), valid.data),
-      counts: valid.counts,
-    }));
-    writes.push({ key: datasetIndexItem.key, value: index }, meta(datasetIndexItem));
-    for (const { entry, valid } of datasets)
-      writes.push({ key: datasetKey(entry.id), value: valid.data });
-  }
-  if (backup.quarantine && backup.quarantine.length > 0) {
-    const current = await readQuarantine();
-    const seen = new Set(current.map((entry) => JSON.stringify([entry.key, entry.raw])));
-    const added = backup.quarantine.filter(
-      (entry) => !seen.has(JSON.stringify([entry.key, entry.raw])),
-    );
-    writes.push({ key: 'local:quarantine', value: [...current, ...added] });
-  }
-  const needed = writes.reduce((sum, w) => sum + storedSize(w.key, w.value), 0);
-  if (needed > STORAGE_BUDGET_BYTES) {
-    return err([
-      {
-        path: 'datasets',
-        message: `restoring needs ${formatBytes(needed)}, more than the ${formatBytes(STORAGE_BUDGET_BYTES)} of storage. Nothing was changed.`,
-      },
-    ]);
-  }
-  try {
-    await storage.setItems(writes);
-  } catch (error) {
-    return err([
-      {
-        path: '(root)',
-        message: `the browser refused to store it (${(error as Error).message}). Nothing was changed.`,
-      },
-    ]);
-  }
-  if (backup.datasets) {
-    // Data of datasets the backup replaced; removed only after the new index is in place.
-    const kept = new Set(datasets.map(({ entry }) => entry.id));
-    const stale = oldIndex
-      .filter((entry) => !kept.has(entry.id))
-      .map((entry) => datasetKey(entry.id));
-    if (stale.length > 0) await storage.removeItems(stale);
-  }
-  const parts = [
-    backup.settings && 'settings',
-    backup.styles && 'styles',
-    backup.muted && 'muted entities',
-    backup.datasets && `${datasets.length} dataset${datasets.length === 1 ? '' : 's'}`,
-  ].filter(Boolean);
-  return ok(`Restored ${parts.join(', ') || 'nothing (the file was empty)'}.`);
-}
-
-/** Back to a fresh install: default settings and styles, nothing muted, no imported datasets. Set-aside data stays. */
-export async function resetAll(): Promise<void> {
-  const index = await datasetIndexItem.get();
-  await storage.removeItems([
-    settingsItem.key,
-    stylesItem.key,
-    mutedItem.key,
-    datasetIndexItem.key,
-    ...index.map((entry) => datasetKey(entry.id)),
-  ]);
 }

@@ -1,16 +1,23 @@
-// Imported datasets in storage.local: an index the options page lists, and each dataset under its own key; imports are all-or-nothing.
+// Imported datasets: reading their data (setting aside what is missing), storing validated ones (all or nothing, within the storage budget), enabling and removing them.
 import { browser } from 'wxt/browser';
-import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import { storage } from 'wxt/utils/storage';
 import type { DatasetIssue } from '../kb/schema';
 import { MAX_IMPORT_BYTES } from '../kb/transfer';
+import { setDatasetAside } from './dataset-damage';
+import { datasetIndexItem, datasetKey, getDatasetIndex } from './dataset-index';
+import { discardQuarantined } from './quarantine';
 import { err, ok, type Result } from './result';
-import {
-  type DatasetCounts,
-  type DatasetEntry,
-  type DatasetIndex,
-  DatasetIndexSchema,
-} from './schema';
-import { defineStoredItem } from './stored-item';
+import type { DatasetCounts, DatasetEntry, DatasetIndex } from './schema';
+import type { Extra } from './stored-item';
+
+export { setAsideUnlistedDatasets, setDatasetAside } from './dataset-damage';
+export {
+  datasetIndexItem,
+  datasetKey,
+  getDatasetIndex,
+  salvageDatasetIndex,
+  watchDatasetIndex,
+} from './dataset-index';
 
 /**
  * Chrome's storage.local quota without the `unlimitedStorage` permission. Firefox enforces none,
@@ -19,14 +26,6 @@ import { defineStoredItem } from './stored-item';
 export const STORAGE_BUDGET_BYTES = 10 * 1024 * 1024;
 /** Larger dataset files are refused before they are read (lib/kb's limit). */
 export const MAX_IMPORT_FILE_BYTES = MAX_IMPORT_BYTES;
-
-export const datasetIndexItem = defineStoredItem<DatasetIndex>({
-  key: 'local:datasets',
-  schema: DatasetIndexSchema,
-  fallback: [],
-  version: 1,
-  migrations: {},
-});
 
 /** One problem found in an imported file: where (a JSON path such as `entities[3].name`) and what. */
 export type ImportIssue = DatasetIssue;
@@ -41,33 +40,50 @@ export interface ValidDataset {
   counts: DatasetCounts;
 }
 
+/** Validates one dataset given as JSON text; `existing` are the datasets it must not clash with. */
+export type DatasetValidator = (
+  text: string,
+  existing: unknown[],
+) => Result<ValidDataset, ImportIssue[]>;
+
 export type ImportError =
   | { kind: 'invalid'; issues: ImportIssue[] }
   | { kind: 'too-large'; message: string }
-  | { kind: 'quota'; message: string };
-
-export function datasetKey(id: string): StorageItemKey {
-  return `local:dataset:${id}`;
-}
-
-export const getDatasetIndex = (): Promise<DatasetIndex> => datasetIndexItem.get();
-export const watchDatasetIndex = (cb: (index: DatasetIndex) => void): (() => void) =>
-  datasetIndexItem.watch(cb);
+  | { kind: 'quota'; message: string }
+  /** A full backup chosen where a dataset file was expected. */
+  | { kind: 'backup'; message: string };
 
 /** The stored dataset of an index entry (null if it is missing). */
 export async function readDataset(id: string): Promise<unknown> {
   return storage.getItem<unknown>(datasetKey(id));
 }
 
+/** Whether pages get this dataset: enabled by the reader and not set aside as damaged. */
+export function isInUse(entry: DatasetEntry): boolean {
+  return entry.enabled && !entry.damaged;
+}
+
+/**
+ * The stored data of `entries`, in order, skipping damaged ones. One whose data is missing is set aside
+ * (listed as damaged, with the notice), never silently left out.
+ */
+export async function readDatasets(
+  entries: readonly DatasetEntry[],
+): Promise<{ entry: DatasetEntry; data: unknown }[]> {
+  const usable = entries.filter((entry) => !entry.damaged);
+  const bodies = await storage.getItems(usable.map((entry) => datasetKey(entry.id)));
+  const found: { entry: DatasetEntry; data: unknown }[] = [];
+  for (const [i, entry] of usable.entries()) {
+    const data = bodies[i]?.value;
+    if (data == null) await setDatasetAside(entry);
+    else found.push({ entry, data });
+  }
+  return found;
+}
+
 /** The datasets the reader has left enabled, in import order, for the content script and panels. */
 export async function readEnabledDatasets(): Promise<{ entry: DatasetEntry; data: unknown }[]> {
-  const index = await getDatasetIndex();
-  const enabled = index.filter((entry) => entry.enabled);
-  const bodies = await storage.getItems(enabled.map((entry) => datasetKey(entry.id)));
-  return enabled.flatMap((entry, i) => {
-    const data = bodies[i]?.value;
-    return data == null ? [] : [{ entry, data }];
-  });
+  return readDatasets((await getDatasetIndex()).filter(isInUse));
 }
 
 export function formatBytes(bytes: number): string {
@@ -111,50 +127,75 @@ function isQuotaError(error: unknown): boolean {
   return /quota/i.test(String((error as Error)?.message ?? error));
 }
 
-function quotaMessage(needed: number, free: number): string {
-  return `This dataset needs ${formatBytes(needed)} of storage but only ${formatBytes(Math.max(0, free))} of ${formatBytes(STORAGE_BUDGET_BYTES)} is free. Remove or export a dataset to make room. Nothing was changed.`;
+function quotaMessage(needed: number, free: number, count: number): string {
+  const what = count === 1 ? 'This dataset needs' : `These ${count} datasets need`;
+  return `${what} ${formatBytes(needed)} of storage but only ${formatBytes(Math.max(0, free))} of ${formatBytes(STORAGE_BUDGET_BYTES)} is free. Remove or export a dataset to make room. Nothing was changed.`;
+}
+
+/** A validated dataset to store, and the JSON path its issues are reported under (its id field). */
+export interface ToStore {
+  valid: ValidDataset;
+  idPath: string;
 }
 
 /**
- * Stores a validated dataset and lists it, in one write: either both land or neither does.
- * Refuses up front when it would not fit, and reports a quota failure from the browser the same way.
+ * Stores validated datasets and lists them, in one write: all land or none does. Refuses an id that is
+ * listed already (damaged entries included) or twice in `datasets`, refuses up front what would not fit,
+ * and reports a quota failure from the browser the same way. Runs inside the index lock (`transact`).
  */
-export function saveDataset(dataset: ValidDataset): Promise<Result<DatasetEntry, ImportError>> {
-  return datasetIndexItem.transact(async (index, write) => {
-    const id = dataset.id;
-    const clash = index.find((entry) => entry.id === id);
-    if (clash) {
-      return err({
-        kind: 'invalid',
-        issues: [
-          {
-            path: 'id',
-            message: `a dataset with the id "${id}" is already imported (${clash.name}); remove it first, or give this one another id`,
-          },
-        ],
+export async function storeDatasets(
+  index: DatasetIndex,
+  write: (next: DatasetIndex, extra?: Extra[]) => Promise<void>,
+  datasets: readonly ToStore[],
+): Promise<Result<DatasetEntry[], ImportError>> {
+  const issues: ImportIssue[] = [];
+  const seen = new Map<string, string>(index.map((entry) => [entry.id, entry.name]));
+  for (const { valid, idPath } of datasets) {
+    const clash = seen.get(valid.id);
+    if (clash !== undefined) {
+      issues.push({
+        path: idPath,
+        message: `a dataset with the id "${valid.id}" is already imported (${clash}); remove it first, or give this one another id`,
       });
     }
-    const key = datasetKey(id);
-    const bytes = storedSize(key.slice('local:'.length), dataset.data);
-    const entry: DatasetEntry = {
-      id,
-      name: dataset.name,
-      enabled: true,
-      importedAt: new Date().toISOString(),
-      bytes,
-      counts: dataset.counts,
-    };
-    const nextIndex = [...index, entry];
-    const needed = bytes + storedSize('datasets', nextIndex) - storedSize('datasets', index);
-    const free = STORAGE_BUDGET_BYTES - (await bytesInUse());
-    if (needed > free) return err({ kind: 'quota', message: quotaMessage(needed, free) });
-    try {
-      await write(nextIndex, [{ key, value: dataset.data }]);
-    } catch (error) {
-      if (isQuotaError(error)) return err({ kind: 'quota', message: quotaMessage(needed, free) });
-      throw error;
-    }
-    return ok(entry);
+    seen.set(valid.id, valid.name);
+  }
+  if (issues.length > 0) return err({ kind: 'invalid', issues });
+  const importedAt = new Date().toISOString();
+  const entries: DatasetEntry[] = datasets.map(({ valid }) => ({
+    id: valid.id,
+    name: valid.name,
+    enabled: true,
+    importedAt,
+    bytes: storedSize(datasetKey(valid.id).slice('local:'.length), valid.data),
+    counts: valid.counts,
+  }));
+  const nextIndex = [...index, ...entries];
+  const needed =
+    entries.reduce((sum, entry) => sum + entry.bytes, 0) +
+    storedSize('datasets', nextIndex) -
+    storedSize('datasets', index);
+  const free = STORAGE_BUDGET_BYTES - (await bytesInUse());
+  const quota = () =>
+    err({ kind: 'quota' as const, message: quotaMessage(needed, free, entries.length) });
+  if (needed > free) return quota();
+  try {
+    await write(
+      nextIndex,
+      datasets.map(({ valid }) => ({ key: datasetKey(valid.id), value: valid.data })),
+    );
+  } catch (error) {
+    if (isQuotaError(error)) return quota();
+    throw error;
+  }
+  return ok(entries);
+}
+
+/** Stores one dataset validated beforehand (see dataset-import.ts for files, validated under the lock). */
+export function saveDataset(dataset: ValidDataset): Promise<Result<DatasetEntry, ImportError>> {
+  return datasetIndexItem.transact(async (index, write) => {
+    const stored = await storeDatasets(index, write, [{ valid: dataset, idPath: 'id' }]);
+    return stored.ok ? ok(stored.value[0] as DatasetEntry) : stored;
   });
 }
 
@@ -164,8 +205,15 @@ export function setDatasetEnabled(id: string, enabled: boolean): Promise<Dataset
   );
 }
 
-/** Unlists a dataset and deletes its data. */
-export async function removeDataset(id: string): Promise<void> {
-  await datasetIndexItem.update((index) => index.filter((entry) => entry.id !== id));
-  await storage.removeItem(datasetKey(id));
+/**
+ * Unlists a dataset and deletes its data; for a damaged one, the copy of its data kept in the quarantine too
+ * (the user confirmed removing it). Under the index lock throughout, so nothing sees the data unlisted.
+ */
+export function removeDataset(id: string): Promise<void> {
+  return datasetIndexItem.transact(async (index, write) => {
+    const entry = index.find((other) => other.id === id);
+    await write(index.filter((other) => other.id !== id));
+    await storage.removeItem(datasetKey(id));
+    if (entry?.damaged) await discardQuarantined(datasetKey(id));
+  });
 }

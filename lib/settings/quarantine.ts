@@ -44,6 +44,17 @@ export function withEntry(entries: QuarantineEntry[], entry: QuarantineEntry): Q
   return entries.some(same) ? entries : [...entries, entry];
 }
 
+/** Removes the set-aside entries read from `key` (the user removed what they belonged to). */
+export function discardQuarantined(key: string): Promise<void> {
+  return withLock(QUARANTINE_LOCK, async () => {
+    const entries = await readQuarantine();
+    const rest = entries.filter((entry) => entry.key !== key);
+    if (rest.length === entries.length) return;
+    if (rest.length === 0) await storage.removeItem(QUARANTINE_KEY);
+    else await storage.setItem(QUARANTINE_KEY, rest);
+  });
+}
+
 /** Removes every set-aside entry (the user has exported them or chose to discard them). */
 export function clearQuarantine(): Promise<void> {
   return withLock(QUARANTINE_LOCK, () => storage.removeItem(QUARANTINE_KEY));

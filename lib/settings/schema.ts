@@ -53,6 +53,14 @@ export const DatasetCountsSchema = z.object({
 });
 export type DatasetCounts = z.infer<typeof DatasetCountsSchema>;
 
+/** Why a listed dataset can't be used. Its data, if there was any, is in the quarantine, not under its key. */
+export const DatasetDamageSchema = z.object({
+  reason: z.string(),
+  /** Whether there was data to keep (false: it was missing). */
+  kept: z.boolean(),
+});
+export type DatasetDamage = z.infer<typeof DatasetDamageSchema>;
+
 /** What the options page lists for an imported dataset; the dataset itself lives under its own key. */
 export const DatasetEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
@@ -62,6 +70,11 @@ export const DatasetEntrySchema = z.object({
   /** Size in storage, so the page can say how much room is left before an import. */
   bytes: z.number().int().nonnegative(),
   counts: DatasetCountsSchema,
+  /**
+   * Set when its data turned out missing or unreadable: it stays listed, left out of pages, so the user sees
+   * it and can export or remove it. Optional, so lists written before it existed read as they are (still v1).
+   */
+  damaged: DatasetDamageSchema.optional(),
 });
 export type DatasetEntry = z.infer<typeof DatasetEntrySchema>;
 export const DatasetIndexSchema = z.array(DatasetEntrySchema);

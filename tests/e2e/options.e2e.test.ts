@@ -379,11 +379,59 @@ describe('options page in Chromium', () => {
     expect(reset['dataset:e2e-set']).toBeUndefined();
 
     await upload(page, 'backup-file', backupPath);
+    await waitForText(page, 'It adds E2E set.');
+    await clickButton(page, 'Restore this backup');
     await waitForText(page, 'Restored settings, styles, muted entities, 1 dataset.');
+    await waitForText(page, 'Added E2E set.');
     await waitForText(page, 'E2E set');
     const restored = await stored(page);
     expect((restored.settings as { sites: string[] }).sites).toEqual(['example.com']);
     expect(restored['dataset:e2e-set']).toEqual(e2eDataset());
+    await page.close();
+  });
+
+  test('a dataset whose stored data is damaged is set aside: its row says so, the data is moved (not copied) for export', async () => {
+    const page = await openOptions();
+    const broken = { ...smallDataset('damaged-set'), name: 'Damaged set', schemaVersion: 7 };
+    await page.evaluate(async (data) => {
+      const { datasets = [] } = (await chrome.storage.local.get('datasets')) as {
+        datasets?: unknown[];
+      };
+      const entry = {
+        id: 'damaged-set',
+        name: 'Damaged set',
+        enabled: true,
+        importedAt: new Date().toISOString(),
+        bytes: 1000,
+        counts: { entities: 3, quotes: 1, events: 1 },
+      };
+      await chrome.storage.local.set({
+        datasets: [...datasets, entry],
+        'dataset:damaged-set': data,
+      });
+    }, broken);
+    await page.reload();
+    await waitForText(
+      page,
+      'Damaged — export or remove: its data is not a valid dataset (schemaVersion: must be 1).',
+    );
+    await waitForText(page, 'Imported dataset “damaged-set”: its data is not a valid dataset');
+    const after = await stored(page);
+    expect(Object.keys(after)).not.toContain('dataset:damaged-set');
+    const kept = (after.quarantine as { key: string; raw: unknown }[]).filter(
+      (entry) => entry.key === 'local:dataset:damaged-set',
+    );
+    expect(kept.map((entry) => entry.raw)).toEqual([broken]);
+    await screenshot(page, 'e2e/options-damaged-dataset');
+
+    await clickButton(page, 'Remove Damaged set…');
+    await clickButton(page, 'Remove Damaged set');
+    await page.waitForFunction(
+      // biome-ignore lint/performance/useDomNodeTextContent: what a user sees is innerText
+      () => !document.body.innerText.includes('Damaged set'),
+      { polling: 100 },
+    );
+    expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
     await page.close();
   });
 

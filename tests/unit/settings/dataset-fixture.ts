@@ -70,3 +70,25 @@ export function smallDataset(id = 'fixture-set') {
 }
 
 export type FixtureDataset = ReturnType<typeof smallDataset>;
+
+/** Every item id of the small dataset, as JSON strings; prefixed to make a second dataset that clashes with nothing. */
+const ITEM_IDS =
+  /"(fixture-article|maria-testova|example-council|sampletown|maria-leads-council|council-will-meet|council-meeting)"/g;
+
+/**
+ * A valid dataset of about `megabytes` MB as compact JSON: the small one (its item ids prefixed with `id`) plus
+ * many one-alias people, so that indented JSON of it is ~1.7× larger (many short lines), as real datasets are.
+ */
+export function largeDataset(id: string, megabytes: number) {
+  const base = JSON.parse(
+    JSON.stringify(smallDataset(id)).replace(ITEM_IDS, `"${id}-$1"`),
+  ) as FixtureDataset;
+  const count = Math.round((megabytes * 1024 * 1024) / 131);
+  const people = Array.from({ length: count }, (_, i) => ({
+    id: `${id}-person-${i}`,
+    kind: 'person',
+    name: `Person number ${i}`,
+    aliases: [{ text: `Person number ${i}`, caseSensitive: false }],
+  }));
+  return { ...base, name: `Large set ${id}`, entities: [...base.entities, ...people] };
+}

@@ -1,11 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  type DatasetValidator,
-  exportBackup,
-  resetAll,
-  restoreBackup,
-} from '../../../lib/settings/backup';
+import { storage } from 'wxt/utils/storage';
+import { type DatasetValidator, exportBackup } from '../../../lib/settings/backup';
 import {
   checkFileSize,
   getDatasetIndex,
@@ -14,9 +10,11 @@ import {
   removeDataset,
   STORAGE_BUDGET_BYTES,
   saveDataset,
+  setAsideUnlistedDatasets,
   setDatasetEnabled,
 } from '../../../lib/settings/datasets';
 import { readQuarantine } from '../../../lib/settings/quarantine';
+import { resetAll, restoreBackup } from '../../../lib/settings/restore';
 import { DEFAULT_SETTINGS, DEFAULT_STYLES } from '../../../lib/settings/schema';
 import {
   addSite,
@@ -155,6 +153,43 @@ describe('importing datasets', () => {
   });
 });
 
+describe('a damaged dataset list', () => {
+  async function threeDatasetsWithOneBadEntry() {
+    for (const name of ['One', 'Two', 'Three'])
+      await saveDataset(dataset(name, [name.toLowerCase()]));
+    const { datasets } = await fakeBrowser.storage.local.get('datasets');
+    const damaged = structuredClone(datasets) as Record<string, unknown>[];
+    (damaged[1] as Record<string, unknown>).importedAt = 42;
+    await fakeBrowser.storage.local.set({ datasets: damaged });
+    return damaged;
+  }
+
+  it('keeps the readable entries usable and sets the whole list aside with the reason', async () => {
+    const damaged = await threeDatasetsWithOneBadEntry();
+    expect((await getDatasetIndex()).map((entry) => entry.id)).toEqual(['one', 'three']);
+    expect((await readEnabledDatasets()).map((item) => item.entry.id)).toEqual(['one', 'three']);
+    const [kept] = await readQuarantine();
+    expect(kept).toMatchObject({ key: 'local:datasets', raw: damaged });
+    expect(kept?.reason).toMatch(/^not valid at 1\.importedAt/);
+  });
+
+  it('moves the data its bad entry pointed to into the set-aside data, so a reset cannot lose it', async () => {
+    await threeDatasetsWithOneBadEntry();
+    await getDatasetIndex();
+    expect(await setAsideUnlistedDatasets()).toBe(1);
+    const kept = (await readQuarantine()).find((entry) => entry.key === 'local:dataset:two');
+    expect(kept?.raw).toEqual({ name: 'Two', entities: ['two'], padding: '' });
+    expect(kept?.reason).toMatch(/listed nowhere/);
+    expect(await readDataset('two')).toBeNull();
+    expect(await setAsideUnlistedDatasets()).toBe(0);
+    await resetAll();
+    expect((await readQuarantine()).map((entry) => entry.key)).toEqual([
+      'local:datasets',
+      'local:dataset:two',
+    ]);
+  });
+});
+
 describe('backup, reset and restore', () => {
   async function fillEverything() {
     await addSite('bbc.com');
@@ -173,7 +208,11 @@ describe('backup, reset and restore', () => {
     const restored = await restoreBackup(file, validate);
     expect(restored).toEqual({
       ok: true,
-      value: 'Restored settings, styles, muted entities, 1 dataset.',
+      value: [
+        'Restored settings, styles, muted entities, 1 dataset.',
+        'Replaced your site settings (0 sites listed before, 1 now), your highlight styles and your muted names (0 before, 1 now).',
+        'Added Extra.',
+      ],
     });
     expect((await getSettings()).sites).toEqual(['bbc.com']);
     expect(await getMuted()).toEqual(['person:putin']);
@@ -183,6 +222,14 @@ describe('backup, reset and restore', () => {
       entities: ['x', 'y'],
       padding: '',
     });
+  });
+
+  it('reset removes the data of every dataset, listed or not, and the list itself', async () => {
+    await fillEverything();
+    await fakeBrowser.storage.local.set({ 'dataset:ghost': { name: 'Ghost', entities: [] } });
+    await resetAll();
+    const left = Object.keys(await fakeBrowser.storage.local.get(null));
+    expect(left.filter((key) => key.startsWith('dataset'))).toEqual([]);
   });
 
   it('reset keeps set-aside data', async () => {
@@ -251,5 +298,44 @@ describe('backup, reset and restore', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error.map((issue) => issue.path)).toContain('datasets[1].data.entities[0]');
+  });
+});
+
+describe('restore and reset take the locks', () => {
+  /** Every dataset:* key in storage is listed, and every listed dataset has its data: nothing orphaned. */
+  async function expectConsistent() {
+    const all = await fakeBrowser.storage.local.get(null);
+    const bodies = Object.keys(all)
+      .filter((key) => key.startsWith('dataset:') && all[key] != null)
+      .map((key) => key.slice('dataset:'.length))
+      .sort();
+    const listed = (await getDatasetIndex()).map((entry) => entry.id).sort();
+    expect(bodies).toEqual(listed);
+  }
+
+  it('an import while a restore runs is either kept or replaced, never left unlisted', async () => {
+    await saveDataset(dataset('Old', ['o']));
+    const file = JSON.stringify(await exportBackup());
+    // The import starts just as the restore is about to write, and gets 20 ms to finish if nothing holds it.
+    const setItems = storage.setItems.bind(storage);
+    let importing: ReturnType<typeof saveDataset> | undefined;
+    vi.spyOn(storage, 'setItems').mockImplementation(async (items) => {
+      const keys = items.map((item) => ('key' in item ? item.key : item.item.key));
+      if (!importing && keys.includes('local:settings') && keys.includes('local:datasets')) {
+        importing = saveDataset(dataset('New', ['n']));
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      return setItems(items);
+    });
+    const restored = await restoreBackup(file, validate);
+    const saved = await importing;
+    expect(restored.ok && saved?.ok).toBe(true);
+    await expectConsistent();
+  });
+
+  it('an import while a reset runs is either kept or reset, never left unlisted', async () => {
+    await saveDataset(dataset('Old', ['o']));
+    await Promise.all([resetAll(), saveDataset(dataset('New', ['n']))]);
+    await expectConsistent();
   });
 });

@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import seed from '../../../assets/kb/seed.json';
 import { App } from '../../../entrypoints/options/App';
-import { getDatasetIndex, readDataset } from '../../../lib/settings/datasets';
+import { getDatasetIndex, readDataset, saveDataset } from '../../../lib/settings/datasets';
 import { readQuarantine } from '../../../lib/settings/quarantine';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { addSite, getSettings, mute } from '../../../lib/settings/store';
-import { smallDataset } from './dataset-fixture';
+import { largeDataset, smallDataset } from './dataset-fixture';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -175,6 +175,23 @@ describe('options page: datasets', () => {
     expect(downloads.files[0]?.name).toBe('fixture-set.json');
     expect(JSON.parse(await (downloads.files[0]?.text as Promise<string>))).toEqual(smallDataset());
   });
+  it('an exported dataset of 4 MB (7 MB if indented) can be imported again', async () => {
+    const downloads = captureDownloads();
+    const dataset = largeDataset('large-a', 4);
+    await openApp();
+    await importDataset(file('large.json', JSON.stringify(dataset)));
+    await screen.findByText(/^Imported Large set large-a:/);
+    fireEvent.click(screen.getByRole('button', { name: 'Export Large set large-a' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    const exported = await (downloads.files[0]?.text as Promise<string>);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Large set large-a…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Large set large-a' }));
+    await waitFor(() => expect(screen.queryByText('Large set large-a')).toBeNull());
+
+    await importDataset(file('large-a.json', exported));
+    await screen.findByText(/^Imported Large set large-a:/, {}, { timeout: 5_000 });
+    expect(await readDataset('large-a')).toEqual(dataset);
+  }, 60_000);
 });
 
 describe('options page: backup, reset, restore', () => {
@@ -203,10 +220,88 @@ describe('options page: backup, reset, restore', () => {
     await waitFor(() => expect(screen.queryByText('Fixture set')).toBeNull());
 
     await chooseFile(/^Restore from a backup file/, file('backup.json', backup));
+    await screen.findByText(
+      'Restoring backup.json replaces your site settings (0 sites listed now, 1 in the backup), your highlight styles and your muted names (0 now, 1 in the backup).',
+    );
+    expect(screen.getByText('It adds Fixture set.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Restore this backup' }));
     await screen.findByText('Restored settings, styles, muted entities, 1 dataset.');
+    expect(
+      screen.getByText(
+        'Replaced your site settings (0 sites listed before, 1 now), your highlight styles and your muted names (0 before, 1 now).',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Added Fixture set.')).toBeTruthy();
     expect((await getSettings()).sites).toEqual(['kyivindependent.com']);
     await screen.findByText('Fixture set');
     expect(await readDataset('fixture-set')).toEqual(smallDataset());
+  });
+
+  it('round-trips more than 5 MB of datasets (each file under the 5 MB limit) through export, reset and restore', async () => {
+    const downloads = captureDownloads();
+    await openApp();
+    const big = [largeDataset('large-a', 3.2), largeDataset('large-b', 3.2)];
+    for (const dataset of big) {
+      await importDataset(file(`${dataset.id}.json`, JSON.stringify(dataset)));
+      await screen.findByText(new RegExp(`^Imported ${dataset.name}:`));
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Export all settings' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    const backup = await (downloads.files[0]?.text as Promise<string>);
+    expect(backup.length).toBeGreaterThan(6 * 1024 * 1024);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset everything' }));
+    await screen.findByText('Everything is back to the defaults.');
+    await waitFor(() => expect(screen.queryByText(big[0]?.name as string)).toBeNull());
+
+    await chooseFile(/^Restore from a backup file/, file('backup.json', backup));
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Restore this backup' }, { timeout: 5_000 }),
+    );
+    await screen.findByText(
+      'Restored settings, styles, muted entities, 2 datasets.',
+      {},
+      { timeout: 5_000 },
+    );
+    for (const dataset of big) {
+      await screen.findByText(dataset.name);
+      expect(await readDataset(dataset.id)).toEqual(dataset);
+    }
+  }, 60_000);
+
+  it('restoring an older backup asks first, naming the datasets it would delete, and says what it replaced', async () => {
+    const downloads = captureDownloads();
+    await openApp();
+    await importDataset(file('first.json', JSON.stringify(largeDataset('first-set', 0.01))));
+    await screen.findByText(/^Imported Large set first-set/);
+    fireEvent.click(screen.getByRole('button', { name: 'Export all settings' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    const older = await (downloads.files[0]?.text as Promise<string>);
+    await importDataset(file('second.json', JSON.stringify(largeDataset('second-set', 0.01))));
+    await screen.findByText(/^Imported Large set second-set/);
+    const before = await fakeBrowser.storage.local.get(null);
+
+    await chooseFile(/^Restore from a backup file/, file('older.json', older));
+    await screen.findByText(
+      'It removes 1 imported dataset the backup does not have: Large set second-set. Export it first to keep it.',
+    );
+    expect(
+      screen.getByText('It replaces Large set first-set with the backup’s copy.'),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('older.json was not restored. Nothing was changed.');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+
+    await chooseFile(/^Restore from a backup file/, file('older.json', older));
+    fireEvent.click(await screen.findByRole('button', { name: 'Restore this backup' }));
+    await screen.findByText('Restored settings, styles, muted entities, 1 dataset.');
+    expect(
+      screen.getByText('Removed 1 dataset the backup did not have: Large set second-set.'),
+    ).toBeTruthy();
+    expect(screen.getByText('Replaced Large set first-set with the backup’s copy.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Large set second-set')).toBeNull());
+    expect(await readDataset('second-set')).toBeNull();
   });
 
   it('refuses a damaged backup, naming the path, and keeps the current settings', async () => {
@@ -252,6 +347,44 @@ describe('options page: stored data that cannot be read', () => {
       42,
     ]);
     expect(await readQuarantine()).toHaveLength(2);
+  });
+});
+
+describe('options page: a damaged list of datasets', () => {
+  async function storeDataset(id: string, name: string) {
+    const data = { ...smallDataset(id), name };
+    await saveDataset({ id, name, data, counts: { entities: 3, quotes: 1, events: 1 } });
+    return data;
+  }
+
+  it('one bad field leaves the other datasets listed; the data of the bad entry is set aside with a notice', async () => {
+    const first = await storeDataset('set-a', 'Set A');
+    await storeDataset('set-b', 'Set B');
+    const { datasets } = await fakeBrowser.storage.local.get('datasets');
+    const damaged = structuredClone(datasets) as Record<string, unknown>[];
+    (damaged[0] as Record<string, unknown>).importedAt = { broken: true };
+    await fakeBrowser.storage.local.set({ datasets: damaged });
+    const downloads = captureDownloads();
+
+    await openApp();
+    const list = screen.getByRole('list', { name: 'Datasets' });
+    await waitFor(() => expect(list.textContent).toContain('Set B'));
+    expect(list.textContent).not.toContain('Set A');
+    const box = (
+      await screen.findByText(
+        'Some stored data could not be read, so defaults are used in its place.',
+      )
+    ).closest('.notice') as HTMLElement;
+    await waitFor(() =>
+      expect(box.textContent).toContain('Imported dataset “set-a”: its data is listed nowhere'),
+    );
+    expect(box.textContent).toContain('The list of imported datasets: not valid at 0.importedAt');
+
+    fireEvent.click(within(box).getByRole('button', { name: 'Export the set-aside data' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    const exported = JSON.parse(await (downloads.files[0]?.text as Promise<string>));
+    expect(exported.map((entry: { raw: unknown }) => entry.raw)).toEqual([damaged, first]);
+    expect(await readDataset('set-a')).toBeNull();
   });
 });
 

@@ -92,6 +92,28 @@ describe('site list', () => {
     expect((await getSettings()).sites).toEqual(['bbc.co.uk', 'reuters.com']);
   });
 
+  it('finds an international name by its Unicode spelling and shows it that way, with the stored form beside it', async () => {
+    render(<LiveSites />);
+    for (const [typed, key] of [
+      ['münchen.de', 'xn--mnchen-3ya.de'],
+      ['bbc.co.uk', 'bbc.co.uk'],
+    ] as const) {
+      await typeSite(typed);
+      await screen.findByText(`Added ${key}.`);
+    }
+    for (const query of ['münchen', 'MÜNCHEN', 'https://www.münchen.de/']) {
+      fireEvent.input(screen.getByLabelText('Search the list'), { target: { value: query } });
+      const items = screen.getAllByRole('listitem');
+      expect(
+        items.map((li) => li.querySelector('.site')?.textContent),
+        query,
+      ).toEqual(['münchen.de']);
+      expect(items[0]?.textContent).toContain('xn--mnchen-3ya.de');
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Remove münchen.de' }));
+    await waitFor(async () => expect((await getSettings()).sites).toEqual(['bbc.co.uk']));
+  });
+
   it('switches mode and explains the empty list in each mode', async () => {
     render(<LiveSites />);
     await screen.findByText('No sites yet: names are highlighted everywhere.');

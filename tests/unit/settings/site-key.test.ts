@@ -34,6 +34,14 @@ describe('siteKey', () => {
     ['localhost:3000', 'localhost'],
     ['127.0.0.1', '127.0.0.1'],
     ['www.com', 'www.com'],
+    // "www." is kept where what remains would be a public suffix (a whole registry, not a site).
+    ['www.co.uk', 'www.co.uk'],
+    ['https://www.github.io/', 'www.github.io'],
+    ['www.com.au', 'www.com.au'],
+    ['www.example.github.io', 'example.github.io'],
+    ['www.bbc.co.uk', 'bbc.co.uk'],
+    ['http://127.0.0.1:8080/x', '127.0.0.1'],
+    ['example.com:', 'example.com'],
   ])('%s → %s', (input, expected) => {
     expect(key(input)).toBe(expected);
   });
@@ -70,6 +78,28 @@ describe('siteKey', () => {
     '<script>.com',
   ])('refuses the malformed hostname %s', (input) => {
     expect(problem(input)).toMatch(/not|no hostname/);
+  });
+
+  it.each([
+    ['1.2.3', '1.2.0.3'],
+    ['0x7f.0.0.1', '127.0.0.1'],
+    ['2130706433', '127.0.0.1'],
+    ['http://192.168.010.1/', '192.168.8.1'],
+  ])('refuses %s instead of reading it as the address %s', (input, reading) => {
+    const message = problem(input);
+    expect(message).toMatch(/is not a complete IP address: write four numbers/);
+    expect(message).not.toContain(reading);
+  });
+
+  it.each([
+    ['example.com:abc', 'abc', 'example.com'],
+    ['localhost:port', 'port', 'localhost'],
+    ['news.example.com:80a/path', '80a', 'news.example.com'],
+  ])('refuses %s as a bad port, not a scheme', (input, port, host) => {
+    const message = problem(input);
+    expect(message).toBe(
+      `“${port}” is not a port number: type ${host} alone, or with a port in digits (${host}:8080).`,
+    );
   });
 
   it('refuses a single word and suggests a full hostname', () => {

@@ -1,4 +1,6 @@
 // Content script: wires the page controller to the background, storage changes, the card and tab messages.
+// First: before webextension-polyfill looks for a global `browser` (see the module).
+import '../../lib/page/browser-global';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';

@@ -11,7 +11,12 @@ export function buildExtension(browser: 'chrome' | 'firefox'): void {
   try {
     execFileSync(wxt, ['build', '-b', browser], {
       cwd: repoRoot,
-      env: { ...process.env, BACKSTORY_OUT: relative(repoRoot, e2eBuildDir) },
+      // NODE_ENV=production: Vitest sets it to "test", which builds something else (3 KB more content script).
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        BACKSTORY_OUT: relative(repoRoot, e2eBuildDir),
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   } catch {

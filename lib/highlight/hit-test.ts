@@ -83,13 +83,10 @@ export function mentionAt(
   shadowRoots: readonly ShadowRoot[] = [],
 ): Mention | null {
   const registry = doc.defaultView?.CSS?.highlights;
-  const ranges = rangesFromPoint(registry, x, y, shadowRoots);
-  if (ranges) {
-    for (const range of ranges) {
-      const mention = index.at(range.startContainer).find((m) => m.range === range);
-      if (mention) return mention;
-    }
-    return null;
+  // An empty answer is not trusted: Chromium 156 answers nothing at a device scale factor of 2 (200% zoom).
+  for (const range of rangesFromPoint(registry, x, y, shadowRoots) ?? []) {
+    const mention = index.at(range.startContainer).find((m) => m.range === range);
+    if (mention) return mention;
   }
   const caret = caretFromPoint(doc, x, y, shadowRoots);
   if (!caret) return null;

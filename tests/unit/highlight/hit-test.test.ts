@@ -54,9 +54,30 @@ describe('mentionAt', () => {
   it('ignores ranges that are not ours (the page’s own highlights) and finds nothing where nothing is painted', () => {
     const { index } = setup();
     const foreign = document.createRange();
-    const doc = fakeDoc({ highlightsFromPoint: () => [{ highlight: {}, ranges: [foreign] }] });
+    const caretPositionFromPoint = () => null;
+    const doc = fakeDoc({
+      highlightsFromPoint: () => [{ highlight: {}, ranges: [foreign] }],
+      caretPositionFromPoint,
+    });
     expect(mentionAt(doc, index, 1, 1)).toBeNull();
-    expect(mentionAt(fakeDoc({ highlightsFromPoint: () => [] }), index, 1, 1)).toBeNull();
+    expect(
+      mentionAt(fakeDoc({ highlightsFromPoint: () => [], caretPositionFromPoint }), index, 1, 1),
+    ).toBeNull();
+  });
+
+  it('asks the caret when highlightsFromPoint answers nothing (Chromium does at a device scale factor of 2)', () => {
+    const { kyiv, index } = setup();
+    const doc = fakeDoc({
+      highlightsFromPoint: () => [],
+      caretPositionFromPoint: () => ({ offsetNode: kyiv.range.startContainer, offset: 11 }),
+    });
+    vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+      return (this.startOffset === 10
+        ? [{ left: 0, right: 50, top: 0, bottom: 20 }]
+        : []) as unknown as DOMRectList;
+    });
+    expect(mentionAt(doc, index, 10, 10)).toBe(kyiv);
+    vi.restoreAllMocks();
   });
 
   it('falls back to the caret, naming the shadow roots, and checks the point is inside the range’s boxes', () => {

@@ -178,8 +178,20 @@ export interface ContenderConfig {
   /** One combined pattern (markRegExp and the floor). */
   pattern: string;
   flags: string;
+  /** Matched texts that are exclusions ("Bank of America"), as bench/lib/dictionary.mjs `excludedKey` writes them. */
+  excluded: string[];
   /** Elements neither mark.js nor the floor should look into (the ones Backstory skips). */
   exclude: string[];
   /** Return the match list (slower; done once per page and contender). */
   list: boolean;
+}
+
+/** True if a text the combined pattern matched is an exclusion, not a name (bench/lib/dictionary.mjs `excludedKey`). */
+export function isExcluded(text: string, excluded: readonly string[]): boolean {
+  if (excluded.length === 0) return false;
+  const plain = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/['’‘ʼ`]/g, "'");
+  return excluded.includes(`s:${plain}`) || excluded.includes(`i:${plain.toLowerCase()}`);
 }

@@ -2,6 +2,7 @@
 import {
   type ContenderConfig,
   inViewport,
+  isExcluded,
   longTasksBetween,
   nextFrameEnd,
   type RunResult,
@@ -25,6 +26,7 @@ async function run(config: ContenderConfig): Promise<RunResult> {
     const data = node.data;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(data); m; m = pattern.exec(data)) {
+      if (isExcluded(m[0], config.excluded)) continue;
       const range = document.createRange();
       range.setStart(node, m.index);
       range.setEnd(node, m.index + m[0].length);

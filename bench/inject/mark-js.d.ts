@@ -8,6 +8,8 @@ declare module 'mark.js/dist/mark.js' {
     acrossElements?: boolean;
     exclude?: string[];
     done?: (total: number) => void;
+    /** markRegExp: called per match; false leaves it unmarked. */
+    filter?: (node: Text, match: string) => boolean;
   }
   export default class Mark {
     constructor(context: Element | Document);

@@ -1,6 +1,6 @@
 // Contender: mark.js 8 `markRegExp` with one combined pattern (the same one the floor uses).
 import Mark from 'mark.js/dist/mark.js';
-import type { ContenderConfig } from './common';
+import { type ContenderConfig, isExcluded } from './common';
 import { runMark } from './mark-common';
 
 function run(config: ContenderConfig) {
@@ -8,6 +8,7 @@ function run(config: ContenderConfig) {
     new Mark(document.body).markRegExp(new RegExp(config.pattern, config.flags), {
       acrossElements: true,
       exclude: config.exclude,
+      filter: (_node: Text, match: string) => !isExcluded(match, config.excluded),
     });
   });
 }

@@ -141,6 +141,36 @@ export function evaluateBudgets(results) {
       });
     }
   }
+  if (results.series?.length >= 2) {
+    // Linear growth: the CPU per KB of the largest page is close to that of the 1 MB one (the smallest pages carry
+    // fixed costs, such as compiling the automaton, that make their per-KB figure no guide).
+    const perKb = (row) => (row.backstory?.cpu ?? row.backstory?.painted ?? NaN) / (row.bytes / KB);
+    const sorted = [...results.series].sort((a, b) => a.bytes - b.bytes);
+    const mid = sorted.find((row) => row.bytes >= MB) ?? sorted[0];
+    const last = sorted[sorted.length - 1];
+    const ratio = perKb(last) / perKb(mid);
+    out.push({
+      budget:
+        'scan time grows linearly with page size (CPU per KB at the largest page ≤ 1.5× that at 1 MB)',
+      status: Number.isFinite(ratio) ? (ratio <= 1.5 ? 'met' : 'missed') : 'not measured',
+      detail: `${(perKb(mid) * 1000).toFixed(0)} µs/KB at ${(mid.bytes / KB).toFixed(0)} KB, ${(perKb(last) * 1000).toFixed(0)} µs/KB at ${(last.bytes / KB).toFixed(0)} KB: ${ratio.toFixed(2)}×`,
+    });
+  }
+  if (results.live?.length >= 2) {
+    // Proportional to what was added, not to the page: 10 KB appended costs about the same on the smallest and the
+    // largest page.
+    const sorted = [...results.live].sort((a, b) => a.bytes - b.bytes);
+    const small = sorted[0];
+    const large = sorted[sorted.length - 1];
+    const cost = (row) => row.cpuMs ?? row.busyMs;
+    const ratio = cost(large) / cost(small);
+    out.push({
+      budget:
+        'content appended costs what was added, not the page (10 KB on the largest page ≤ 2× on the smallest)',
+      status: Number.isFinite(ratio) ? (ratio <= 2 ? 'met' : 'missed') : 'not measured',
+      detail: `${cost(small).toFixed(1)} ms on ${name(small.path)} (${(small.bytes / KB).toFixed(0)} KB), ${cost(large).toFixed(1)} ms on ${name(large.path)} (${(large.bytes / KB).toFixed(0)} KB): ${ratio.toFixed(2)}×`,
+    });
+  }
   if (results.bundle) {
     const b = results.bundle;
     if (b.error)

@@ -198,13 +198,19 @@ function aliasPattern(text) {
 export function combinedPattern(entries) {
   const seen = new Set();
   const alternatives = [];
+  const excluded = [];
+  const add = (a) => {
+    const key = `${a.caseSensitive ? 1 : 0}${a.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    alternatives.push(a);
+    return true;
+  };
+  for (const entry of entries) for (const a of entry.aliases) add(a);
+  // An entity's exclusions ("Bank of America") win as longer matches and are then dropped (see `excludedKey`).
   for (const entry of entries) {
-    for (const a of entry.aliases) {
-      const key = `${a.caseSensitive ? 1 : 0}${a.text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      alternatives.push(a);
-    }
+    for (const a of entry.excludes ?? [])
+      if (add(a)) excluded.push(excludedKey(a.text, a.caseSensitive));
   }
   alternatives.sort((x, y) => y.text.length - x.text.length);
   const body = alternatives
@@ -213,7 +219,20 @@ export function combinedPattern(entries) {
   const W = '[\\p{L}\\p{N}\\p{M}]';
   // After the name: no word character, and no apostrophe continuing the word unless it is a possessive s.
   const after = `(?!${W}|['’ʼ](?!s(?!${W}))${W})`;
-  return { pattern: `(?<!${W})(?:${body})${after}`, flags: 'gu' };
+  return { pattern: `(?<!${W})(?:${body})${after}`, flags: 'gu', excluded };
+}
+
+/**
+ * How a matched text is looked up among the exclusions: `excluded.includes(excludedKey(text, true)) ||
+ * excluded.includes(excludedKey(text, false))` (spaces and apostrophes as the pattern allows them; written out again
+ * in the page-side consumers, which can't import this module).
+ */
+export function excludedKey(text, caseSensitive) {
+  const plain = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/['’‘ʼ`]/g, "'");
+  return caseSensitive ? `s:${plain}` : `i:${plain.toLowerCase()}`;
 }
 
 /** mark.js keywords: the aliases split by case rule. */

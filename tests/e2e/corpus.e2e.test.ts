@@ -36,7 +36,7 @@ import {
 import { until } from './support/poll';
 
 /** The bundled knowledge base's aliases as one regex: the reference the painted mentions are held to. */
-function referencePattern(): { pattern: string; flags: string } {
+function referencePattern(): ReturnType<typeof combinedPattern> {
   const parsed = parseDataset(seed);
   if (!parsed.ok) throw new Error('assets/kb/seed.json does not parse');
   return combinedPattern(new KnowledgeBase([parsed.value]).dictionary());

@@ -254,19 +254,28 @@ export async function allMentionsByPosition(
 }
 
 /**
- * An independent reference for what should be highlighted: one regex of every alias (longest first, each alias's
- * case rule, whole words, possessives; bench/lib/dictionary.mjs `combinedPattern`) run over each visible text node
+ * An independent reference for what should be highlighted: one regex of every alias and exclusion (longest first,
+ * each one's case rule, whole words, possessives; bench/lib/dictionary.mjs `combinedPattern`; matched exclusions
+ * dropped, as bench/lib/dictionary.mjs `excludedKey` keys them) run over each visible text node
  * outside the regions Backstory must skip. It cannot see names split over inline tags, which Backstory finds too.
  * Keys as in `paintedByPosition`.
  */
 export async function referenceMatches(
   page: Page,
-  pattern: { pattern: string; flags: string },
+  pattern: { pattern: string; flags: string; excluded: string[] },
 ): Promise<Map<string, string>> {
   const found = await page.evaluate(
-    (source, flags, skipped) => {
+    (source, flags, skipped, excluded) => {
       const out: [string, string][] = [];
       const regex = new RegExp(source, flags);
+      // An exclusion ("Bank of America") matched as the longer name it is, and is not a mention.
+      const isExcluded = (text: string) => {
+        const plain = text
+          .trim()
+          .replace(/\s+/g, ' ')
+          .replace(/['’‘ʼ`]/g, "'");
+        return excluded.includes(`s:${plain}`) || excluded.includes(`i:${plain.toLowerCase()}`);
+      };
       const path = (node: Node): string => {
         const parts: number[] = [];
         for (let n: Node | null = node; n?.parentNode; n = n.parentNode) {
@@ -286,7 +295,7 @@ export async function referenceMatches(
         const data = (node as Text).data;
         regex.lastIndex = 0;
         for (let m = regex.exec(data); m; m = regex.exec(data)) {
-          out.push([`${path(node)}:${m.index}`, m[0]]);
+          if (!isExcluded(m[0])) out.push([`${path(node)}:${m.index}`, m[0]]);
         }
       }
       return out;
@@ -294,6 +303,7 @@ export async function referenceMatches(
     pattern.pattern,
     pattern.flags,
     REFERENCE_SKIPPED,
+    pattern.excluded,
   );
   return new Map(found);
 }

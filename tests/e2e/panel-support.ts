@@ -168,3 +168,25 @@ export async function waitForText(page: Page, text: string, timeout = 10_000): P
 export function heading(page: Page): Promise<string> {
   return page.$eval('h1', (h1) => (h1 as HTMLElement).innerText.trim());
 }
+
+/**
+ * Entity names in `.entity-name` that break inside a word: each word of a name is measured with a Range,
+ * and a word whose boxes sit on more than one line was split. Returns "name: word" for each.
+ */
+export function namesBrokenMidWord(page: Page): Promise<string[]> {
+  return page.$$eval('.entity-name', (names) =>
+    names.flatMap((name) => {
+      const text = name.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE || !name.getClientRects().length) return [];
+      const broken: string[] = [];
+      for (const word of (text.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) broken.push(`${name.textContent}: ${word[0]}`);
+      }
+      return broken;
+    }),
+  );
+}

@@ -17,6 +17,7 @@ import {
 } from './harness';
 import {
   axeViolations,
+  namesBrokenMidWord,
   openPinned,
   openServedInWindow,
   openTracked,
@@ -90,6 +91,7 @@ describe('chromium: popup', () => {
       Number(b.textContent),
     );
     expect(kyiv).toBeGreaterThan(3);
+    expect(await namesBrokenMidWord(popup)).toEqual([]);
     expect(await axeViolations(popup)).toEqual([]);
     await screenshot(popup, 'e2e/popup');
   });
@@ -114,7 +116,10 @@ describe('chromium: popup', () => {
   });
 
   test('clicking an entity opens the side panel on it', async () => {
-    await popup.click('.entity-button[data-entity-id="keir-starmer"]');
+    // The list comes back a moment after the switches do (the tab re-reads the page first).
+    const starmer = '.entity-button[data-entity-id="keir-starmer"]';
+    await popup.waitForSelector(starmer, { timeout: 10_000 });
+    await popup.click(starmer);
     // Chromium opens its real side panel (sidepanel.html, no tabId), which takes the landing request.
     const target = await session.browser.waitForTarget((t) => t.url().endsWith('/sidepanel.html'), {
       timeout: 10_000,

@@ -15,6 +15,7 @@ import {
 import {
   axeViolations,
   heading,
+  namesBrokenMidWord,
   openPinned,
   openServedInWindow,
   visibleText,
@@ -114,6 +115,7 @@ describe('chromium: side panel', () => {
     );
     const headings = await panel.$$eval('.group-heading', (hs) => hs.map((h) => h.textContent));
     expect(headings[0]).toMatch(/^People/);
+    expect(await namesBrokenMidWord(panel)).toEqual([]);
     await screenshot(panel, 'e2e/sidepanel-on-this-page');
   });
 
@@ -179,6 +181,17 @@ describe('chromium: side panel', () => {
     const text = await visibleText(panel);
     expect(text).toContain('British Prime Minister');
     expect(text.toLowerCase()).toContain('facts');
+    // Related entities with long relation notes: each name stays whole words, also at the narrowest
+    // side panel Chrome allows (320 px).
+    const related = await panel.$$eval('#related-heading + .entity-list .entity-name', (names) =>
+      names.map((name) => name.textContent),
+    );
+    expect(related).toContain('United Kingdom');
+    expect(await namesBrokenMidWord(panel)).toEqual([]);
+    await panel.setViewport({ width: 320, height: 900 });
+    expect(await namesBrokenMidWord(panel)).toEqual([]);
+    await screenshot(panel, 'e2e/sidepanel-entity-320');
+    await panel.setViewport({ width: 420, height: 900 });
     expect(await axeViolations(panel)).toEqual([]);
     await screenshot(panel, 'e2e/sidepanel-entity');
   });

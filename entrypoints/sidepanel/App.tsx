@@ -6,6 +6,7 @@ import {
   type FollowedTab,
   focusOnPage,
   hostOf,
+  panelHost,
   pinnedTabId,
   readPage,
   resolveTab,
@@ -25,7 +26,7 @@ import {
 import type { PanelKnowledge } from '../../lib/panel/knowledge';
 import { loadPanelKnowledge } from '../../lib/panel/load';
 import { bestEntityFor } from '../../lib/panel/search';
-import { panelTargetItem } from '../../lib/panel/target';
+import { clearLanding, takeLanding, watchLanding } from '../../lib/panel/target';
 import { watchDatasetIndex } from '../../lib/settings/datasets';
 import {
   getSettings,
@@ -35,6 +36,8 @@ import {
 } from '../../lib/settings/store';
 
 const pinned = pinnedTabId(location.search);
+/** The window this panel is shown in: it follows that window's tab and takes that window's landing requests. */
+const hostReady = panelHost();
 
 export function App() {
   const [knowledge, setKnowledge] = useState<PanelKnowledge | null>(null);
@@ -67,8 +70,10 @@ export function App() {
             : { view: 'search', query: target.query },
         );
       } else go(target);
-      // Consumed: reopening the panel later starts from the page, not from an old request.
-      void panelTargetItem.setValue(null);
+      // Taken: reopening the panel later starts from the page, not from an old request.
+      void hostReady.then(async ({ windowId }) => {
+        if (windowId !== undefined) await clearLanding(windowId);
+      });
     },
     [go],
   );
@@ -92,19 +97,26 @@ export function App() {
     return watchDatasetIndex(() => void load());
   }, [land]);
 
-  // Where the panel was asked to land (popup, card, context menu, keyboard command).
+  // Where this window's panel was asked to land (popup, card, context menu, keyboard command).
   useEffect(() => {
-    void panelTargetItem.getValue().then((target) => {
-      if (target) land(target);
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void hostReady.then(async ({ windowId }) => {
+      if (stopped || windowId === undefined) return;
+      // Watch first, then take what is waiting: a request written in between is not missed.
+      stop = watchLanding(windowId, land);
+      const waiting = await takeLanding(windowId);
+      if (waiting && !stopped) land(waiting);
     });
-    return panelTargetItem.watch((target) => {
-      if (target) land(target);
-    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
   }, [land]);
 
   // The page in the followed tab.
   const refresh = useCallback(async (reason: 'tab' | 'content') => {
-    const next = await resolveTab(pinned);
+    const next = await resolveTab(pinned, await hostReady);
     const switched = next?.id !== tab.current?.id || next?.url !== tab.current?.url;
     tab.current = next;
     if (switched || reason === 'tab') setFocus(null);
@@ -137,17 +149,24 @@ export function App() {
 
   useEffect(() => {
     void refresh('tab');
-    const stopWatching = watchActivePage(
-      () => tab.current?.id,
-      pinned !== undefined,
-      (reason) => {
-        void refresh(reason);
-      },
-    );
+    let stopWatching: (() => void) | undefined;
+    let stopped = false;
+    void hostReady.then((host) => {
+      if (stopped) return;
+      stopWatching = watchActivePage(
+        host,
+        () => tab.current?.id,
+        pinned !== undefined,
+        (reason) => {
+          void refresh(reason);
+        },
+      );
+    });
     // The content script re-reads the page when settings change and says so; this covers a page that had nothing.
     const stopSettings = watchSettings(() => setTimeout(() => void refresh('content'), 300));
     return () => {
-      stopWatching();
+      stopped = true;
+      stopWatching?.();
       stopSettings();
     };
   }, [refresh]);

@@ -19,12 +19,42 @@ export function pinnedTabId(search: string): number | undefined {
   return Number(raw);
 }
 
-/** The pinned tab, or the active tab of the last focused normal window. */
-export async function resolveTab(pinned: number | undefined): Promise<FollowedTab | null> {
+/**
+ * Where this extension page is shown. A side panel, sidebar or popup belongs to one window and is
+ * about that window's active tab; the same page opened as a tab (the fallback where no side panel
+ * exists) has no window of its own to follow and follows the window last focused instead.
+ */
+export interface PanelHost {
+  /** The window the page is shown in (its landing requests are keyed by it). */
+  windowId: number | undefined;
+  /** Opened as an ordinary tab, not in a side panel, sidebar or popup. */
+  asTab: boolean;
+}
+
+export async function panelHost(): Promise<PanelHost> {
+  try {
+    // undefined in a side panel, sidebar or popup: none of them is a tab.
+    const own = await browser.tabs.getCurrent();
+    if (own) return { windowId: own.windowId, asTab: true };
+    const window = await browser.windows.getCurrent();
+    return { windowId: window.id, asTab: false };
+  } catch {
+    return { windowId: undefined, asTab: true };
+  }
+}
+
+/** The pinned tab, else the active tab of the host's window (of the last focused window, for a panel opened as a tab). */
+export async function resolveTab(
+  pinned: number | undefined,
+  host: PanelHost,
+): Promise<FollowedTab | null> {
   try {
     if (pinned !== undefined) return toFollowed(await browser.tabs.get(pinned));
-    const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
-    const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
+    const windowId =
+      host.asTab || host.windowId === undefined
+        ? (await browser.windows.getLastFocused({ windowTypes: ['normal'] })).id
+        : host.windowId;
+    const [tab] = await browser.tabs.query({ active: true, windowId });
     return tab ? toFollowed(tab) : null;
   } catch {
     // The pinned tab was closed, or there is no normal window.
@@ -85,20 +115,25 @@ export function hostOf(url: string | undefined): string | null {
 }
 
 /**
- * Calls `onChange` when what the panel should show may have changed: another tab or window came to
- * the front, the followed tab navigated or finished loading, or its content script found new mentions.
- * Returns the function that stops listening.
+ * Calls `onChange` when what the panel should show may have changed: another tab came to the front
+ * of the host's window (for a panel opened as a tab: any window came to the front), the followed
+ * tab navigated or finished loading, or its content script found new mentions. A pinned panel
+ * follows its tab only. Returns the function that stops listening.
  */
 export function watchActivePage(
+  host: PanelHost,
   followedTabId: () => number | undefined,
   pinned: boolean,
   onChange: (reason: 'tab' | 'content') => void,
 ): () => void {
-  const onActivated = () => {
-    if (!pinned) onChange('tab');
+  const followsFocus = host.asTab || host.windowId === undefined;
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (pinned) return;
+    // Another window's tabs are that window's panel's business.
+    if (followsFocus || info.windowId === host.windowId) onChange('tab');
   };
   const onFocus = (windowId: number) => {
-    if (!pinned && windowId !== browser.windows.WINDOW_ID_NONE) onChange('tab');
+    if (!pinned && followsFocus && windowId !== browser.windows.WINDOW_ID_NONE) onChange('tab');
   };
   const onUpdated = (tabId: number, info: { status?: string; url?: string }) => {
     if (tabId !== followedTabId()) return;

@@ -438,13 +438,19 @@ describe('keyboard', () => {
         (t) => t.type() === 'service_worker' && t.url().startsWith(`${session.extensionOrigin}/`),
       )
     ).worker();
-    let stored: unknown;
+    let stored: unknown[] = [];
     for (let i = 0; i < 50; i++) {
-      stored = await worker?.evaluate(() => chrome.storage.session.get('panelTarget'));
-      if (stored && Object.keys(stored).length > 0) break;
+      // One request per window (panelTarget:<windowId>); only this tab's window has one.
+      stored =
+        (await worker?.evaluate(async () =>
+          Object.entries(await chrome.storage.session.get(null))
+            .filter(([key]) => key.startsWith('panelTarget:'))
+            .map(([, value]) => value),
+        )) ?? [];
+      if (stored.length > 0) break;
       await sleep(100);
     }
-    expect(stored).toEqual({ panelTarget: { view: 'entity', entityId } });
+    expect(stored).toEqual([{ view: 'entity', entityId }]);
     await page.close();
   });
 });

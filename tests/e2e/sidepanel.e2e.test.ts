@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 // The side panel page in real browsers, pinned to a tab showing the demo page: the list matches the highlights,
 // clicks scroll the page, search forgives typos, views and history work by keyboard, and axe finds nothing.
-import type { Page } from 'puppeteer-core';
+import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ExtensionSession,
@@ -18,6 +18,9 @@ import {
   namesBrokenMidWord,
   openPinned,
   openServedInWindow,
+  realPanelOf,
+  serviceWorker,
+  tabIdOf,
   visibleText,
   waitForText,
 } from './panel-support';
@@ -277,20 +280,20 @@ describe('chromium: side panel', () => {
   });
 
   test('a landing request (card, context menu) takes the open panel to its entity or search', async () => {
-    await panel.evaluate(() =>
-      chrome.storage.session.set({ panelTarget: { view: 'entity', entityId: 'kaja-kallas' } }),
-    );
+    // Requests are made per window: this panel takes those for the window it is shown in.
+    const request = (target: object) =>
+      panel.evaluate(async (value) => {
+        const { id } = await chrome.windows.getCurrent();
+        await chrome.storage.session.set({ [`panelTarget:${id}`]: value });
+      }, target);
+    await request({ view: 'entity', entityId: 'kaja-kallas' });
     await panel.waitForFunction(() => document.querySelector('h1')?.textContent === 'Kaja Kallas');
     // A looked-up selection that plainly names one entity lands on it, even misspelled.
-    await panel.evaluate(() =>
-      chrome.storage.session.set({ panelTarget: { view: 'search', query: 'Friedrich Mertz' } }),
-    );
+    await request({ view: 'search', query: 'Friedrich Mertz' });
     await panel.waitForFunction(
       () => document.querySelector('h1')?.textContent === 'Friedrich Merz',
     );
-    await panel.evaluate(() =>
-      chrome.storage.session.set({ panelTarget: { view: 'search', query: 'president' } }),
-    );
+    await request({ view: 'search', query: 'president' });
     await panel.waitForSelector('[role="option"]');
     expect(await panel.$eval('#search-input', (input) => (input as HTMLInputElement).value)).toBe(
       'president',
@@ -321,6 +324,180 @@ describe('chromium: side panel', () => {
     expect(await axeViolations(panel)).toEqual([]);
     await screenshot(panel, 'e2e/sidepanel-entity-dark');
     await panel.emulateMediaFeatures([]);
+  });
+
+  test('the pinned tab navigating to another page changes the list to that page’s', async () => {
+    await panel.click('.history-nav .tab-button');
+    await panel.waitForSelector('.entity-button[data-entity-id="kyiv"]');
+    await article.goto(server.url('/plain.html'), { waitUntil: 'load' });
+    await panel.waitForFunction(
+      () =>
+        document.querySelector('.entity-button[data-entity-id="friedrich-merz"]') !== null &&
+        document.querySelector('.entity-button[data-entity-id="kyiv"]') === null,
+      { timeout: 10_000 },
+    );
+    const names = (await listed(panel)).map((row) => row.name);
+    expect(names).toEqual(expect.arrayContaining(['Keir Starmer', 'Friedrich Merz']));
+    expect(names).not.toContain('European Union');
+  });
+
+  test('no errors from the extension', () => {
+    expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
+  });
+});
+
+/**
+ * Fires one of the background's own listeners (contextMenus.onClicked, commands.onCommand) in its
+ * service worker. Chromium's extension events carry a `dispatch` method (not public API: its own
+ * bindings use it) that calls exactly the listeners registered with addListener, which is what a
+ * click on the menu item or the shortcut does, minus the browser UI that headless Chromium never
+ * shows. A dispatched event carries no user gesture, so the handler's sidePanel.open() is refused;
+ * the panels are opened first the way a reader does (the popup's button), and what is tested is
+ * that the handler's landing request takes the right window's panel to the right view.
+ */
+async function dispatchInWorker(
+  worker: WebWorker,
+  event: 'contextMenus.onClicked' | 'commands.onCommand',
+  tabId: number,
+  arg: string,
+): Promise<void> {
+  const dispatched = await worker.evaluate(
+    async (name, id, value) => {
+      const tab = await chrome.tabs.get(id);
+      const api =
+        name === 'commands.onCommand' ? chrome.commands.onCommand : chrome.contextMenus.onClicked;
+      const target = api as unknown as { dispatch?: (...args: unknown[]) => void };
+      if (typeof target.dispatch !== 'function') return false;
+      if (name === 'commands.onCommand') target.dispatch(value, tab);
+      else {
+        target.dispatch(
+          {
+            menuItemId: 'backstory-lookup',
+            selectionText: value,
+            editable: false,
+            pageUrl: tab.url,
+          },
+          tab,
+        );
+      }
+      return true;
+    },
+    event,
+    tabId,
+    arg,
+  );
+  if (!dispatched)
+    throw new Error(`this Chromium has no ${event}.dispatch to drive the handler with`);
+}
+
+const h1Is = (page: Page, text: string) =>
+  page.waitForFunction(
+    (t) => document.querySelector('h1')?.textContent === t,
+    { timeout: 10_000 },
+    text,
+  );
+
+describe('chromium: the real side panel of each window, the context menu and the commands', () => {
+  let server: TestServer;
+  let session: ExtensionSession;
+  let demo: Page;
+  let plain: Page;
+  let demoPanel: Page;
+  let plainPanel: Page;
+
+  /** Opens the real side panel of `page`'s window with the popup's button (a user gesture). */
+  async function openRealPanel(page: Page): Promise<Page> {
+    const { page: popup } = await openPinned(session, 'popup', page, { width: 360, height: 640 });
+    await clickButton(popup, 'Open side panel');
+    const real = await realPanelOf(session, page);
+    await popup.close();
+    return real;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchChromium({ server });
+    demo = await openServedInWindow(session, '/demo.html', { width: 1000, height: 700 });
+    plain = await openServedInWindow(session, '/plain.html', { width: 1000, height: 700 });
+    await settledPaint(demo, { atLeast: 20 });
+    await settledPaint(plain, { atLeast: 3 });
+    demoPanel = await openRealPanel(demo);
+    plainPanel = await openRealPanel(plain);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test('each window’s panel lists the page of its own window’s tab, whichever window was focused last', async () => {
+    await plain.bringToFront();
+    await demoPanel.waitForSelector('.entity-button[data-entity-id="kyiv"]', { timeout: 10_000 });
+    await plainPanel.waitForSelector('.entity-button[data-entity-id="friedrich-merz"]', {
+      timeout: 10_000,
+    });
+    expect(await plainPanel.$('.entity-button[data-entity-id="kyiv"]')).toBeNull();
+    await demo.bringToFront();
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await plainPanel.$('.entity-button[data-entity-id="kyiv"]')).toBeNull();
+    expect(await demoPanel.$('.entity-button[data-entity-id="kyiv"]')).not.toBeNull();
+  });
+
+  test('“Look up in Backstory” on “Zelenskiy” takes that window’s panel to Volodymyr Zelenskyy; the other stays', async () => {
+    const worker = await serviceWorker(session);
+    await dispatchInWorker(worker, 'contextMenus.onClicked', tabIdOf(demo), 'Zelenskiy');
+    await h1Is(demoPanel, 'Volodymyr Zelenskyy');
+    expect(await visibleText(demoPanel)).toContain('Ukrainian President');
+    expect(await heading(plainPanel)).toMatch(/^On this page/);
+    expect(await namesBrokenMidWord(demoPanel)).toEqual([]);
+  });
+
+  test('a selection that is more than a name opens search results for it, not its first name', async () => {
+    const worker = await serviceWorker(session);
+    for (const selection of ['peace talks in Kyiv', 'Starmer and Macron met']) {
+      await dispatchInWorker(worker, 'contextMenus.onClicked', tabIdOf(demo), selection);
+      await demoPanel.waitForFunction(
+        (text) =>
+          (document.querySelector('#search-input') as HTMLInputElement | null)?.value === text,
+        { timeout: 10_000 },
+        selection,
+      );
+      expect(await demoPanel.$('#search-heading')).not.toBeNull();
+    }
+    expect(await heading(plainPanel)).toMatch(/^On this page/);
+  });
+
+  test('the open-side-panel command brings that window’s panel back to the page list', async () => {
+    const worker = await serviceWorker(session);
+    await dispatchInWorker(worker, 'contextMenus.onClicked', tabIdOf(plain), 'Merz');
+    await h1Is(plainPanel, 'Friedrich Merz');
+    await dispatchInWorker(worker, 'commands.onCommand', tabIdOf(demo), 'open-side-panel');
+    await demoPanel.waitForFunction(
+      () => document.querySelector('h1')?.textContent?.startsWith('On this page') === true,
+      { timeout: 10_000 },
+    );
+    await demoPanel.waitForSelector('.entity-button[data-entity-id="kyiv"]');
+    expect(await heading(plainPanel)).toBe('Friedrich Merz');
+  });
+
+  test('next-mention focuses a mention on that window’s page', async () => {
+    const worker = await serviceWorker(session);
+    await dispatchInWorker(worker, 'commands.onCommand', tabIdOf(demo), 'next-mention');
+    await demo.waitForFunction(() => (CSS.highlights.get('backstory-focus')?.size ?? 0) === 1, {
+      timeout: 10_000,
+    });
+    expect(await plain.evaluate(() => CSS.highlights.get('backstory-focus')?.size ?? 0)).toBe(0);
+  });
+
+  test('the window’s tab navigating to another page changes that panel’s list', async () => {
+    await demo.goto(server.url('/plain.html'), { waitUntil: 'load' });
+    await demoPanel.waitForFunction(
+      () =>
+        document.querySelector('.entity-button[data-entity-id="friedrich-merz"]') !== null &&
+        document.querySelector('.entity-button[data-entity-id="kyiv"]') === null,
+      { timeout: 10_000 },
+    );
+    expect(await axeViolations(demoPanel)).toEqual([]);
   });
 
   test('no errors from the extension', () => {

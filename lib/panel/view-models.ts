@@ -212,7 +212,12 @@ export function buildPanelKnowledge(kb: KnowledgeBase): BuiltKnowledge {
     entity,
     event,
     source,
-    search: new SearchIndex(corpus),
+    search: new SearchIndex(corpus, {
+      namedIn: (text) => {
+        matcher ??= compileMatcher(dictionary);
+        return matcher.find(text).flatMap((match) => dictionary[match.entity]?.entityId ?? []);
+      },
+    }),
     corpus,
     defaultSourceId: kb.sources()[0]?.id,
   };

@@ -464,6 +464,9 @@ describe('chromium: the real side panel of each window, the context menu and the
       );
       expect(await demoPanel.$('#search-heading')).not.toBeNull();
     }
+    // Results, not a landing: the name in the selection is the first of them.
+    const first = await demoPanel.waitForSelector('[role="option"]');
+    expect(await first?.evaluate((option) => option.textContent)).toContain('Keir Starmer');
     expect(await heading(plainPanel)).toMatch(/^On this page/);
   });
 

@@ -6,7 +6,7 @@ import type { PanelKnowledge } from '../lib/panel/knowledge';
 import type { EntityRef, PageGroup, SourceSpan } from '../lib/panel/models';
 import { flattenResults, type SearchHit } from '../lib/panel/search';
 import { EmptyState } from './EmptyState';
-import { EntityView } from './EntityView';
+import { type EntityOnPage, EntityView } from './EntityView';
 import { EventView } from './EventView';
 import { PageEntityList } from './PageEntityList';
 import { SEARCH_LIST_ID, SearchResults, searchOptionId } from './SearchResults';
@@ -26,6 +26,8 @@ export interface FocusPosition {
   entityId: string;
   index: number;
   total: number;
+  /** The passage (snippet) the reader clicked to get there, if that is how. */
+  snippet?: number;
 }
 
 export interface SidePanelProps {
@@ -42,8 +44,8 @@ export interface SidePanelProps {
   onNavigate(view: PanelView): void;
   page: PageState;
   focusPosition: FocusPosition | null;
-  /** Scroll the page to the entity's next mention and flash it. */
-  onShowOnPage(entityId: string): void;
+  /** Scroll the page to the entity's next mention (or the mention of its passage `snippet`) and flash it. */
+  onShowOnPage(entityId: string, snippet?: number): void;
   /** Turn highlighting on for the page's site (or globally, when it is the global switch that is off). */
   onTurnOn(): void;
 }
@@ -239,11 +241,6 @@ function CurrentView(props: CurrentViewProps) {
   if (view.view === 'entity') {
     const entity = knowledge.entity(view.entityId);
     if (!entity) return <NotFound what="entity" />;
-    const onPage =
-      page.status === 'ready'
-        ? (page.groups.flatMap((group) => group.entities).find((other) => other.id === entity.id)
-            ?.count ?? 0)
-        : undefined;
     const position =
       props.focusPosition && props.focusPosition.entityId === entity.id
         ? props.focusPosition
@@ -251,9 +248,10 @@ function CurrentView(props: CurrentViewProps) {
     return (
       <EntityView
         entity={entity}
-        pageCount={onPage}
+        onPage={entityOnPage(page, entity.id)}
         pagePosition={position}
         onShowOnPage={props.onShowOnPage}
+        onTurnOn={props.onTurnOn}
         onOpenEntity={openEntity}
         onOpenEvent={(eventId) => onNavigate({ view: 'event', eventId })}
         onOpenSource={openSource}
@@ -268,6 +266,26 @@ function CurrentView(props: CurrentViewProps) {
   const source = knowledge.source(view.sourceId, view.span);
   if (!source) return <NotFound what="article" />;
   return <SourceView source={source} />;
+}
+
+/** What the page in the followed tab says about one entity, for its view. */
+function entityOnPage(page: PageState, entityId: string): EntityOnPage {
+  switch (page.status) {
+    case 'ready':
+      return {
+        status: 'ready',
+        mentions: page.groups
+          .flatMap((group) => group.entities)
+          .find((other) => other.id === entityId),
+      };
+    case 'off':
+      return { status: 'off', host: page.host, globalOff: page.globalOff };
+    case 'unreachable':
+      // Without a hostname it may as well be a browser page.
+      return { status: page.host ? 'unreachable' : 'restricted' };
+    default:
+      return { status: page.status };
+  }
 }
 
 function NotFound({ what }: { what: string }) {

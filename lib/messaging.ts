@@ -28,6 +28,11 @@ export interface FocusRequest {
   /** Step through this entity's mentions; absent: step through all mentions. */
   entityId?: string;
   direction: 1 | -1;
+  /**
+   * With `entityId`: go to this one of its mentions, counted as `getMentions` lists its snippets
+   * (the n-th snippet is mention n), instead of stepping. A mention no longer there is a step.
+   */
+  index?: number;
   /** Open the hover card on the focused mention (keyboard path). */
   openCard: boolean;
 }

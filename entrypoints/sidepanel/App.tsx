@@ -176,11 +176,11 @@ export function App() {
     if (knowledge) void refresh('content');
   }, [knowledge]);
 
-  const onShowOnPage = useCallback(async (entityId: string) => {
+  const onShowOnPage = useCallback(async (entityId: string, snippet?: number) => {
     const current = tab.current;
     if (!current) return;
-    const result = await focusOnPage(current, entityId);
-    setFocus(result.found ? { entityId, index: result.index, total: result.total } : null);
+    const result = await focusOnPage(current, entityId, snippet);
+    setFocus(result.found ? { entityId, index: result.index, total: result.total, snippet } : null);
   }, []);
 
   const onTurnOn = useCallback(async () => {
@@ -202,7 +202,7 @@ export function App() {
       onNavigate={go}
       page={page}
       focusPosition={focus}
-      onShowOnPage={(id) => void onShowOnPage(id)}
+      onShowOnPage={(id, snippet) => void onShowOnPage(id, snippet)}
       onTurnOn={() => void onTurnOn()}
     />
   );

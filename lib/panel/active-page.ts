@@ -94,12 +94,19 @@ export async function readPage(tab: FollowedTab): Promise<PageReading> {
   }
 }
 
-/** Scrolls the tab to the entity's next mention and flashes it; repeated calls cycle through the mentions. */
-export async function focusOnPage(tab: FollowedTab, entityId: string): Promise<FocusResult> {
+/**
+ * Scrolls the tab to the entity's next mention and flashes it; repeated calls cycle through the
+ * mentions. With `index`, to the mention of the entity's snippet number `index` instead.
+ */
+export async function focusOnPage(
+  tab: FollowedTab,
+  entityId: string,
+  index?: number,
+): Promise<FocusResult> {
   try {
     return await tabMessenger.sendMessage(
       'focusMention',
-      { entityId, direction: 1, openCard: false },
+      { entityId, direction: 1, openCard: false, index },
       { tabId: tab.id, frameId: 0 },
     );
   } catch {

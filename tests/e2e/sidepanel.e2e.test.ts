@@ -78,6 +78,14 @@ async function everyPaintedMention(page: Page): Promise<Record<string, number>> 
   return seen;
 }
 
+/** Waits until the view's heading reads `text`. */
+const h1Is = (page: Page, text: string) =>
+  page.waitForFunction(
+    (t) => document.querySelector('h1')?.textContent === t,
+    { timeout: 10_000 },
+    text,
+  );
+
 async function clickButton(page: Page, name: string): Promise<void> {
   const button = await page.waitForSelector(`::-p-aria(${name})`, { timeout: 5_000 });
   await button?.click();
@@ -163,6 +171,46 @@ describe('chromium: side panel', () => {
     }
     // Each click went to a different mention.
     expect(seen.size).toBe(3);
+  });
+
+  test('the entity view shows the passages where the page mentions it; each one scrolls to its mention', async () => {
+    await panel.click('.entity-button[data-entity-id="kyiv"] + .details-button');
+    await h1Is(panel, 'Kyiv');
+    const passages = await panel.$$eval('.snippets .snippet', (buttons) =>
+      buttons.map((button) => button.textContent ?? ''),
+    );
+    expect(passages).toHaveLength(3);
+    expect(await visibleText(panel)).toMatch(/…and \d+ more\./);
+    /** The text around the mention the page focuses now, whitespace collapsed. */
+    const focusedText = () =>
+      article.evaluate(() => {
+        const focus = CSS.highlights.get('backstory-focus');
+        const range = focus ? ([...focus][0] as AbstractRange | undefined) : undefined;
+        return range?.startContainer.textContent?.replace(/\s+/g, ' ') ?? null;
+      });
+    const seen: string[] = [];
+    for (const index of [1, 2, 0]) {
+      const passage = (passages[index] as string).replace(/^…|…$/g, '');
+      await panel.click(`.snippets li:nth-child(${index + 1}) .snippet`);
+      await panel.waitForSelector(
+        `.snippets li:nth-child(${index + 1}) .snippet[aria-current="true"]`,
+      );
+      await article.waitForFunction(
+        (text) =>
+          [...(CSS.highlights.get('backstory-focus') ?? [])].some((range) =>
+            ((range as AbstractRange).startContainer.textContent ?? '')
+              .replace(/\s+/g, ' ')
+              .includes(text),
+          ),
+        { timeout: 5_000 },
+        passage,
+      );
+      seen.push((await focusedText()) ?? '');
+    }
+    expect(new Set(seen).size).toBe(3);
+    expect(await visibleText(panel)).toMatch(/showing \d+ of \d+/);
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, 'e2e/sidepanel-entity-passages');
   });
 
   test('search finds misspelled names, by keyboard; the entity view shows facts, quotes, events', async () => {
@@ -309,6 +357,16 @@ describe('chromium: side panel', () => {
     await panel.click('.history-nav .tab-button');
     await waitForText(panel, 'Highlighting is off on 127.0.0.1');
     expect(await axeViolations(panel)).toEqual([]);
+    // An entity's view says so too, instead of calling the page unavailable.
+    await panel.click('#search-input', { count: 3 });
+    await panel.keyboard.type('starmer');
+    await panel.waitForSelector('[role="option"]');
+    await panel.keyboard.press('Enter');
+    await h1Is(panel, 'Keir Starmer');
+    const onPage = await panel.$eval('#on-page-heading', (h) => h.parentElement?.textContent);
+    expect(onPage).toContain('Highlighting is off on 127.0.0.1');
+    expect(onPage).not.toContain('not available');
+    await panel.click('.history-nav .tab-button');
     await clickButton(panel, 'Turn on for 127.0.0.1');
     await panel.waitForSelector('.page-group', { timeout: 10_000 });
     expect(Object.values(await paintedTexts(article)).flat().length).toBeGreaterThan(20);
@@ -389,13 +447,6 @@ async function dispatchInWorker(
   if (!dispatched)
     throw new Error(`this Chromium has no ${event}.dispatch to drive the handler with`);
 }
-
-const h1Is = (page: Page, text: string) =>
-  page.waitForFunction(
-    (t) => document.querySelector('h1')?.textContent === t,
-    { timeout: 10_000 },
-    text,
-  );
 
 describe('chromium: the real side panel of each window, the context menu and the commands', () => {
   let server: TestServer;

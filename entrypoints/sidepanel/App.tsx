@@ -24,10 +24,9 @@ import {
   startHistory,
 } from '../../lib/panel/history';
 import type { PanelKnowledge } from '../../lib/panel/knowledge';
-import { loadPanelKnowledge } from '../../lib/panel/load';
+import { watchPanelKnowledge } from '../../lib/panel/load';
 import { bestEntityFor } from '../../lib/panel/search';
 import { clearLanding, takeLanding, watchLanding } from '../../lib/panel/target';
-import { watchDatasetIndex } from '../../lib/settings/datasets';
 import {
   getSettings,
   setEnabled,
@@ -79,9 +78,9 @@ export function App() {
   );
 
   // The knowledge base, rebuilt when datasets are imported, removed or switched.
-  useEffect(() => {
-    const load = () =>
-      loadPanelKnowledge().then(
+  useEffect(
+    () =>
+      watchPanelKnowledge(
         (loaded) => {
           knowledgeRef.current = loaded.knowledge;
           setKnowledge(loaded.knowledge);
@@ -91,11 +90,10 @@ export function App() {
           pendingTarget.current = null;
           if (target) land(target);
         },
-        (error: unknown) => setKnowledgeError(String(error)),
-      );
-    void load();
-    return watchDatasetIndex(() => void load());
-  }, [land]);
+        (error) => setKnowledgeError(String(error)),
+      ),
+    [land],
+  );
 
   // Where this window's panel was asked to land (popup, card, context menu, keyboard command).
   useEffect(() => {

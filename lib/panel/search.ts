@@ -120,13 +120,6 @@ export class SearchIndex {
     });
   }
 
-  /** Replaces the documents (datasets changed) without building a new index object. */
-  update(corpus: SearchCorpus): void {
-    this.entities.setCollection(corpus.entities);
-    this.quotes.setCollection(corpus.quotes);
-    this.events.setCollection(corpus.events);
-  }
-
   search(query: string, limit = 20): SearchResults {
     const text = query.trim();
     if (text.length < 2) return { entities: [], events: [], quotes: [] };

@@ -15,7 +15,7 @@ import { SourceView } from './SourceView';
 /** What the panel knows about the tab it follows. */
 export type PageState =
   | { status: 'loading' }
-  /** Browser pages, extension stores: no extension may run there. */
+  /** Browser pages, PDFs, extension stores: no extension may run there. */
   | { status: 'restricted' }
   /** A web page whose content script does not answer (still loading, or opened before Backstory was installed). */
   | { status: 'unreachable'; host: string | null }
@@ -321,8 +321,8 @@ function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void
       return (
         <EmptyState title="Backstory can’t run on this page">
           <p>
-            Browser pages and extension stores don’t allow extensions to read them. Open a news
-            article to see who and what it mentions.
+            Browser pages, PDFs and extension stores don’t allow extensions to read them. Open a
+            news article to see who and what it mentions.
           </p>
         </EmptyState>
       );
@@ -338,8 +338,9 @@ function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void
       ) : (
         <EmptyState title="Backstory can’t read this page">
           <p>
-            Browser pages and extension stores don’t allow extensions to read them. If this is a web
-            page, it may still be loading, or it was open before Backstory was installed: reload it.
+            Browser pages, PDFs and extension stores don’t allow extensions to read them. If this is
+            a web page, it may still be loading, or it was open before Backstory was installed:
+            reload it.
           </p>
         </EmptyState>
       );

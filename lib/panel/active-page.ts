@@ -73,14 +73,19 @@ export type PageReading =
   | { kind: 'restricted' }
   | { kind: 'unreachable'; url?: string };
 
-/** Asks the tab's top frame what it highlights; a page without our content script is told apart by its URL. */
+/**
+ * Asks the tab's top frame what it highlights. A page whose content script does not answer is told
+ * apart by its URL: one where extensions may not run, or one not read yet. (A known URL is asked
+ * first all the same: a page one browser restricts may be open to the other.)
+ */
 export async function readPage(tab: FollowedTab): Promise<PageReading> {
-  if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
   // A bare ping first: the typed messenger leaves an "Unchecked runtime.lastError" in the console
   // when no content script answers; the promise API reports it as a rejection instead.
   try {
     await browser.tabs.sendMessage(tab.id, { type: 'backstory:ping' }, { frameId: 0 });
   } catch {
+    // No URL: the browser hides it, as it does for its own pages (no `tabs` permission).
+    if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
     return { kind: 'unreachable', url: tab.url };
   }
   try {

@@ -91,10 +91,21 @@ export function SidePanel(props: SidePanelProps) {
     main.current?.scrollTo?.({ top: 0 });
   }, [viewKey]);
 
+  // The keyboard's option stays in view as the arrows walk a list longer than the panel.
+  useEffect(() => {
+    if (activeIndex < 0) return;
+    document.getElementById(searchOptionId(activeIndex))?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeIndex]);
+
   const openHit = (hit: SearchHit) => {
     if (hit.type === 'entity') onNavigate({ view: 'entity', entityId: hit.entity.id });
     else if (hit.type === 'event') onNavigate({ view: 'event', eventId: hit.event.id });
     else if (hit.quote.speaker) onNavigate({ view: 'entity', entityId: hit.quote.speaker.id });
+    else {
+      // No speaker to open: the quote where the article says it.
+      const { sourceId, start, end } = hit.quote.span;
+      onNavigate({ view: 'source', sourceId, span: { start, end } });
+    }
   };
 
   const onSearchKey = (event: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {

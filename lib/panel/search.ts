@@ -1,6 +1,6 @@
 // Search over the whole knowledge base with Fuse.js: names, aliases, roles, quotes, events; typo-tolerant.
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import type { EntityRef } from './models';
+import type { EntityRef, SourceSpan } from './models';
 
 export interface EntityDoc extends EntityRef {
   aliases: string[];
@@ -11,6 +11,8 @@ export interface QuoteDoc {
   id: string;
   text: string;
   speaker: EntityRef | null;
+  /** Where the article says it: what an unattributed quote opens. */
+  span: SourceSpan;
 }
 
 export interface EventDoc {

@@ -197,6 +197,7 @@ export function buildPanelKnowledge(kb: KnowledgeBase): BuiltKnowledge {
       id: quote.id,
       text: quote.text,
       speaker: ref(quote.speaker) ?? null,
+      span: span(quote.evidence),
     })),
     events: kb.allEvents().map((e) => ({
       id: e.id,

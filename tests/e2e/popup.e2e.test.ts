@@ -96,6 +96,20 @@ describe('chromium: popup', () => {
     await screenshot(popup, 'e2e/popup');
   });
 
+  test('dark theme: axe-clean too', async () => {
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    try {
+      const background = await popup.evaluate(
+        () => getComputedStyle(document.body).backgroundColor,
+      );
+      expect(background).toBe('rgb(27, 27, 31)');
+      expect(await axeViolations(popup)).toEqual([]);
+      await screenshot(popup, 'e2e/popup-dark');
+    } finally {
+      await popup.emulateMediaFeatures([]);
+    }
+  });
+
   test('“Highlight on this site” off clears highlights in both tabs of the site, live; on brings them back', async () => {
     await popup.click('#site-switch');
     await Promise.all([waitForHighlights(first, 'none'), waitForHighlights(second, 'none')]);
@@ -145,7 +159,14 @@ describe('chromium: popup', () => {
     await waitForText(popup, 'Kaja Kallas');
     await popup.click('::-p-aria(Unmute Kaja Kallas)');
     await waitForText(popup, 'Kaja Kallas is highlighted again.');
-    expect((await popup.evaluate(() => chrome.storage.local.get('muted'))).muted).toEqual([]);
+    // The notice shows at once; the stored list follows a moment later.
+    await popup.waitForFunction(
+      async () => {
+        const { muted } = await chrome.storage.local.get('muted');
+        return Array.isArray(muted) && muted.length === 0;
+      },
+      { timeout: 5_000 },
+    );
     await popup.click('::-p-aria(Undo)');
     await popup.waitForFunction(async () => {
       const { muted } = await chrome.storage.local.get('muted');

@@ -225,7 +225,48 @@ describe('chromium: side panel', () => {
       const first = await panel.$eval('[role="option"]', (option) => option.textContent ?? '');
       expect(first, query).toContain(name);
     }
-    // starmr is still typed: arrow down to the first result, Enter opens it.
+    // The arrows move the active option and Enter opens that one, not just the first.
+    await panel.click('#search-input', { count: 3 });
+    await panel.keyboard.type('ukraine');
+    await panel.waitForSelector('#search-option-1');
+    const titles = await panel.$$eval('[role="option"] .hit-title', (ts) =>
+      ts.map((t) => t.textContent ?? ''),
+    );
+    expect(titles.length).toBeGreaterThan(10);
+    expect(titles[1]).not.toBe(titles[0]);
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('ArrowDown');
+    expect(
+      await panel.$eval('#search-input', (input) => input.getAttribute('aria-activedescendant')),
+    ).toBe('search-option-1');
+    expect(await panel.$eval('#search-option-1', (o) => o.getAttribute('aria-selected'))).toBe(
+      'true',
+    );
+    await panel.keyboard.press('Enter');
+    await h1Is(panel, titles[1] as string);
+    // Back at the results in a short panel, ArrowUp wraps to the last option: scrolled into view.
+    await clickButton(panel, 'Back');
+    await panel.waitForSelector('#search-option-1');
+    await panel.setViewport({ width: 420, height: 500 });
+    await panel.focus('#search-input');
+    await panel.keyboard.press('ArrowUp');
+    const last = `#search-option-${titles.length - 1}`;
+    await panel.waitForSelector(`${last}[aria-selected="true"]`);
+    const shown = await panel.$eval(last, (option) => {
+      const main = document.querySelector('.panel-main') as HTMLElement;
+      const box = option.getBoundingClientRect();
+      const view = main.getBoundingClientRect();
+      return {
+        overflows: main.scrollHeight > main.clientHeight,
+        inView: box.top >= view.top - 1 && box.bottom <= view.bottom + 1,
+      };
+    });
+    expect(shown).toEqual({ overflows: true, inView: true });
+    await panel.setViewport({ width: 420, height: 900 });
+    // starmr: its first result, by keyboard.
+    await panel.click('#search-input', { count: 3 });
+    await panel.keyboard.type('starmr');
+    await panel.waitForSelector('[role="option"]');
     await panel.keyboard.press('ArrowDown');
     await panel.keyboard.press('Enter');
     await panel.waitForFunction(() => document.querySelector('h1')?.textContent === 'Keir Starmer');

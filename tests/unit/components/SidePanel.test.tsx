@@ -327,6 +327,41 @@ describe('search', () => {
     expect(screen.getByText('This entity is no longer in the knowledge base')).toBeTruthy();
   });
 
+  test('the option the arrow keys are on is scrolled into view', () => {
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    render(<Panel />);
+    const input = screen.getByRole('combobox');
+    fireEvent.input(input, { target: { value: 'negotiating table' } });
+    const options = screen.getAllByRole('option');
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(scroll.mock.contexts.at(-1)).toBe(options[options.length - 1]);
+    expect(scroll).toHaveBeenLastCalledWith({ block: 'nearest' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(scroll.mock.contexts.at(-1)).toBe(options[0]);
+    scroll.mockRestore();
+  });
+
+  test('a quote with no speaker opens where the article says it, by click or Enter', () => {
+    render(<Panel />);
+    const input = screen.getByRole('combobox');
+    fireEvent.input(input, { target: { value: 'strike killed' } });
+    const option = screen
+      .getAllByRole('option')
+      .find((o) => o.textContent?.includes('The strike killed at least 21 people'));
+    expect(option?.textContent).toContain('Unattributed');
+    fireEvent.click(option as HTMLElement);
+    expect(screen.getByRole('article').querySelector('.emphasis')?.textContent).toBe(
+      'The strike killed at least 21 people.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const again = screen.getAllByRole('option');
+    const at = again.findIndex((o) => o.textContent?.includes('The strike killed'));
+    for (let i = 0; i <= at; i++)
+      fireEvent.keyDown(screen.getByRole('combobox'), { key: 'ArrowDown' });
+    fireEvent.keyDown(screen.getByRole('combobox'), { key: 'Enter' });
+    expect(screen.getByRole('article')).toBeTruthy();
+  });
+
   test('nothing found says so', () => {
     render(<Panel />);
     fireEvent.input(screen.getByRole('combobox'), { target: { value: 'qqxzw' } });

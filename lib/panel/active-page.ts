@@ -1,7 +1,7 @@
 // Which tab the side panel and popup are about, and what its content script found there (the browser-facing half).
 import { browser } from 'wxt/browser';
 import type { FocusResult, PageMentions } from '../messaging';
-import { tabMessenger } from '../messaging';
+import { CONTENT_SCRIPT_PING, panelMessenger, tabMessenger } from '../messaging';
 import { isRestrictedUrl } from '../platform';
 import { siteKey } from '../settings/site-key';
 
@@ -79,10 +79,9 @@ export type PageReading =
  * first all the same: a page one browser restricts may be open to the other.)
  */
 export async function readPage(tab: FollowedTab): Promise<PageReading> {
-  // A bare ping first: the typed messenger leaves an "Unchecked runtime.lastError" in the console
-  // when no content script answers; the promise API reports it as a rejection instead.
+  // A bare ping first (see CONTENT_SCRIPT_PING): a tab without our script rejects it quietly.
   try {
-    await browser.tabs.sendMessage(tab.id, { type: 'backstory:ping' }, { frameId: 0 });
+    await browser.tabs.sendMessage(tab.id, CONTENT_SCRIPT_PING, { frameId: 0 });
   } catch {
     // No URL: the browser hides it, as it does for its own pages (no `tabs` permission).
     if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
@@ -151,26 +150,16 @@ export function watchActivePage(
     if (tabId !== followedTabId()) return;
     if (info.status === 'complete' || info.url !== undefined) onChange('tab');
   };
-  const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-    if (
-      typeof message === 'object' &&
-      message !== null &&
-      (message as { type?: unknown }).type === 'mentionsChanged' &&
-      sender.tab?.id === followedTabId()
-    ) {
-      onChange('content');
-    }
-    // Not answering: other listeners (the typed messenger) answer their own messages.
-    return undefined;
-  };
   browser.tabs.onActivated.addListener(onActivated);
   browser.windows.onFocusChanged.addListener(onFocus);
   browser.tabs.onUpdated.addListener(onUpdated);
-  browser.runtime.onMessage.addListener(onMessage);
+  const stopMessages = panelMessenger.onMessage('mentionsChanged', ({ sender }) => {
+    if (sender.tab?.id === followedTabId()) onChange('content');
+  });
   return () => {
     browser.tabs.onActivated.removeListener(onActivated);
     browser.windows.onFocusChanged.removeListener(onFocus);
     browser.tabs.onUpdated.removeListener(onUpdated);
-    browser.runtime.onMessage.removeListener(onMessage);
+    stopMessages();
   };
 }

@@ -18,13 +18,30 @@ function tabInfo(id: number): Browser.tabs.Tab {
   return { id } as Browser.tabs.Tab;
 }
 
+/** Watchers started by a test, stopped after it (the typed messenger allows one listener per context). */
+const stops: (() => void)[] = [];
+function watch(...args: Parameters<typeof watchActivePage>): () => void {
+  const stop = watchActivePage(...args);
+  stops.push(stop);
+  return stop;
+}
+
 beforeEach(() => fakeBrowser.reset());
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+  vi.restoreAllMocks();
+});
+
+/** What a content script's panelMessenger.sendMessage('mentionsChanged') delivers, from tab `tabId`. */
+function mentionsChangedFrom(tabId: number) {
+  const message = { id: 1, type: 'mentionsChanged', data: undefined, timestamp: Date.now() };
+  return fakeBrowser.runtime.onMessage.trigger(message, { tab: tabInfo(tabId) });
+}
 
 describe('watchActivePage', () => {
   it('a panel in a window refreshes when a tab of its own window comes to the front, not another window’s', async () => {
     const onChange = vi.fn();
-    watchActivePage(inWindow1, () => FOLLOWED, false, onChange);
+    watch(inWindow1, () => FOLLOWED, false, onChange);
     await fakeBrowser.tabs.onActivated.trigger({ tabId: 21, windowId: 2 });
     await fakeBrowser.windows.onFocusChanged.trigger(2);
     expect(onChange).not.toHaveBeenCalled();
@@ -37,7 +54,7 @@ describe('watchActivePage', () => {
 
   it('refreshes when the followed tab navigates or finishes loading, not for other tabs', async () => {
     const onChange = vi.fn();
-    watchActivePage(inWindow1, () => FOLLOWED, false, onChange);
+    watch(inWindow1, () => FOLLOWED, false, onChange);
     await fakeBrowser.tabs.onUpdated.trigger(11, { url: 'https://other.example/' }, tabInfo(11));
     await fakeBrowser.tabs.onUpdated.trigger(FOLLOWED, { status: 'loading' }, tabInfo(FOLLOWED));
     expect(onChange).not.toHaveBeenCalled();
@@ -53,7 +70,7 @@ describe('watchActivePage', () => {
 
   it('a panel opened as a tab follows whichever window comes to the front', async () => {
     const onChange = vi.fn();
-    watchActivePage(asTab, () => FOLLOWED, false, onChange);
+    watch(asTab, () => FOLLOWED, false, onChange);
     await fakeBrowser.windows.onFocusChanged.trigger(2);
     await fakeBrowser.tabs.onActivated.trigger({ tabId: 21, windowId: 2 });
     expect(onChange).toHaveBeenCalledTimes(2);
@@ -61,7 +78,7 @@ describe('watchActivePage', () => {
 
   it('a pinned panel follows its tab only', async () => {
     const onChange = vi.fn();
-    watchActivePage(inWindow1, () => FOLLOWED, true, onChange);
+    watch(inWindow1, () => FOLLOWED, true, onChange);
     await fakeBrowser.tabs.onActivated.trigger({ tabId: 11, windowId: 1 });
     await fakeBrowser.windows.onFocusChanged.trigger(2);
     expect(onChange).not.toHaveBeenCalled();
@@ -69,12 +86,28 @@ describe('watchActivePage', () => {
     expect(onChange).toHaveBeenCalledExactlyOnceWith('tab');
   });
 
+  it('refreshes when the followed tab’s content script says its mentions changed, not another tab’s', async () => {
+    const onChange = vi.fn();
+    watch(inWindow1, () => FOLLOWED, true, onChange);
+    await mentionsChangedFrom(11);
+    expect(onChange).not.toHaveBeenCalled();
+    await mentionsChangedFrom(FOLLOWED);
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledExactlyOnceWith('content'));
+    // An untyped message of that name (any page script's guess at the old format) is ignored.
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'mentionsChanged' },
+      { tab: tabInfo(FOLLOWED) },
+    );
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
   it('stops listening when told to', async () => {
     const onChange = vi.fn();
-    const stop = watchActivePage(inWindow1, () => FOLLOWED, false, onChange);
+    const stop = watch(inWindow1, () => FOLLOWED, false, onChange);
     stop();
     await fakeBrowser.tabs.onActivated.trigger({ tabId: 11, windowId: 1 });
     await fakeBrowser.tabs.onUpdated.trigger(FOLLOWED, { status: 'complete' }, tabInfo(FOLLOWED));
+    await mentionsChangedFrom(FOLLOWED);
     expect(onChange).not.toHaveBeenCalled();
   });
 });

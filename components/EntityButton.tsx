@@ -24,8 +24,10 @@ export function EntityButton({ entity, onSelect, count, note, title }: EntityBut
       onClick={() => onSelect(entity)}
     >
       <KindIcon kind={entity.kind} />
-      <span class="entity-name">{entity.name}</span>
-      {note ? <span class="entity-note">{note}</span> : null}
+      <span class="entity-text">
+        <span class="entity-name">{entity.name}</span>
+        {note ? <span class="entity-note">{note}</span> : null}
+      </span>
       {count !== undefined ? (
         <>
           <span class="count-badge" aria-hidden="true">

@@ -1,15 +1,24 @@
 // The side panel's entity view: who or what it is, its facts with their sources, quotes, events, related entities.
-import type { EntityDetail, EntityRef, SourceSpan } from '../lib/panel/models';
+import type { EntityDetail, EntityRef, PageEntity, SourceSpan } from '../lib/panel/models';
 import { EntityButton } from './EntityButton';
 import { KindIcon } from './KindIcon';
 
+/** What the followed tab's page says about this entity. */
+export type EntityOnPage =
+  | { status: 'loading' | 'restricted' | 'unreachable' }
+  | { status: 'off'; host: string | null; globalOff: boolean }
+  /** `mentions` absent: the page doesn't name it. */
+  | { status: 'ready'; mentions?: PageEntity };
+
 export interface EntityViewProps {
   entity: EntityDetail;
-  /** Mentions of this entity on the shown page (undefined: the page is not known). */
-  pageCount?: number;
-  /** After "Show on page": which mention is shown. */
-  pagePosition?: { index: number; total: number } | null;
-  onShowOnPage(entityId: string): void;
+  onPage: EntityOnPage;
+  /** After "Show on page" or a passage: which mention is shown (`snippet`: which passage led there). */
+  pagePosition?: { index: number; total: number; snippet?: number } | null;
+  /** Scroll the page to the entity's next mention, or with `snippet` to that passage's mention. */
+  onShowOnPage(entityId: string, snippet?: number): void;
+  /** Turn highlighting on where it is off (the page's site, or everywhere). */
+  onTurnOn(): void;
   onOpenEntity(entity: EntityRef): void;
   onOpenEvent(eventId: string): void;
   onOpenSource(span: SourceSpan): void;
@@ -17,9 +26,10 @@ export interface EntityViewProps {
 
 export function EntityView({
   entity,
-  pageCount,
+  onPage,
   pagePosition,
   onShowOnPage,
+  onTurnOn,
   onOpenEntity,
   onOpenEvent,
   onOpenSource,
@@ -43,21 +53,13 @@ export function EntityView({
 
       <section aria-labelledby="on-page-heading" class="detail-section">
         <h2 id="on-page-heading">On this page</h2>
-        {pageCount === undefined ? (
-          <p class="muted">The page in the active tab is not available.</p>
-        ) : pageCount === 0 ? (
-          <p class="muted">Not mentioned on this page.</p>
-        ) : (
-          <p class="on-page">
-            <span>
-              {pageCount} {pageCount === 1 ? 'mention' : 'mentions'}
-              {pagePosition ? ` · showing ${pagePosition.index + 1} of ${pagePosition.total}` : ''}
-            </span>{' '}
-            <button type="button" class="small" onClick={() => onShowOnPage(entity.id)}>
-              {pagePosition ? 'Next mention' : 'Show on page'}
-            </button>
-          </p>
-        )}
+        <OnPage
+          entity={entity}
+          onPage={onPage}
+          position={pagePosition}
+          onShowOnPage={onShowOnPage}
+          onTurnOn={onTurnOn}
+        />
       </section>
 
       {entity.facts.length > 0 ? (
@@ -130,5 +132,75 @@ export function EntityView({
         </section>
       ) : null}
     </article>
+  );
+}
+
+/** The entity on the followed tab's page: how often, the passages around its mentions, or why not. */
+function OnPage({
+  entity,
+  onPage,
+  position,
+  onShowOnPage,
+  onTurnOn,
+}: Pick<EntityViewProps, 'entity' | 'onPage' | 'onShowOnPage' | 'onTurnOn'> & {
+  position: EntityViewProps['pagePosition'];
+}) {
+  switch (onPage.status) {
+    case 'loading':
+      return <p class="muted">Reading the page…</p>;
+    case 'restricted':
+      return <p class="muted">Backstory can’t run on the page in this tab.</p>;
+    case 'unreachable':
+      return <p class="muted">The page in this tab hasn’t been read yet: reload it to see.</p>;
+    case 'off': {
+      const where = onPage.globalOff ? 'everywhere' : `on ${onPage.host ?? 'this site'}`;
+      return (
+        <p class="on-page">
+          <span class="muted">Highlighting is off {where}, so its mentions here aren’t shown.</span>{' '}
+          <button type="button" class="small" onClick={onTurnOn}>
+            {onPage.globalOff ? 'Turn Backstory on' : `Turn on for ${onPage.host ?? 'this site'}`}
+          </button>
+        </p>
+      );
+    }
+    case 'ready':
+      break;
+  }
+  const mentions = onPage.mentions;
+  if (!mentions) return <p class="muted">Not mentioned on this page.</p>;
+  const { count, snippets } = mentions;
+  return (
+    <>
+      <p class="on-page">
+        <span>
+          {count} {count === 1 ? 'mention' : 'mentions'}
+          {position ? ` · showing ${position.index + 1} of ${position.total}` : ''}
+        </span>{' '}
+        <button type="button" class="small" onClick={() => onShowOnPage(entity.id)}>
+          {position ? 'Next mention' : 'Show on page'}
+        </button>
+      </p>
+      {snippets.length > 0 ? (
+        <ol class="snippets" aria-label="Where it is mentioned">
+          {snippets.map((snippet, index) => (
+            // The index is the passage's identity (two mentions can share a passage's text).
+            <li key={index}>
+              <button
+                type="button"
+                class="snippet"
+                title="Show this mention on the page"
+                aria-current={position?.snippet === index ? 'true' : undefined}
+                onClick={() => onShowOnPage(entity.id, index)}
+              >
+                {snippet}
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {count > snippets.length && snippets.length > 0 ? (
+        <p class="muted snippets-more">…and {count - snippets.length} more.</p>
+      ) : null}
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { Switch } from './Switch';
 
 export type PopupPage =
   | { status: 'loading' }
-  /** Browser pages and extension stores: content scripts can't run, so there is no switch to show. */
+  /** Browser pages, PDFs and extension stores: content scripts can’t run, so there is no switch to show. */
   | { status: 'restricted' }
   /** A web page with no answering content script (loading, or open since before install). */
   | { status: 'unreachable'; host: string | null }
@@ -64,8 +64,8 @@ export function PopupView(props: PopupViewProps) {
         {page.status === 'restricted' || (page.status === 'unreachable' && !page.host) ? (
           <Notice tone="info" title="Backstory can’t run on this page">
             <p>
-              Browser pages and extension stores don’t allow extensions to read them, so there is
-              nothing to highlight here.
+              Browser pages, PDFs and extension stores don’t allow extensions to read them, so there
+              is nothing to highlight here.
               {page.status === 'unreachable'
                 ? ' If this is a web page, it may still be loading, or it was open before Backstory was installed: reload it.'
                 : ''}

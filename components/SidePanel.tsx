@@ -6,7 +6,7 @@ import type { PanelKnowledge } from '../lib/panel/knowledge';
 import type { EntityRef, PageGroup, SourceSpan } from '../lib/panel/models';
 import { flattenResults, type SearchHit } from '../lib/panel/search';
 import { EmptyState } from './EmptyState';
-import { EntityView } from './EntityView';
+import { type EntityOnPage, EntityView } from './EntityView';
 import { EventView } from './EventView';
 import { PageEntityList } from './PageEntityList';
 import { SEARCH_LIST_ID, SearchResults, searchOptionId } from './SearchResults';
@@ -15,7 +15,7 @@ import { SourceView } from './SourceView';
 /** What the panel knows about the tab it follows. */
 export type PageState =
   | { status: 'loading' }
-  /** Browser pages, extension stores: no extension may run there. */
+  /** Browser pages, PDFs, extension stores: no extension may run there. */
   | { status: 'restricted' }
   /** A web page whose content script does not answer (still loading, or opened before Backstory was installed). */
   | { status: 'unreachable'; host: string | null }
@@ -26,6 +26,8 @@ export interface FocusPosition {
   entityId: string;
   index: number;
   total: number;
+  /** The passage (snippet) the reader clicked to get there, if that is how. */
+  snippet?: number;
 }
 
 export interface SidePanelProps {
@@ -42,8 +44,8 @@ export interface SidePanelProps {
   onNavigate(view: PanelView): void;
   page: PageState;
   focusPosition: FocusPosition | null;
-  /** Scroll the page to the entity's next mention and flash it. */
-  onShowOnPage(entityId: string): void;
+  /** Scroll the page to the entity's next mention (or the mention of its passage `snippet`) and flash it. */
+  onShowOnPage(entityId: string, snippet?: number): void;
   /** Turn highlighting on for the page's site (or globally, when it is the global switch that is off). */
   onTurnOn(): void;
 }
@@ -89,10 +91,21 @@ export function SidePanel(props: SidePanelProps) {
     main.current?.scrollTo?.({ top: 0 });
   }, [viewKey]);
 
+  // The keyboard's option stays in view as the arrows walk a list longer than the panel.
+  useEffect(() => {
+    if (activeIndex < 0) return;
+    document.getElementById(searchOptionId(activeIndex))?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeIndex]);
+
   const openHit = (hit: SearchHit) => {
     if (hit.type === 'entity') onNavigate({ view: 'entity', entityId: hit.entity.id });
     else if (hit.type === 'event') onNavigate({ view: 'event', eventId: hit.event.id });
     else if (hit.quote.speaker) onNavigate({ view: 'entity', entityId: hit.quote.speaker.id });
+    else {
+      // No speaker to open: the quote where the article says it.
+      const { sourceId, start, end } = hit.quote.span;
+      onNavigate({ view: 'source', sourceId, span: { start, end } });
+    }
   };
 
   const onSearchKey = (event: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {
@@ -239,11 +252,6 @@ function CurrentView(props: CurrentViewProps) {
   if (view.view === 'entity') {
     const entity = knowledge.entity(view.entityId);
     if (!entity) return <NotFound what="entity" />;
-    const onPage =
-      page.status === 'ready'
-        ? (page.groups.flatMap((group) => group.entities).find((other) => other.id === entity.id)
-            ?.count ?? 0)
-        : undefined;
     const position =
       props.focusPosition && props.focusPosition.entityId === entity.id
         ? props.focusPosition
@@ -251,9 +259,10 @@ function CurrentView(props: CurrentViewProps) {
     return (
       <EntityView
         entity={entity}
-        pageCount={onPage}
+        onPage={entityOnPage(page, entity.id)}
         pagePosition={position}
         onShowOnPage={props.onShowOnPage}
+        onTurnOn={props.onTurnOn}
         onOpenEntity={openEntity}
         onOpenEvent={(eventId) => onNavigate({ view: 'event', eventId })}
         onOpenSource={openSource}
@@ -268,6 +277,26 @@ function CurrentView(props: CurrentViewProps) {
   const source = knowledge.source(view.sourceId, view.span);
   if (!source) return <NotFound what="article" />;
   return <SourceView source={source} />;
+}
+
+/** What the page in the followed tab says about one entity, for its view. */
+function entityOnPage(page: PageState, entityId: string): EntityOnPage {
+  switch (page.status) {
+    case 'ready':
+      return {
+        status: 'ready',
+        mentions: page.groups
+          .flatMap((group) => group.entities)
+          .find((other) => other.id === entityId),
+      };
+    case 'off':
+      return { status: 'off', host: page.host, globalOff: page.globalOff };
+    case 'unreachable':
+      // Without a hostname it may as well be a browser page.
+      return { status: page.host ? 'unreachable' : 'restricted' };
+    default:
+      return { status: page.status };
+  }
 }
 
 function NotFound({ what }: { what: string }) {
@@ -303,8 +332,8 @@ function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void
       return (
         <EmptyState title="Backstory can’t run on this page">
           <p>
-            Browser pages and extension stores don’t allow extensions to read them. Open a news
-            article to see who and what it mentions.
+            Browser pages, PDFs and extension stores don’t allow extensions to read them. Open a
+            news article to see who and what it mentions.
           </p>
         </EmptyState>
       );
@@ -320,8 +349,9 @@ function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void
       ) : (
         <EmptyState title="Backstory can’t read this page">
           <p>
-            Browser pages and extension stores don’t allow extensions to read them. If this is a web
-            page, it may still be loading, or it was open before Backstory was installed: reload it.
+            Browser pages, PDFs and extension stores don’t allow extensions to read them. If this is
+            a web page, it may still be loading, or it was open before Backstory was installed:
+            reload it.
           </p>
         </EmptyState>
       );

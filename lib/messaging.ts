@@ -1,4 +1,4 @@
-// Typed messages between the extension's contexts. Names say the direction: background ← tabs/pages, tab ← background/pages.
+// Typed messages between the extension's contexts. Names say the direction: background ← tabs/pages, tab ← background/pages, panel ← tabs.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { HighlightKind, HighlightStyles } from './highlight/styles';
 import type { CardData } from './views/card';
@@ -30,6 +30,11 @@ export interface FocusRequest {
   /** Step through this entity's mentions; absent: step through all mentions. */
   entityId?: string;
   direction: 1 | -1;
+  /**
+   * With `entityId`: go to this one of its mentions, counted as `getMentions` lists its snippets
+   * (the n-th snippet is mention n), instead of stepping. A mention no longer there is a step.
+   */
+  index?: number;
   /** Open the hover card on the focused mention (keyboard path). */
   openCard: boolean;
 }
@@ -71,5 +76,21 @@ export interface TabProtocol {
   focusMention(request: FocusRequest): FocusResult;
 }
 
+/** Handled by open side panels (each about one tab). Senders: content scripts of tabs' top frames. */
+export interface PanelProtocol {
+  /** What the sender tab highlights changed (content came or went, site switched): read it again. */
+  mentionsChanged(): void;
+}
+
+/**
+ * The one raw message, sent with the promise API (browser.tabs.sendMessage) before any typed one to
+ * ask "is our content script in this tab?": the typed messenger's callback API would leave an
+ * "Unchecked runtime.lastError" in the console for a tab without one. Nothing handles it: the tab
+ * messenger's listener leaves a message without a timestamp unanswered, and an unanswered message
+ * resolves where a tab without our script rejects.
+ */
+export const CONTENT_SCRIPT_PING = { type: 'backstory:ping' } as const;
+
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
 export const tabMessenger = defineExtensionMessaging<TabProtocol>();
+export const panelMessenger = defineExtensionMessaging<PanelProtocol>();

@@ -30,7 +30,35 @@ export function toolbarAction(): typeof browser.action {
   );
 }
 
-/** Pages where no extension may run a content script: say so instead of showing a broken switch. */
+/**
+ * Hosts where the browser lets no extension run: Chrome's web store (old and new address), Edge's
+ * add-ons store, and Firefox's `extensions.webextensions.restrictedDomains` default (read from
+ * Firefox ESR's own prefs: add-ons, accounts and sync, support). Both browsers' lists in one: the
+ * list only explains a page whose content script did not answer (see lib/panel/active-page.ts),
+ * so a host one browser allows is never called restricted while its script runs there.
+ */
+const RESTRICTED_HOSTS = new Set([
+  'chromewebstore.google.com',
+  'microsoftedge.microsoft.com',
+  'accounts-static.cdn.mozilla.net',
+  'accounts.firefox.com',
+  'addons.cdn.mozilla.net',
+  'addons.mozilla.org',
+  'api.accounts.firefox.com',
+  'content.cdn.mozilla.net',
+  'discovery.addons.mozilla.org',
+  'oauth.accounts.firefox.com',
+  'profile.accounts.firefox.com',
+  'support.mozilla.org',
+  'sync.services.mozilla.com',
+]);
+
+/**
+ * Pages where no extension may run a content script, so the panel and popup say so instead of
+ * offering a reload and a switch that can do nothing: every address that is not http(s) (browser
+ * pages, view-source:, other extensions, files), the stores and Firefox's restricted domains, and
+ * PDFs, which both browsers show in their own viewer.
+ */
 export function isRestrictedUrl(url: string | undefined): boolean {
   if (!url) return true;
   let parsed: URL;
@@ -40,11 +68,11 @@ export function isRestrictedUrl(url: string | undefined): boolean {
     return true;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
-  const host = parsed.hostname;
+  const host = parsed.hostname.toLowerCase();
+  const path = parsed.pathname;
   return (
-    host === 'chromewebstore.google.com' ||
-    (host === 'chrome.google.com' && parsed.pathname.startsWith('/webstore')) ||
-    host === 'addons.mozilla.org' ||
-    host === 'microsoftedge.microsoft.com'
+    RESTRICTED_HOSTS.has(host) ||
+    (host === 'chrome.google.com' && (path === '/webstore' || path.startsWith('/webstore/'))) ||
+    /\.pdf$/i.test(path)
   );
 }

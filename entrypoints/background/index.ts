@@ -8,16 +8,18 @@ import {
   type LoadedKnowledge,
   loadKnowledge,
 } from '../../lib/background/knowledge';
-import { lookupTarget } from '../../lib/background/lookup';
-import { backgroundMessenger, type PanelTarget, tabMessenger } from '../../lib/messaging';
-import { panelTargetItem } from '../../lib/panel/target';
-import { openPanel } from '../../lib/platform';
+import {
+  createLookupMenu,
+  onLookupMenuClick,
+  onPanelCommand,
+  type PanelRequestContext,
+  showPanel,
+} from '../../lib/background/panel-requests';
+import { backgroundMessenger } from '../../lib/messaging';
 import { watchDatasetIndex } from '../../lib/settings/datasets';
 import { isHighlightingOn } from '../../lib/settings/site-list';
 import { getMuted, getSettings, getStyles, mute } from '../../lib/settings/store';
 import { buildCard } from '../../lib/views/card';
-
-const LOOKUP_MENU_ID = 'backstory-lookup';
 
 export default defineBackground(() => {
   let knowledge: Promise<LoadedKnowledge> = loadKnowledge();
@@ -44,12 +46,6 @@ export default defineBackground(() => {
     const result = checkMessage(type, message.data, message.sender, browser.runtime.id);
     if (!result.ok) throw new Error(result.reason);
     return result.data;
-  }
-
-  /** Opens the panel first (synchronously, while the user gesture lasts), then tells it where to land. */
-  function showPanel(windowId: number | undefined, target: PanelTarget | Promise<PanelTarget>) {
-    const opening = openPanel(windowId);
-    return Promise.all([opening, Promise.resolve(target).then((t) => panelTargetItem.setValue(t))]);
   }
 
   backgroundMessenger.onMessage('getPageState', async (message) => {
@@ -95,35 +91,16 @@ export default defineBackground(() => {
     if (tabId !== undefined) await showCount(tabId, distinct);
   });
 
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: LOOKUP_MENU_ID,
-      title: 'Look up in Backstory',
-      contexts: ['selection'],
-    });
-  });
-
+  // Context menu and commands: named handlers in lib/background/panel-requests.ts (unit-tested there,
+  // and driven through these very listeners by tests/e2e/sidepanel.e2e.test.ts).
+  const requests: PanelRequestContext = {
+    dictionary: async () => (await freshKnowledge()).dictionary,
+  };
+  browser.runtime.onInstalled.addListener(createLookupMenu);
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== LOOKUP_MENU_ID) return;
-    const selection = info.selectionText ?? '';
-    void showPanel(
-      tab?.windowId,
-      knowledge.then((loaded) => lookupTarget(selection, loaded.dictionary)),
-    );
+    void onLookupMenuClick(info, tab, requests);
   });
-
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'open-side-panel') {
-      void showPanel(tab?.windowId, { view: 'page' });
-      return;
-    }
-    if ((command === 'next-mention' || command === 'previous-mention') && tab?.id !== undefined) {
-      const direction = command === 'next-mention' ? 1 : -1;
-      void tabMessenger.sendMessage(
-        'focusMention',
-        { direction, openCard: true },
-        { tabId: tab.id, frameId: 0 },
-      );
-    }
+    void onPanelCommand(command, tab);
   });
 });

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
 import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/highlight/styles';
-import { backgroundMessenger, tabMessenger } from '../../lib/messaging';
+import { backgroundMessenger, panelMessenger, tabMessenger } from '../../lib/messaging';
 import { PageController } from '../../lib/page/controller';
 import { ignoreForgedRestarts } from '../../lib/page/forged-restart';
 import { CARD_HOST_TAG, installHoverCard } from './card';
@@ -82,7 +82,7 @@ export default defineContentScript({
             lastDistinct = distinct;
             void backgroundMessenger.sendMessage('reportMentions', distinct).catch(() => {});
           }
-          void browser.runtime.sendMessage({ type: 'mentionsChanged' }).catch(() => {});
+          void panelMessenger.sendMessage('mentionsChanged', undefined).catch(() => {});
         }, REPORT_DELAY_MS);
       });
     }

@@ -6,6 +6,7 @@ import type { PanelTarget } from '../../lib/messaging';
 import {
   type FollowedTab,
   hostOf,
+  panelHost,
   pinnedTabId,
   readPage,
   resolveTab,
@@ -14,7 +15,7 @@ import { groupPageEntities } from '../../lib/panel/group';
 import type { PanelKnowledge } from '../../lib/panel/knowledge';
 import { loadPanelKnowledge } from '../../lib/panel/load';
 import type { EntityRef } from '../../lib/panel/models';
-import { panelTargetItem } from '../../lib/panel/target';
+import { requestLanding } from '../../lib/panel/target';
 import { openPanel } from '../../lib/platform';
 import { readQuarantine, watchQuarantine } from '../../lib/settings/quarantine';
 import type { Settings } from '../../lib/settings/schema';
@@ -31,6 +32,8 @@ import {
 } from '../../lib/settings/store';
 
 const pinned = pinnedTabId(location.search);
+/** The window the popup belongs to: its active tab is the page the popup is about. */
+const hostReady = panelHost();
 
 export function App() {
   const [page, setPage] = useState<PopupPage>({ status: 'loading' });
@@ -42,7 +45,8 @@ export function App() {
   const knowledgeRef = useRef<PanelKnowledge | null>(null);
 
   const refresh = useCallback(async () => {
-    const next = await resolveTab(pinned);
+    const host = await hostReady;
+    const next = await resolveTab(pinned, host);
     tab.current = next;
     if (!next) {
       setPage({ status: 'restricted' });
@@ -100,8 +104,13 @@ export function App() {
 
   const openInPanel = (target: PanelTarget) => {
     // Opening must happen inside the click (a user gesture), before anything is awaited.
-    const opening = openPanel(tab.current?.windowId);
-    void panelTargetItem.setValue(target);
+    const windowId = tab.current?.windowId;
+    const opening = openPanel(windowId);
+    // The panel of the page's window lands there (a panel of another window stays where it is).
+    void hostReady.then(async (host) => {
+      const landIn = windowId ?? host.windowId;
+      if (landIn !== undefined) await requestLanding(landIn, target);
+    });
     // A popup closes once the panel is open; the same page opened as a tab (tests, ?tabId=) stays.
     void opening.then(
       () => {

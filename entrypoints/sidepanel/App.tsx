@@ -6,6 +6,7 @@ import {
   type FollowedTab,
   focusOnPage,
   hostOf,
+  panelHost,
   pinnedTabId,
   readPage,
   resolveTab,
@@ -23,10 +24,9 @@ import {
   startHistory,
 } from '../../lib/panel/history';
 import type { PanelKnowledge } from '../../lib/panel/knowledge';
-import { loadPanelKnowledge } from '../../lib/panel/load';
+import { watchPanelKnowledge } from '../../lib/panel/load';
 import { bestEntityFor } from '../../lib/panel/search';
-import { panelTargetItem } from '../../lib/panel/target';
-import { watchDatasetIndex } from '../../lib/settings/datasets';
+import { clearLanding, takeLanding, watchLanding } from '../../lib/panel/target';
 import {
   getSettings,
   setEnabled,
@@ -35,6 +35,8 @@ import {
 } from '../../lib/settings/store';
 
 const pinned = pinnedTabId(location.search);
+/** The window this panel is shown in: it follows that window's tab and takes that window's landing requests. */
+const hostReady = panelHost();
 
 export function App() {
   const [knowledge, setKnowledge] = useState<PanelKnowledge | null>(null);
@@ -67,16 +69,18 @@ export function App() {
             : { view: 'search', query: target.query },
         );
       } else go(target);
-      // Consumed: reopening the panel later starts from the page, not from an old request.
-      void panelTargetItem.setValue(null);
+      // Taken: reopening the panel later starts from the page, not from an old request.
+      void hostReady.then(async ({ windowId }) => {
+        if (windowId !== undefined) await clearLanding(windowId);
+      });
     },
     [go],
   );
 
   // The knowledge base, rebuilt when datasets are imported, removed or switched.
-  useEffect(() => {
-    const load = () =>
-      loadPanelKnowledge().then(
+  useEffect(
+    () =>
+      watchPanelKnowledge(
         (loaded) => {
           knowledgeRef.current = loaded.knowledge;
           setKnowledge(loaded.knowledge);
@@ -86,25 +90,31 @@ export function App() {
           pendingTarget.current = null;
           if (target) land(target);
         },
-        (error: unknown) => setKnowledgeError(String(error)),
-      );
-    void load();
-    return watchDatasetIndex(() => void load());
-  }, [land]);
+        (error) => setKnowledgeError(String(error)),
+      ),
+    [land],
+  );
 
-  // Where the panel was asked to land (popup, card, context menu, keyboard command).
+  // Where this window's panel was asked to land (popup, card, context menu, keyboard command).
   useEffect(() => {
-    void panelTargetItem.getValue().then((target) => {
-      if (target) land(target);
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void hostReady.then(async ({ windowId }) => {
+      if (stopped || windowId === undefined) return;
+      // Watch first, then take what is waiting: a request written in between is not missed.
+      stop = watchLanding(windowId, land);
+      const waiting = await takeLanding(windowId);
+      if (waiting && !stopped) land(waiting);
     });
-    return panelTargetItem.watch((target) => {
-      if (target) land(target);
-    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
   }, [land]);
 
   // The page in the followed tab.
   const refresh = useCallback(async (reason: 'tab' | 'content') => {
-    const next = await resolveTab(pinned);
+    const next = await resolveTab(pinned, await hostReady);
     const switched = next?.id !== tab.current?.id || next?.url !== tab.current?.url;
     tab.current = next;
     if (switched || reason === 'tab') setFocus(null);
@@ -137,17 +147,24 @@ export function App() {
 
   useEffect(() => {
     void refresh('tab');
-    const stopWatching = watchActivePage(
-      () => tab.current?.id,
-      pinned !== undefined,
-      (reason) => {
-        void refresh(reason);
-      },
-    );
+    let stopWatching: (() => void) | undefined;
+    let stopped = false;
+    void hostReady.then((host) => {
+      if (stopped) return;
+      stopWatching = watchActivePage(
+        host,
+        () => tab.current?.id,
+        pinned !== undefined,
+        (reason) => {
+          void refresh(reason);
+        },
+      );
+    });
     // The content script re-reads the page when settings change and says so; this covers a page that had nothing.
     const stopSettings = watchSettings(() => setTimeout(() => void refresh('content'), 300));
     return () => {
-      stopWatching();
+      stopped = true;
+      stopWatching?.();
       stopSettings();
     };
   }, [refresh]);
@@ -157,11 +174,11 @@ export function App() {
     if (knowledge) void refresh('content');
   }, [knowledge]);
 
-  const onShowOnPage = useCallback(async (entityId: string) => {
+  const onShowOnPage = useCallback(async (entityId: string, snippet?: number) => {
     const current = tab.current;
     if (!current) return;
-    const result = await focusOnPage(current, entityId);
-    setFocus(result.found ? { entityId, index: result.index, total: result.total } : null);
+    const result = await focusOnPage(current, entityId, snippet);
+    setFocus(result.found ? { entityId, index: result.index, total: result.total, snippet } : null);
   }, []);
 
   const onTurnOn = useCallback(async () => {
@@ -183,7 +200,7 @@ export function App() {
       onNavigate={go}
       page={page}
       focusPosition={focus}
-      onShowOnPage={(id) => void onShowOnPage(id)}
+      onShowOnPage={(id, snippet) => void onShowOnPage(id, snippet)}
       onTurnOn={() => void onTurnOn()}
     />
   );

@@ -160,10 +160,21 @@ export class PageController implements MentionsApi {
     if (pool.length === 0) return { result: { found: false }, mention: null };
     const key = request.entityId;
     const current = key ? (this.entityCursor.get(key) ?? -1) : this.focusCursor;
+    // A snippet's mention (summary() lists them in scan order), found in document order.
+    const picked =
+      key && request.index !== undefined
+        ? pool.indexOf(
+            [...this.index.inScanOrder()].filter((m) => m.entityId === key)[
+              request.index
+            ] as Mention,
+          )
+        : -1;
     const next =
-      current < 0 && request.direction < 0
-        ? pool.length - 1
-        : (current + request.direction + pool.length) % pool.length;
+      picked >= 0
+        ? picked
+        : current < 0 && request.direction < 0
+          ? pool.length - 1
+          : (current + request.direction + pool.length) % pool.length;
     if (key) this.entityCursor.set(key, next);
     else this.focusCursor = next;
     const mention = pool[next] ?? null;

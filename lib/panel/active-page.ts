@@ -1,7 +1,7 @@
 // Which tab the side panel and popup are about, and what its content script found there (the browser-facing half).
 import { browser } from 'wxt/browser';
 import type { FocusResult, PageMentions } from '../messaging';
-import { tabMessenger } from '../messaging';
+import { CONTENT_SCRIPT_PING, panelMessenger, tabMessenger } from '../messaging';
 import { isRestrictedUrl } from '../platform';
 import { siteKey } from '../settings/site-key';
 
@@ -19,12 +19,42 @@ export function pinnedTabId(search: string): number | undefined {
   return Number(raw);
 }
 
-/** The pinned tab, or the active tab of the last focused normal window. */
-export async function resolveTab(pinned: number | undefined): Promise<FollowedTab | null> {
+/**
+ * Where this extension page is shown. A side panel, sidebar or popup belongs to one window and is
+ * about that window's active tab; the same page opened as a tab (the fallback where no side panel
+ * exists) has no window of its own to follow and follows the window last focused instead.
+ */
+export interface PanelHost {
+  /** The window the page is shown in (its landing requests are keyed by it). */
+  windowId: number | undefined;
+  /** Opened as an ordinary tab, not in a side panel, sidebar or popup. */
+  asTab: boolean;
+}
+
+export async function panelHost(): Promise<PanelHost> {
+  try {
+    // undefined in a side panel, sidebar or popup: none of them is a tab.
+    const own = await browser.tabs.getCurrent();
+    if (own) return { windowId: own.windowId, asTab: true };
+    const window = await browser.windows.getCurrent();
+    return { windowId: window.id, asTab: false };
+  } catch {
+    return { windowId: undefined, asTab: true };
+  }
+}
+
+/** The pinned tab, else the active tab of the host's window (of the last focused window, for a panel opened as a tab). */
+export async function resolveTab(
+  pinned: number | undefined,
+  host: PanelHost,
+): Promise<FollowedTab | null> {
   try {
     if (pinned !== undefined) return toFollowed(await browser.tabs.get(pinned));
-    const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
-    const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
+    const windowId =
+      host.asTab || host.windowId === undefined
+        ? (await browser.windows.getLastFocused({ windowTypes: ['normal'] })).id
+        : host.windowId;
+    const [tab] = await browser.tabs.query({ active: true, windowId });
     return tab ? toFollowed(tab) : null;
   } catch {
     // The pinned tab was closed, or there is no normal window.
@@ -43,14 +73,18 @@ export type PageReading =
   | { kind: 'restricted' }
   | { kind: 'unreachable'; url?: string };
 
-/** Asks the tab's top frame what it highlights; a page without our content script is told apart by its URL. */
+/**
+ * Asks the tab's top frame what it highlights. A page whose content script does not answer is told
+ * apart by its URL: one where extensions may not run, or one not read yet. (A known URL is asked
+ * first all the same: a page one browser restricts may be open to the other.)
+ */
 export async function readPage(tab: FollowedTab): Promise<PageReading> {
-  if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
-  // A bare ping first: the typed messenger leaves an "Unchecked runtime.lastError" in the console
-  // when no content script answers; the promise API reports it as a rejection instead.
+  // A bare ping first (see CONTENT_SCRIPT_PING): a tab without our script rejects it quietly.
   try {
-    await browser.tabs.sendMessage(tab.id, { type: 'backstory:ping' }, { frameId: 0 });
+    await browser.tabs.sendMessage(tab.id, CONTENT_SCRIPT_PING, { frameId: 0 });
   } catch {
+    // No URL: the browser hides it, as it does for its own pages (no `tabs` permission).
+    if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
     return { kind: 'unreachable', url: tab.url };
   }
   try {
@@ -64,12 +98,19 @@ export async function readPage(tab: FollowedTab): Promise<PageReading> {
   }
 }
 
-/** Scrolls the tab to the entity's next mention and flashes it; repeated calls cycle through the mentions. */
-export async function focusOnPage(tab: FollowedTab, entityId: string): Promise<FocusResult> {
+/**
+ * Scrolls the tab to the entity's next mention and flashes it; repeated calls cycle through the
+ * mentions. With `index`, to the mention of the entity's snippet number `index` instead.
+ */
+export async function focusOnPage(
+  tab: FollowedTab,
+  entityId: string,
+  index?: number,
+): Promise<FocusResult> {
   try {
     return await tabMessenger.sendMessage(
       'focusMention',
-      { entityId, direction: 1, openCard: false },
+      { entityId, direction: 1, openCard: false, index },
       { tabId: tab.id, frameId: 0 },
     );
   } catch {
@@ -85,45 +126,40 @@ export function hostOf(url: string | undefined): string | null {
 }
 
 /**
- * Calls `onChange` when what the panel should show may have changed: another tab or window came to
- * the front, the followed tab navigated or finished loading, or its content script found new mentions.
- * Returns the function that stops listening.
+ * Calls `onChange` when what the panel should show may have changed: another tab came to the front
+ * of the host's window (for a panel opened as a tab: any window came to the front), the followed
+ * tab navigated or finished loading, or its content script found new mentions. A pinned panel
+ * follows its tab only. Returns the function that stops listening.
  */
 export function watchActivePage(
+  host: PanelHost,
   followedTabId: () => number | undefined,
   pinned: boolean,
   onChange: (reason: 'tab' | 'content') => void,
 ): () => void {
-  const onActivated = () => {
-    if (!pinned) onChange('tab');
+  const followsFocus = host.asTab || host.windowId === undefined;
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (pinned) return;
+    // Another window's tabs are that window's panel's business.
+    if (followsFocus || info.windowId === host.windowId) onChange('tab');
   };
   const onFocus = (windowId: number) => {
-    if (!pinned && windowId !== browser.windows.WINDOW_ID_NONE) onChange('tab');
+    if (!pinned && followsFocus && windowId !== browser.windows.WINDOW_ID_NONE) onChange('tab');
   };
   const onUpdated = (tabId: number, info: { status?: string; url?: string }) => {
     if (tabId !== followedTabId()) return;
     if (info.status === 'complete' || info.url !== undefined) onChange('tab');
   };
-  const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-    if (
-      typeof message === 'object' &&
-      message !== null &&
-      (message as { type?: unknown }).type === 'mentionsChanged' &&
-      sender.tab?.id === followedTabId()
-    ) {
-      onChange('content');
-    }
-    // Not answering: other listeners (the typed messenger) answer their own messages.
-    return undefined;
-  };
   browser.tabs.onActivated.addListener(onActivated);
   browser.windows.onFocusChanged.addListener(onFocus);
   browser.tabs.onUpdated.addListener(onUpdated);
-  browser.runtime.onMessage.addListener(onMessage);
+  const stopMessages = panelMessenger.onMessage('mentionsChanged', ({ sender }) => {
+    if (sender.tab?.id === followedTabId()) onChange('content');
+  });
   return () => {
     browser.tabs.onActivated.removeListener(onActivated);
     browser.windows.onFocusChanged.removeListener(onFocus);
     browser.tabs.onUpdated.removeListener(onUpdated);
-    browser.runtime.onMessage.removeListener(onMessage);
+    stopMessages();
   };
 }

@@ -39,6 +39,7 @@ export function groupPageEntities(
       name: known?.name ?? row.snippets[0] ?? row.entityId,
       kind: row.kind,
       count: row.count,
+      snippets: row.snippets,
     };
     const list = byKind.get(row.kind) ?? [];
     list.push(entity);

@@ -1,5 +1,6 @@
-// Loads the knowledge base for an extension page (bundled dataset + enabled imports) as the panel's plain models.
+// Loads the knowledge base for an extension page (bundled dataset + enabled imports) as the panel's plain models, and reloads it when datasets change.
 import { loadKnowledge } from '../background/knowledge';
+import { watchDatasetIndex } from '../settings/datasets';
 import { type BuiltKnowledge, buildPanelKnowledge } from './view-models';
 
 export interface LoadedPanelKnowledge {
@@ -15,4 +16,36 @@ export async function loadPanelKnowledge(): Promise<LoadedPanelKnowledge> {
   const { kb, skipped } = await loadKnowledge();
   const knowledge = buildPanelKnowledge(kb);
   return { knowledge, defaultSourceId: knowledge.defaultSourceId, skipped };
+}
+
+/**
+ * Loads the panel's knowledge now and again whenever the stored dataset index changes (an import,
+ * a removal, a dataset switched on or off), calling `onLoad` with each result. A load that finishes
+ * after a newer one has started is dropped, so quick changes can't leave an older set on screen.
+ * Returns the function that stops watching.
+ */
+export function watchPanelKnowledge(
+  onLoad: (loaded: LoadedPanelKnowledge) => void,
+  onError: (error: unknown) => void,
+  loader: () => Promise<LoadedPanelKnowledge> = loadPanelKnowledge,
+): () => void {
+  let latest = 0;
+  let stopped = false;
+  const load = () => {
+    const run = ++latest;
+    loader().then(
+      (loaded) => {
+        if (!stopped && run === latest) onLoad(loaded);
+      },
+      (error: unknown) => {
+        if (!stopped && run === latest) onError(error);
+      },
+    );
+  };
+  load();
+  const unwatch = watchDatasetIndex(load);
+  return () => {
+    stopped = true;
+    unwatch();
+  };
 }

@@ -87,6 +87,8 @@ export interface SourceDocument {
 /** One entity found on the page, joined with what the knowledge base says about it. */
 export interface PageEntity extends EntityRef {
   count: number;
+  /** Up to three passages of the page around its mentions, in the order the tab found them. */
+  snippets: string[];
 }
 
 export interface PageGroup {

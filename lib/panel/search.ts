@@ -1,6 +1,6 @@
 // Search over the whole knowledge base with Fuse.js: names, aliases, roles, quotes, events; typo-tolerant.
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import type { EntityRef } from './models';
+import type { EntityRef, SourceSpan } from './models';
 
 export interface EntityDoc extends EntityRef {
   aliases: string[];
@@ -11,6 +11,8 @@ export interface QuoteDoc {
   id: string;
   text: string;
   speaker: EntityRef | null;
+  /** Where the article says it: what an unattributed quote opens. */
+  span: SourceSpan;
 }
 
 export interface EventDoc {
@@ -66,12 +68,26 @@ const ENTITY_THRESHOLD = 0.5;
 const MIN_CLOSENESS = 0.55;
 const TEXT_THRESHOLD = 0.25;
 
+export interface SearchOptions {
+  /**
+   * The ids of entities whose names appear word for word in a text (the page matcher, with its case
+   * rules). Fuse scores a long query against each name as a whole, so "Starmer and Macron met"
+   * finds no Starmer; these are listed as results all the same.
+   */
+  namedIn?(text: string): string[];
+}
+
 export class SearchIndex {
   private readonly entities: Fuse<EntityDoc>;
   private readonly quotes: Fuse<QuoteDoc>;
   private readonly events: Fuse<EventDoc>;
+  private readonly byId: Map<string, EntityDoc>;
 
-  constructor(corpus: SearchCorpus) {
+  constructor(
+    corpus: SearchCorpus,
+    private readonly options: SearchOptions = {},
+  ) {
+    this.byId = new Map(corpus.entities.map((entity) => [entity.id, entity]));
     this.entities = new Fuse(corpus.entities, {
       ...shared,
       threshold: ENTITY_THRESHOLD,
@@ -106,36 +122,27 @@ export class SearchIndex {
     });
   }
 
-  /** Replaces the documents (datasets changed) without building a new index object. */
-  update(corpus: SearchCorpus): void {
-    this.entities.setCollection(corpus.entities);
-    this.quotes.setCollection(corpus.quotes);
-    this.events.setCollection(corpus.events);
-  }
-
   search(query: string, limit = 20): SearchResults {
     const text = query.trim();
     if (text.length < 2) return { entities: [], events: [], quotes: [] };
     const words = wordQuery(text);
+    const named = new Set(this.options.namedIn?.(text) ?? []);
+    const fuzzy = this.entities.search(text, { limit: limit * 3 }).flatMap((result) => {
+      if (named.has(result.item.id)) return [];
+      const closeness = wordCloseness(text, result.item);
+      // Fuse casts a wide net; a hit no query word comes close to is noise ("qqxzw" near "Kyiv").
+      if (closeness < MIN_CLOSENESS && (result.score ?? 1) > 0.1) return [];
+      const score = 0.6 * (1 - closeness) + 0.4 * (result.score ?? 1);
+      return [entityHit(text, result.item, closeness, score)];
+    });
+    // Named word for word: first (score 0, in the text's order), but with their true closeness,
+    // which bestEntityFor reads: a name inside a sentence is a result, not a landing.
+    const exact = [...named].flatMap((id) => {
+      const entity = this.byId.get(id);
+      return entity ? [entityHit(text, entity, wordCloseness(text, entity), 0)] : [];
+    });
     return {
-      entities: this.entities
-        .search(text, { limit: limit * 3 })
-        .flatMap((result) => {
-          const closeness = wordCloseness(text, result.item);
-          // Fuse casts a wide net; a hit no query word comes close to is noise ("qqxzw" near "Kyiv").
-          if (closeness < MIN_CLOSENESS && (result.score ?? 1) > 0.1) return [];
-          return [
-            {
-              type: 'entity' as const,
-              score: 0.6 * (1 - closeness) + 0.4 * (result.score ?? 1),
-              closeness,
-              entity: result.item,
-              matched: matchedText(text, result.item),
-            },
-          ];
-        })
-        .sort((a, b) => a.score - b.score)
-        .slice(0, limit),
+      entities: [...exact, ...fuzzy].sort((a, b) => a.score - b.score).slice(0, limit),
       events: this.events.search(words, { limit }).map((result) => ({
         type: 'event' as const,
         score: result.score ?? 1,
@@ -148,6 +155,21 @@ export class SearchIndex {
       })),
     };
   }
+}
+
+function entityHit(
+  query: string,
+  entity: EntityDoc,
+  closeness: number,
+  score: number,
+): Extract<SearchHit, { type: 'entity' }> {
+  return {
+    type: 'entity',
+    score,
+    closeness,
+    entity,
+    matched: matchedText(query, entity),
+  };
 }
 
 /**

@@ -197,6 +197,7 @@ export function buildPanelKnowledge(kb: KnowledgeBase): BuiltKnowledge {
       id: quote.id,
       text: quote.text,
       speaker: ref(quote.speaker) ?? null,
+      span: span(quote.evidence),
     })),
     events: kb.allEvents().map((e) => ({
       id: e.id,
@@ -212,7 +213,12 @@ export function buildPanelKnowledge(kb: KnowledgeBase): BuiltKnowledge {
     entity,
     event,
     source,
-    search: new SearchIndex(corpus),
+    search: new SearchIndex(corpus, {
+      namedIn: (text) => {
+        matcher ??= compileMatcher(dictionary);
+        return matcher.find(text).flatMap((match) => dictionary[match.entity]?.entityId ?? []);
+      },
+    }),
     corpus,
     defaultSourceId: kb.sources()[0]?.id,
   };

@@ -758,13 +758,18 @@ describe('keyboard', () => {
     // The background was asked to open the panel on this entity: it stores where the panel should land.
     // (Headless Chromium shows no side panel, so the stored target is what can be observed.)
     const worker = await extensionWorker();
-    let stored: unknown;
+    let stored: unknown[] = [];
     for (let i = 0; i < 50; i++) {
-      stored = await worker.evaluate(() => chrome.storage.session.get('panelTarget'));
-      if (stored && Object.keys(stored).length > 0) break;
+      // One request per window (panelTarget:<windowId>); only this tab's window has one.
+      stored = await worker.evaluate(async () =>
+        Object.entries(await chrome.storage.session.get(null))
+          .filter(([key]) => key.startsWith('panelTarget:'))
+          .map(([, value]) => value),
+      );
+      if (stored.length > 0) break;
       await sleep(100);
     }
-    expect(stored).toEqual({ panelTarget: { view: 'entity', entityId } });
+    expect(stored).toEqual([{ view: 'entity', entityId }]);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@
 // Helpers the side panel and popup e2e tests share: the tab id of a served page, opening a panel page pinned to it, axe.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'puppeteer-core';
+import type { Page, WebWorker } from 'puppeteer-core';
 import type { ExtensionSession } from './harness';
 
 const require = createRequire(import.meta.url);
@@ -12,6 +12,25 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const tabIds = new WeakMap<Page, number>();
 /** Firefox: one extension page per session, kept open to ask the tabs API from. */
 const probes = new WeakMap<ExtensionSession, Page>();
+
+/** Chromium: the extension's service worker (asked again if it is between restarts). */
+export async function serviceWorker(session: ExtensionSession): Promise<WebWorker> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const target = await session.browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith(session.extensionOrigin),
+      );
+      const worker = await target.worker();
+      if (!worker) throw new Error('no service worker');
+      // A worker target can exist before its `chrome` does.
+      await worker.evaluate(() => chrome.runtime.id);
+      return worker;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  }
+}
 
 async function allTabIds(session: ExtensionSession): Promise<number[]> {
   if (session.kind === 'firefox') {
@@ -30,11 +49,7 @@ async function allTabIds(session: ExtensionSession): Promise<number[]> {
   // A service worker target can be between restarts (no `chrome` yet): ask again shortly.
   for (let attempt = 0; ; attempt++) {
     try {
-      const target = await session.browser.waitForTarget(
-        (t) => t.type() === 'service_worker' && t.url().startsWith(session.extensionOrigin),
-      );
-      const worker = await target.worker();
-      if (!worker) throw new Error('no service worker');
+      const worker = await serviceWorker(session);
       return await worker.evaluate(async () =>
         (await chrome.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
       );
@@ -167,4 +182,56 @@ export async function waitForText(page: Page, text: string, timeout = 10_000): P
 /** The level-1 heading's text (each panel view has exactly one). */
 export function heading(page: Page): Promise<string> {
   return page.$eval('h1', (h1) => (h1 as HTMLElement).innerText.trim());
+}
+
+/**
+ * Entity names in `.entity-name` that break inside a word: each word of a name is measured with a Range,
+ * and a word whose boxes sit on more than one line was split. Returns "name: word" for each.
+ */
+export function namesBrokenMidWord(page: Page): Promise<string[]> {
+  return page.$$eval('.entity-name', (names) =>
+    names.flatMap((name) => {
+      const text = name.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE || !name.getClientRects().length) return [];
+      const broken: string[] = [];
+      for (const word of (text.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) broken.push(`${name.textContent}: ${word[0]}`);
+      }
+      return broken;
+    }),
+  );
+}
+
+/**
+ * Chromium: the real side panel (sidepanel.html with no `?tabId=`) shown in the window of `page`'s tab,
+ * once one is open there. Each window has its own; they are told apart by the window they report.
+ */
+export async function realPanelOf(
+  session: ExtensionSession,
+  page: Page,
+  timeout = 10_000,
+): Promise<Page> {
+  const worker = await serviceWorker(session);
+  const windowId = await worker.evaluate(
+    async (id) => (await chrome.tabs.get(id)).windowId,
+    tabIdOf(page),
+  );
+  const url = `${session.extensionOrigin}/sidepanel.html`;
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const target of session.browser.targets()) {
+      if (target.url() !== url) continue;
+      const panel = (await target.page()) ?? (await target.asPage());
+      const shownIn = await panel
+        .evaluate(async () => (await chrome.windows.getCurrent()).id)
+        .catch(() => undefined);
+      if (shownIn === windowId) return panel;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`no side panel in window ${windowId} within ${timeout} ms`);
 }

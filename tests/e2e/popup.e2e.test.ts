@@ -17,6 +17,7 @@ import {
 } from './harness';
 import {
   axeViolations,
+  namesBrokenMidWord,
   openPinned,
   openServedInWindow,
   openTracked,
@@ -90,8 +91,23 @@ describe('chromium: popup', () => {
       Number(b.textContent),
     );
     expect(kyiv).toBeGreaterThan(3);
+    expect(await namesBrokenMidWord(popup)).toEqual([]);
     expect(await axeViolations(popup)).toEqual([]);
     await screenshot(popup, 'e2e/popup');
+  });
+
+  test('dark theme: axe-clean too', async () => {
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    try {
+      const background = await popup.evaluate(
+        () => getComputedStyle(document.body).backgroundColor,
+      );
+      expect(background).toBe('rgb(27, 27, 31)');
+      expect(await axeViolations(popup)).toEqual([]);
+      await screenshot(popup, 'e2e/popup-dark');
+    } finally {
+      await popup.emulateMediaFeatures([]);
+    }
   });
 
   test('“Highlight on this site” off clears highlights in both tabs of the site, live; on brings them back', async () => {
@@ -114,7 +130,10 @@ describe('chromium: popup', () => {
   });
 
   test('clicking an entity opens the side panel on it', async () => {
-    await popup.click('.entity-button[data-entity-id="keir-starmer"]');
+    // The list comes back a moment after the switches do (the tab re-reads the page first).
+    const starmer = '.entity-button[data-entity-id="keir-starmer"]';
+    await popup.waitForSelector(starmer, { timeout: 10_000 });
+    await popup.click(starmer);
     // Chromium opens its real side panel (sidepanel.html, no tabId), which takes the landing request.
     const target = await session.browser.waitForTarget((t) => t.url().endsWith('/sidepanel.html'), {
       timeout: 10_000,
@@ -127,7 +146,12 @@ describe('chromium: popup', () => {
       },
     );
     // Taken: reopening the panel later starts from the page, not from this old request.
-    expect(await popup.evaluate(() => chrome.storage.session.get('panelTarget'))).toEqual({});
+    const waiting = await popup.evaluate(async () =>
+      Object.keys(await chrome.storage.session.get(null)).filter((key) =>
+        key.startsWith('panelTarget'),
+      ),
+    );
+    expect(waiting).toEqual([]);
   });
 
   test('muted entities are listed and can be unmuted, with undo', async () => {
@@ -135,7 +159,14 @@ describe('chromium: popup', () => {
     await waitForText(popup, 'Kaja Kallas');
     await popup.click('::-p-aria(Unmute Kaja Kallas)');
     await waitForText(popup, 'Kaja Kallas is highlighted again.');
-    expect((await popup.evaluate(() => chrome.storage.local.get('muted'))).muted).toEqual([]);
+    // The notice shows at once; the stored list follows a moment later.
+    await popup.waitForFunction(
+      async () => {
+        const { muted } = await chrome.storage.local.get('muted');
+        return Array.isArray(muted) && muted.length === 0;
+      },
+      { timeout: 5_000 },
+    );
     await popup.click('::-p-aria(Undo)');
     await popup.waitForFunction(async () => {
       const { muted } = await chrome.storage.local.get('muted');

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 // The side panel page in real browsers, pinned to a tab showing the demo page: the list matches the highlights,
 // clicks scroll the page, search forgives typos, views and history work by keyboard, and axe finds nothing.
-import type { Page } from 'puppeteer-core';
+import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ExtensionSession,
@@ -15,8 +15,12 @@ import {
 import {
   axeViolations,
   heading,
+  namesBrokenMidWord,
   openPinned,
   openServedInWindow,
+  realPanelOf,
+  serviceWorker,
+  tabIdOf,
   visibleText,
   waitForText,
 } from './panel-support';
@@ -74,6 +78,14 @@ async function everyPaintedMention(page: Page): Promise<Record<string, number>> 
   return seen;
 }
 
+/** Waits until the view's heading reads `text`. */
+const h1Is = (page: Page, text: string) =>
+  page.waitForFunction(
+    (t) => document.querySelector('h1')?.textContent === t,
+    { timeout: 10_000 },
+    text,
+  );
+
 async function clickButton(page: Page, name: string): Promise<void> {
   const button = await page.waitForSelector(`::-p-aria(${name})`, { timeout: 5_000 });
   await button?.click();
@@ -114,6 +126,7 @@ describe('chromium: side panel', () => {
     );
     const headings = await panel.$$eval('.group-heading', (hs) => hs.map((h) => h.textContent));
     expect(headings[0]).toMatch(/^People/);
+    expect(await namesBrokenMidWord(panel)).toEqual([]);
     await screenshot(panel, 'e2e/sidepanel-on-this-page');
   });
 
@@ -160,6 +173,46 @@ describe('chromium: side panel', () => {
     expect(seen.size).toBe(3);
   });
 
+  test('the entity view shows the passages where the page mentions it; each one scrolls to its mention', async () => {
+    await panel.click('.entity-button[data-entity-id="kyiv"] + .details-button');
+    await h1Is(panel, 'Kyiv');
+    const passages = await panel.$$eval('.snippets .snippet', (buttons) =>
+      buttons.map((button) => button.textContent ?? ''),
+    );
+    expect(passages).toHaveLength(3);
+    expect(await visibleText(panel)).toMatch(/…and \d+ more\./);
+    /** The text around the mention the page focuses now, whitespace collapsed. */
+    const focusedText = () =>
+      article.evaluate(() => {
+        const focus = CSS.highlights.get('backstory-focus');
+        const range = focus ? ([...focus][0] as AbstractRange | undefined) : undefined;
+        return range?.startContainer.textContent?.replace(/\s+/g, ' ') ?? null;
+      });
+    const seen: string[] = [];
+    for (const index of [1, 2, 0]) {
+      const passage = (passages[index] as string).replace(/^…|…$/g, '');
+      await panel.click(`.snippets li:nth-child(${index + 1}) .snippet`);
+      await panel.waitForSelector(
+        `.snippets li:nth-child(${index + 1}) .snippet[aria-current="true"]`,
+      );
+      await article.waitForFunction(
+        (text) =>
+          [...(CSS.highlights.get('backstory-focus') ?? [])].some((range) =>
+            ((range as AbstractRange).startContainer.textContent ?? '')
+              .replace(/\s+/g, ' ')
+              .includes(text),
+          ),
+        { timeout: 5_000 },
+        passage,
+      );
+      seen.push((await focusedText()) ?? '');
+    }
+    expect(new Set(seen).size).toBe(3);
+    expect(await visibleText(panel)).toMatch(/showing \d+ of \d+/);
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, 'e2e/sidepanel-entity-passages');
+  });
+
   test('search finds misspelled names, by keyboard; the entity view shows facts, quotes, events', async () => {
     for (const [query, name] of [
       ['zelensky', 'Volodymyr Zelenskyy'],
@@ -172,13 +225,65 @@ describe('chromium: side panel', () => {
       const first = await panel.$eval('[role="option"]', (option) => option.textContent ?? '');
       expect(first, query).toContain(name);
     }
-    // starmr is still typed: arrow down to the first result, Enter opens it.
+    // The arrows move the active option and Enter opens that one, not just the first.
+    await panel.click('#search-input', { count: 3 });
+    await panel.keyboard.type('ukraine');
+    await panel.waitForSelector('#search-option-1');
+    const titles = await panel.$$eval('[role="option"] .hit-title', (ts) =>
+      ts.map((t) => t.textContent ?? ''),
+    );
+    expect(titles.length).toBeGreaterThan(10);
+    expect(titles[1]).not.toBe(titles[0]);
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('ArrowDown');
+    expect(
+      await panel.$eval('#search-input', (input) => input.getAttribute('aria-activedescendant')),
+    ).toBe('search-option-1');
+    expect(await panel.$eval('#search-option-1', (o) => o.getAttribute('aria-selected'))).toBe(
+      'true',
+    );
+    await panel.keyboard.press('Enter');
+    await h1Is(panel, titles[1] as string);
+    // Back at the results in a short panel, ArrowUp wraps to the last option: scrolled into view.
+    await clickButton(panel, 'Back');
+    await panel.waitForSelector('#search-option-1');
+    await panel.setViewport({ width: 420, height: 500 });
+    await panel.focus('#search-input');
+    await panel.keyboard.press('ArrowUp');
+    const last = `#search-option-${titles.length - 1}`;
+    await panel.waitForSelector(`${last}[aria-selected="true"]`);
+    const shown = await panel.$eval(last, (option) => {
+      const main = document.querySelector('.panel-main') as HTMLElement;
+      const box = option.getBoundingClientRect();
+      const view = main.getBoundingClientRect();
+      return {
+        overflows: main.scrollHeight > main.clientHeight,
+        inView: box.top >= view.top - 1 && box.bottom <= view.bottom + 1,
+      };
+    });
+    expect(shown).toEqual({ overflows: true, inView: true });
+    await panel.setViewport({ width: 420, height: 900 });
+    // starmr: its first result, by keyboard.
+    await panel.click('#search-input', { count: 3 });
+    await panel.keyboard.type('starmr');
+    await panel.waitForSelector('[role="option"]');
     await panel.keyboard.press('ArrowDown');
     await panel.keyboard.press('Enter');
     await panel.waitForFunction(() => document.querySelector('h1')?.textContent === 'Keir Starmer');
     const text = await visibleText(panel);
     expect(text).toContain('British Prime Minister');
     expect(text.toLowerCase()).toContain('facts');
+    // Related entities with long relation notes: each name stays whole words, also at the narrowest
+    // side panel Chrome allows (320 px).
+    const related = await panel.$$eval('#related-heading + .entity-list .entity-name', (names) =>
+      names.map((name) => name.textContent),
+    );
+    expect(related).toContain('United Kingdom');
+    expect(await namesBrokenMidWord(panel)).toEqual([]);
+    await panel.setViewport({ width: 320, height: 900 });
+    expect(await namesBrokenMidWord(panel)).toEqual([]);
+    await screenshot(panel, 'e2e/sidepanel-entity-320');
+    await panel.setViewport({ width: 420, height: 900 });
     expect(await axeViolations(panel)).toEqual([]);
     await screenshot(panel, 'e2e/sidepanel-entity');
   });
@@ -264,20 +369,20 @@ describe('chromium: side panel', () => {
   });
 
   test('a landing request (card, context menu) takes the open panel to its entity or search', async () => {
-    await panel.evaluate(() =>
-      chrome.storage.session.set({ panelTarget: { view: 'entity', entityId: 'kaja-kallas' } }),
-    );
+    // Requests are made per window: this panel takes those for the window it is shown in.
+    const request = (target: object) =>
+      panel.evaluate(async (value) => {
+        const { id } = await chrome.windows.getCurrent();
+        await chrome.storage.session.set({ [`panelTarget:${id}`]: value });
+      }, target);
+    await request({ view: 'entity', entityId: 'kaja-kallas' });
     await panel.waitForFunction(() => document.querySelector('h1')?.textContent === 'Kaja Kallas');
     // A looked-up selection that plainly names one entity lands on it, even misspelled.
-    await panel.evaluate(() =>
-      chrome.storage.session.set({ panelTarget: { view: 'search', query: 'Friedrich Mertz' } }),
-    );
+    await request({ view: 'search', query: 'Friedrich Mertz' });
     await panel.waitForFunction(
       () => document.querySelector('h1')?.textContent === 'Friedrich Merz',
     );
-    await panel.evaluate(() =>
-      chrome.storage.session.set({ panelTarget: { view: 'search', query: 'president' } }),
-    );
+    await request({ view: 'search', query: 'president' });
     await panel.waitForSelector('[role="option"]');
     expect(await panel.$eval('#search-input', (input) => (input as HTMLInputElement).value)).toBe(
       'president',
@@ -293,6 +398,16 @@ describe('chromium: side panel', () => {
     await panel.click('.history-nav .tab-button');
     await waitForText(panel, 'Highlighting is off on 127.0.0.1');
     expect(await axeViolations(panel)).toEqual([]);
+    // An entity's view says so too, instead of calling the page unavailable.
+    await panel.click('#search-input', { count: 3 });
+    await panel.keyboard.type('starmer');
+    await panel.waitForSelector('[role="option"]');
+    await panel.keyboard.press('Enter');
+    await h1Is(panel, 'Keir Starmer');
+    const onPage = await panel.$eval('#on-page-heading', (h) => h.parentElement?.textContent);
+    expect(onPage).toContain('Highlighting is off on 127.0.0.1');
+    expect(onPage).not.toContain('not available');
+    await panel.click('.history-nav .tab-button');
     await clickButton(panel, 'Turn on for 127.0.0.1');
     await panel.waitForSelector('.page-group', { timeout: 10_000 });
     expect(Object.values(await paintedTexts(article)).flat().length).toBeGreaterThan(20);
@@ -308,6 +423,176 @@ describe('chromium: side panel', () => {
     expect(await axeViolations(panel)).toEqual([]);
     await screenshot(panel, 'e2e/sidepanel-entity-dark');
     await panel.emulateMediaFeatures([]);
+  });
+
+  test('the pinned tab navigating to another page changes the list to that page’s', async () => {
+    await panel.click('.history-nav .tab-button');
+    await panel.waitForSelector('.entity-button[data-entity-id="kyiv"]');
+    await article.goto(server.url('/plain.html'), { waitUntil: 'load' });
+    await panel.waitForFunction(
+      () =>
+        document.querySelector('.entity-button[data-entity-id="friedrich-merz"]') !== null &&
+        document.querySelector('.entity-button[data-entity-id="kyiv"]') === null,
+      { timeout: 10_000 },
+    );
+    const names = (await listed(panel)).map((row) => row.name);
+    expect(names).toEqual(expect.arrayContaining(['Keir Starmer', 'Friedrich Merz']));
+    expect(names).not.toContain('European Union');
+  });
+
+  test('no errors from the extension', () => {
+    expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
+  });
+});
+
+/**
+ * Fires one of the background's own listeners (contextMenus.onClicked, commands.onCommand) in its
+ * service worker. Chromium's extension events carry a `dispatch` method (not public API: its own
+ * bindings use it) that calls exactly the listeners registered with addListener, which is what a
+ * click on the menu item or the shortcut does, minus the browser UI that headless Chromium never
+ * shows. A dispatched event carries no user gesture, so the handler's sidePanel.open() is refused;
+ * the panels are opened first the way a reader does (the popup's button), and what is tested is
+ * that the handler's landing request takes the right window's panel to the right view.
+ */
+async function dispatchInWorker(
+  worker: WebWorker,
+  event: 'contextMenus.onClicked' | 'commands.onCommand',
+  tabId: number,
+  arg: string,
+): Promise<void> {
+  const dispatched = await worker.evaluate(
+    async (name, id, value) => {
+      const tab = await chrome.tabs.get(id);
+      const api =
+        name === 'commands.onCommand' ? chrome.commands.onCommand : chrome.contextMenus.onClicked;
+      const target = api as unknown as { dispatch?: (...args: unknown[]) => void };
+      if (typeof target.dispatch !== 'function') return false;
+      if (name === 'commands.onCommand') target.dispatch(value, tab);
+      else {
+        target.dispatch(
+          {
+            menuItemId: 'backstory-lookup',
+            selectionText: value,
+            editable: false,
+            pageUrl: tab.url,
+          },
+          tab,
+        );
+      }
+      return true;
+    },
+    event,
+    tabId,
+    arg,
+  );
+  if (!dispatched)
+    throw new Error(`this Chromium has no ${event}.dispatch to drive the handler with`);
+}
+
+describe('chromium: the real side panel of each window, the context menu and the commands', () => {
+  let server: TestServer;
+  let session: ExtensionSession;
+  let demo: Page;
+  let plain: Page;
+  let demoPanel: Page;
+  let plainPanel: Page;
+
+  /** Opens the real side panel of `page`'s window with the popup's button (a user gesture). */
+  async function openRealPanel(page: Page): Promise<Page> {
+    const { page: popup } = await openPinned(session, 'popup', page, { width: 360, height: 640 });
+    await clickButton(popup, 'Open side panel');
+    const real = await realPanelOf(session, page);
+    await popup.close();
+    return real;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchChromium({ server });
+    demo = await openServedInWindow(session, '/demo.html', { width: 1000, height: 700 });
+    plain = await openServedInWindow(session, '/plain.html', { width: 1000, height: 700 });
+    await settledPaint(demo, { atLeast: 20 });
+    await settledPaint(plain, { atLeast: 3 });
+    demoPanel = await openRealPanel(demo);
+    plainPanel = await openRealPanel(plain);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test('each window’s panel lists the page of its own window’s tab, whichever window was focused last', async () => {
+    await plain.bringToFront();
+    await demoPanel.waitForSelector('.entity-button[data-entity-id="kyiv"]', { timeout: 10_000 });
+    await plainPanel.waitForSelector('.entity-button[data-entity-id="friedrich-merz"]', {
+      timeout: 10_000,
+    });
+    expect(await plainPanel.$('.entity-button[data-entity-id="kyiv"]')).toBeNull();
+    await demo.bringToFront();
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await plainPanel.$('.entity-button[data-entity-id="kyiv"]')).toBeNull();
+    expect(await demoPanel.$('.entity-button[data-entity-id="kyiv"]')).not.toBeNull();
+  });
+
+  test('“Look up in Backstory” on “Zelenskiy” takes that window’s panel to Volodymyr Zelenskyy; the other stays', async () => {
+    const worker = await serviceWorker(session);
+    await dispatchInWorker(worker, 'contextMenus.onClicked', tabIdOf(demo), 'Zelenskiy');
+    await h1Is(demoPanel, 'Volodymyr Zelenskyy');
+    expect(await visibleText(demoPanel)).toContain('Ukrainian President');
+    expect(await heading(plainPanel)).toMatch(/^On this page/);
+    expect(await namesBrokenMidWord(demoPanel)).toEqual([]);
+  });
+
+  test('a selection that is more than a name opens search results for it, not its first name', async () => {
+    const worker = await serviceWorker(session);
+    for (const selection of ['peace talks in Kyiv', 'Starmer and Macron met']) {
+      await dispatchInWorker(worker, 'contextMenus.onClicked', tabIdOf(demo), selection);
+      await demoPanel.waitForFunction(
+        (text) =>
+          (document.querySelector('#search-input') as HTMLInputElement | null)?.value === text,
+        { timeout: 10_000 },
+        selection,
+      );
+      expect(await demoPanel.$('#search-heading')).not.toBeNull();
+    }
+    // Results, not a landing: the name in the selection is the first of them.
+    const first = await demoPanel.waitForSelector('[role="option"]');
+    expect(await first?.evaluate((option) => option.textContent)).toContain('Keir Starmer');
+    expect(await heading(plainPanel)).toMatch(/^On this page/);
+  });
+
+  test('the open-side-panel command brings that window’s panel back to the page list', async () => {
+    const worker = await serviceWorker(session);
+    await dispatchInWorker(worker, 'contextMenus.onClicked', tabIdOf(plain), 'Merz');
+    await h1Is(plainPanel, 'Friedrich Merz');
+    await dispatchInWorker(worker, 'commands.onCommand', tabIdOf(demo), 'open-side-panel');
+    await demoPanel.waitForFunction(
+      () => document.querySelector('h1')?.textContent?.startsWith('On this page') === true,
+      { timeout: 10_000 },
+    );
+    await demoPanel.waitForSelector('.entity-button[data-entity-id="kyiv"]');
+    expect(await heading(plainPanel)).toBe('Friedrich Merz');
+  });
+
+  test('next-mention focuses a mention on that window’s page', async () => {
+    const worker = await serviceWorker(session);
+    await dispatchInWorker(worker, 'commands.onCommand', tabIdOf(demo), 'next-mention');
+    await demo.waitForFunction(() => (CSS.highlights.get('backstory-focus')?.size ?? 0) === 1, {
+      timeout: 10_000,
+    });
+    expect(await plain.evaluate(() => CSS.highlights.get('backstory-focus')?.size ?? 0)).toBe(0);
+  });
+
+  test('the window’s tab navigating to another page changes that panel’s list', async () => {
+    await demo.goto(server.url('/plain.html'), { waitUntil: 'load' });
+    await demoPanel.waitForFunction(
+      () =>
+        document.querySelector('.entity-button[data-entity-id="friedrich-merz"]') !== null &&
+        document.querySelector('.entity-button[data-entity-id="kyiv"]') === null,
+      { timeout: 10_000 },
+    );
+    expect(await axeViolations(demoPanel)).toEqual([]);
   });
 
   test('no errors from the extension', () => {

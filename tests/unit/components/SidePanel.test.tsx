@@ -132,6 +132,106 @@ describe('views and history', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('attack on Kyiv');
   });
 
+  test('entity view: the passages where the page mentions it, each one a way to that mention', () => {
+    const onShowOnPage = vi.fn();
+    const page: PageState = {
+      status: 'ready',
+      host: 'news.example',
+      groups: groupPageEntities(
+        [
+          {
+            entityId: 'starmer',
+            kind: 'person',
+            count: 5,
+            snippets: [
+              '…said Keir Starmer on Friday…',
+              'Starmer called it senseless.',
+              '…and Starmer left.',
+            ],
+          },
+        ],
+        knowledge.entityRef,
+      ),
+    };
+    const { rerender } = render(
+      <Panel
+        start={{ view: 'entity', entityId: 'starmer' }}
+        page={page}
+        onShowOnPage={onShowOnPage}
+      />,
+    );
+    const passages = within(screen.getByRole('list', { name: 'Where it is mentioned' }))
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+    expect(passages).toEqual([
+      '…said Keir Starmer on Friday…',
+      'Starmer called it senseless.',
+      '…and Starmer left.',
+    ]);
+    expect(screen.getByText('…and 2 more.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Starmer called it senseless.' }));
+    expect(onShowOnPage).toHaveBeenLastCalledWith('starmer', 1);
+    rerender(
+      <Panel
+        start={{ view: 'entity', entityId: 'starmer' }}
+        page={page}
+        onShowOnPage={onShowOnPage}
+        focusPosition={{ entityId: 'starmer', index: 3, total: 5, snippet: 1 }}
+      />,
+    );
+    expect(screen.getByText(/showing 4 of 5/)).toBeTruthy();
+    expect(
+      screen
+        .getByRole('button', { name: 'Starmer called it senseless.' })
+        .getAttribute('aria-current'),
+    ).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Next mention' }));
+    expect(onShowOnPage).toHaveBeenLastCalledWith('starmer');
+  });
+
+  test('entity view says why the page can’t show its mentions: site off, browser page, unread page', () => {
+    const onTurnOn = vi.fn();
+    render(
+      <Panel
+        start={{ view: 'entity', entityId: 'starmer' }}
+        page={{ status: 'off', host: 'news.example', globalOff: false }}
+        onTurnOn={onTurnOn}
+      />,
+    );
+    const onPage = screen.getByRole('region', { name: 'On this page' });
+    expect(onPage.textContent).toContain('Highlighting is off on news.example');
+    expect(onPage.textContent).not.toContain('not available');
+    fireEvent.click(within(onPage).getByRole('button', { name: 'Turn on for news.example' }));
+    expect(onTurnOn).toHaveBeenCalled();
+    cleanup();
+    render(
+      <Panel
+        start={{ view: 'entity', entityId: 'starmer' }}
+        page={{ status: 'off', host: 'news.example', globalOff: true }}
+      />,
+    );
+    expect(screen.getByRole('region', { name: 'On this page' }).textContent).toContain(
+      'Highlighting is off everywhere',
+    );
+    cleanup();
+    render(
+      <Panel start={{ view: 'entity', entityId: 'starmer' }} page={{ status: 'restricted' }} />,
+    );
+    expect(screen.getByRole('region', { name: 'On this page' }).textContent).toContain(
+      'can’t run on the page in this tab',
+    );
+    cleanup();
+    render(
+      <Panel
+        start={{ view: 'entity', entityId: 'starmer' }}
+        page={{ status: 'unreachable', host: 'news.example' }}
+      />,
+    );
+    expect(screen.getByRole('region', { name: 'On this page' }).textContent).toContain(
+      'hasn’t been read yet',
+    );
+  });
+
   test('event view shows figures as figures, with their qualifiers', () => {
     render(<Panel start={{ view: 'event', eventId: 'e-attack' }} />);
     const figures = screen.getByRole('region', { name: 'Figures' });
@@ -176,7 +276,7 @@ describe('views and history', () => {
               kind: 'person',
               label: 'People',
               count: 1,
-              entities: [{ id: 'x', name: evil, kind: 'person', count: 1 }],
+              entities: [{ id: 'x', name: evil, kind: 'person', count: 1, snippets: [evil] }],
             },
           ],
         }}
@@ -225,6 +325,41 @@ describe('search', () => {
     fireEvent.click(last as HTMLElement);
     // The speaker, Zelenskyy, has no detail in the fixture; the panel went to his entity view.
     expect(screen.getByText('This entity is no longer in the knowledge base')).toBeTruthy();
+  });
+
+  test('the option the arrow keys are on is scrolled into view', () => {
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    render(<Panel />);
+    const input = screen.getByRole('combobox');
+    fireEvent.input(input, { target: { value: 'negotiating table' } });
+    const options = screen.getAllByRole('option');
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(scroll.mock.contexts.at(-1)).toBe(options[options.length - 1]);
+    expect(scroll).toHaveBeenLastCalledWith({ block: 'nearest' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(scroll.mock.contexts.at(-1)).toBe(options[0]);
+    scroll.mockRestore();
+  });
+
+  test('a quote with no speaker opens where the article says it, by click or Enter', () => {
+    render(<Panel />);
+    const input = screen.getByRole('combobox');
+    fireEvent.input(input, { target: { value: 'strike killed' } });
+    const option = screen
+      .getAllByRole('option')
+      .find((o) => o.textContent?.includes('The strike killed at least 21 people'));
+    expect(option?.textContent).toContain('Unattributed');
+    fireEvent.click(option as HTMLElement);
+    expect(screen.getByRole('article').querySelector('.emphasis')?.textContent).toBe(
+      'The strike killed at least 21 people.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const again = screen.getAllByRole('option');
+    const at = again.findIndex((o) => o.textContent?.includes('The strike killed'));
+    for (let i = 0; i <= at; i++)
+      fireEvent.keyDown(screen.getByRole('combobox'), { key: 'ArrowDown' });
+    fireEvent.keyDown(screen.getByRole('combobox'), { key: 'Enter' });
+    expect(screen.getByRole('article')).toBeTruthy();
   });
 
   test('nothing found says so', () => {

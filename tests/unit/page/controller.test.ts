@@ -211,6 +211,34 @@ describe('PageController', () => {
     });
   });
 
+  it('goes to the mention of a snippet (listed in scan order), then steps on from there', async () => {
+    document.body.innerHTML = '<p>Kyiv is here.</p><p>Kiev too.</p>';
+    controller.setState(state());
+    scheduler.flush();
+    // Added later at the top: found last, so its snippet comes last, though it is first on the page.
+    document.body.insertAdjacentHTML('afterbegin', '<p>Kyiv on top.</p>');
+    await flushMutations();
+    scheduler.flush();
+    const kyiv = controller.summary('https://x.test/').entities.find((e) => e.entityId === 'kyiv');
+    expect(kyiv?.snippets).toEqual(['Kyiv is here.', 'Kiev too.', 'Kyiv on top.']);
+    const text = (step: ReturnType<PageController['step']>) =>
+      step.mention?.range.startContainer.textContent;
+    const too = controller.step({ entityId: 'kyiv', direction: 1, openCard: false, index: 1 });
+    expect(too.result).toEqual({ found: true, index: 2, total: 3 });
+    expect(text(too)).toBe('Kiev too.');
+    const top = controller.step({ entityId: 'kyiv', direction: 1, openCard: false, index: 2 });
+    expect(top.result).toEqual({ found: true, index: 0, total: 3 });
+    expect(text(top)).toBe('Kyiv on top.');
+    expect(env.painted('backstory-focus')).toEqual(['Kyiv']);
+    expect(text(controller.step({ entityId: 'kyiv', direction: 1, openCard: false }))).toBe(
+      'Kyiv is here.',
+    );
+    // A snippet no longer there is an ordinary step.
+    expect(
+      controller.step({ entityId: 'kyiv', direction: 1, openCard: false, index: 7 }).result,
+    ).toEqual({ found: true, index: 2, total: 3 });
+  });
+
   it('summarises mentions per entity with counts and snippets', () => {
     document.body.innerHTML = '<p>Kyiv is large.</p><p>Kyiv again, and Putin.</p>';
     controller.setState(state());

@@ -30,6 +30,16 @@ describe('the panel over the bundled dataset', () => {
     expect(bestEntityFor(knowledge.search, text)?.id).toBe(id);
   });
 
+  test.each([
+    ['Starmer and Macron met', ['keir-starmer']],
+    ['peace talks in Kyiv', ['kyiv']],
+    ['Merz, Starmer and Kallas', ['friedrich-merz', 'keir-starmer', 'kaja-kallas']],
+  ])('the names in a sentence (%s) are its first results, but no landing', (text, ids) => {
+    const found = knowledge.search.search(text).entities.map((hit) => hit.entity.id);
+    expect(found.slice(0, ids.length)).toEqual(ids);
+    expect(bestEntityFor(knowledge.search, text)).toBeUndefined();
+  });
+
   test('every entity, event and the source build without gaps', () => {
     for (const hit of knowledge.corpus.entities) {
       const entity = knowledge.entity(hit.id);

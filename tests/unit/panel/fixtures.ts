@@ -59,11 +59,19 @@ export const corpus: SearchCorpus = {
       id: 'q-zelenskyy',
       text: 'Russia chooses ballistics instead of the negotiating table',
       speaker: { id: 'zelenskyy', name: 'Volodymyr Zelenskyy', kind: 'person' },
+      span: src(300, 380),
     },
     {
       id: 'q-kallas',
       text: 'No diplomatic mission should ever be a target',
       speaker: { id: 'kallas', name: 'Kaja Kallas', kind: 'person' },
+      span: src(400, 460),
+    },
+    {
+      id: 'q-unattributed',
+      text: 'The strike killed at least 21 people',
+      speaker: null,
+      span: src(62, 99),
     },
   ],
   events: [

@@ -46,17 +46,6 @@ describe('search', () => {
     expect(index.search('Kiev').entities[0]?.matched).toBe('Kiev');
   });
 
-  test('update replaces the documents', () => {
-    const fresh = new SearchIndex(corpus);
-    fresh.update({
-      entities: [{ id: 'x', name: 'Xavier', kind: 'person', aliases: [] }],
-      quotes: [],
-      events: [],
-    });
-    expect(fresh.search('starmer').entities).toEqual([]);
-    expect(fresh.search('xavir').entities[0]?.entity.id).toBe('x');
-  });
-
   test('bestEntityFor: exact aliases land on the entity, vague text does not', () => {
     expect(bestEntityFor(index, 'Zelensky')?.id).toBe('zelenskyy');
     expect(bestEntityFor(index, 'Kiev')?.id).toBe('kyiv');

@@ -1,0 +1,87 @@
+// The context menu "Look up in Backstory" and the keyboard commands: what each asks of the side panel or the page.
+import { browser } from 'wxt/browser';
+import { type DictionaryEntry, type PanelTarget, tabMessenger } from '../messaging';
+import { requestLanding } from '../panel/target';
+import { openPanel } from '../platform';
+import { lookupTarget } from './lookup';
+
+export const LOOKUP_MENU_ID = 'backstory-lookup';
+
+/** The tab an event came from, as far as these handlers need it. */
+export interface RequestTab {
+  id?: number;
+  windowId?: number;
+}
+
+export interface PanelRequestContext {
+  /** The merged dictionary as the stored datasets have it now. */
+  dictionary(): Promise<readonly DictionaryEntry[]>;
+}
+
+/** Adds "Look up in Backstory" to the menu of selected text (once, when installed or updated). */
+export function createLookupMenu(): void {
+  browser.contextMenus.create({
+    id: LOOKUP_MENU_ID,
+    title: 'Look up in Backstory',
+    contexts: ['selection'],
+  });
+}
+
+/**
+ * Opens the panel first (synchronously, while the user gesture lasts), then asks that window's panel
+ * to land on `target`. Resolves to whether the browser opened the panel: it refuses without a user
+ * gesture or for a window that closed, and the request then waits for that window's panel (already
+ * open, or opened next) instead of failing.
+ */
+export function showPanel(
+  windowId: number | undefined,
+  target: PanelTarget | Promise<PanelTarget>,
+): Promise<boolean> {
+  const opened = openPanel(windowId).then(
+    () => true,
+    () => false,
+  );
+  // No tab (a command with no window in front): the sidebar opens in the last focused window.
+  const inWindow =
+    windowId ??
+    browser.windows.getLastFocused({ windowTypes: ['normal'] }).then(
+      (focused) => focused.id,
+      () => undefined,
+    );
+  const landed = Promise.all([target, inWindow]).then(([where, id]) =>
+    id === undefined ? undefined : requestLanding(id, where),
+  );
+  return Promise.all([opened, landed]).then(([wasOpened]) => wasOpened);
+}
+
+/** contextMenus.onClicked: the selection lands on the entity it names, or on search results for it. */
+export function onLookupMenuClick(
+  info: { menuItemId: string | number; selectionText?: string },
+  tab: RequestTab | undefined,
+  context: PanelRequestContext,
+): Promise<boolean> | undefined {
+  if (info.menuItemId !== LOOKUP_MENU_ID) return undefined;
+  const selection = info.selectionText ?? '';
+  return showPanel(
+    tab?.windowId,
+    context.dictionary().then((dictionary) => lookupTarget(selection, dictionary)),
+  );
+}
+
+/** commands.onCommand: open the side panel on the page's list, or step through the page's mentions. */
+export function onPanelCommand(
+  command: string,
+  tab: RequestTab | undefined,
+): Promise<unknown> | undefined {
+  if (command === 'open-side-panel') return showPanel(tab?.windowId, { view: 'page' });
+  if ((command === 'next-mention' || command === 'previous-mention') && tab?.id !== undefined) {
+    return tabMessenger
+      .sendMessage(
+        'focusMention',
+        { direction: command === 'next-mention' ? 1 : -1, openCard: true },
+        { tabId: tab.id, frameId: 0 },
+      )
+      .catch(() => undefined); // A page without our content script: nothing to step through.
+  }
+  return undefined;
+}

@@ -1,0 +1,94 @@
+// The context menu and keyboard commands: which window's panel opens, and where it is asked to land.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseBundled } from '../../../lib/background/knowledge';
+import {
+  LOOKUP_MENU_ID,
+  onLookupMenuClick,
+  onPanelCommand,
+  showPanel,
+} from '../../../lib/background/panel-requests';
+import { KnowledgeBase } from '../../../lib/kb/knowledge-base';
+import { tabMessenger } from '../../../lib/messaging';
+import { takeLanding } from '../../../lib/panel/target';
+
+const dictionary = new KnowledgeBase([parseBundled()]).dictionary();
+const context = { dictionary: async () => dictionary };
+const tab = { id: 7, windowId: 2 };
+const menu = (selectionText: string) => ({ menuItemId: LOOKUP_MENU_ID, selectionText });
+
+/** Chrome's side panel API, which the fake browser (Firefox-shaped) lacks. */
+let open: ReturnType<typeof vi.fn<(options: { windowId: number }) => Promise<void>>>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  open = vi.fn(async () => undefined);
+  Object.assign(fakeBrowser, { sidePanel: { open } });
+});
+afterEach(() => {
+  delete (fakeBrowser as { sidePanel?: unknown }).sidePanel;
+  vi.restoreAllMocks();
+});
+
+describe('Look up in Backstory', () => {
+  it('opens the panel of the tab’s window on the entity the selection names', async () => {
+    expect(await onLookupMenuClick(menu('Zelenskiy'), tab, context)).toBe(true);
+    expect(open).toHaveBeenCalledExactlyOnceWith({ windowId: 2 });
+    expect(await takeLanding(2)).toEqual({ view: 'entity', entityId: 'volodymyr-zelenskyy' });
+  });
+
+  it('asks for search results when the selection is more than a name', async () => {
+    await onLookupMenuClick(menu('peace talks in Kyiv'), tab, context);
+    expect(await takeLanding(2)).toEqual({ view: 'search', query: 'peace talks in Kyiv' });
+  });
+
+  it('moves no other window’s panel', async () => {
+    await onLookupMenuClick(menu('Kyiv'), tab, context);
+    expect(await takeLanding(1)).toBeNull();
+  });
+
+  it('ignores other menu items', async () => {
+    expect(onLookupMenuClick({ menuItemId: 'other' }, tab, context)).toBeUndefined();
+    expect(open).not.toHaveBeenCalled();
+    expect(await takeLanding(2)).toBeNull();
+  });
+});
+
+describe('showPanel', () => {
+  it('keeps the request when the browser refuses to open the panel (no user gesture)', async () => {
+    open.mockRejectedValue(
+      new Error('`sidePanel.open()` may only be called in response to a user gesture.'),
+    );
+    expect(await showPanel(2, { view: 'page' })).toBe(false);
+    expect(await takeLanding(2)).toEqual({ view: 'page' });
+  });
+
+  it('without a tab, lands in the last focused window', async () => {
+    const first = await fakeBrowser.windows.create({ focused: true });
+    await fakeBrowser.windows.create({ focused: true });
+    await showPanel(undefined, { view: 'page' });
+    expect(await takeLanding(first.id as number)).toEqual({ view: 'page' });
+  });
+});
+
+describe('keyboard commands', () => {
+  it('open-side-panel opens the window’s panel on the page list', async () => {
+    await onPanelCommand('open-side-panel', { id: 4, windowId: 3 });
+    expect(open).toHaveBeenCalledExactlyOnceWith({ windowId: 3 });
+    expect(await takeLanding(3)).toEqual({ view: 'page' });
+  });
+
+  it('next and previous mention step through the tab’s mentions with the card open', async () => {
+    const send = vi.spyOn(tabMessenger, 'sendMessage').mockResolvedValue({ found: false });
+    await onPanelCommand('next-mention', { id: 4, windowId: 3 });
+    await onPanelCommand('previous-mention', { id: 4, windowId: 3 });
+    expect(send.mock.calls).toEqual([
+      ['focusMention', { direction: 1, openCard: true }, { tabId: 4, frameId: 0 }],
+      ['focusMention', { direction: -1, openCard: true }, { tabId: 4, frameId: 0 }],
+    ]);
+    // A tab without our content script is no error.
+    send.mockRejectedValue(new Error('Could not establish connection.'));
+    await expect(onPanelCommand('next-mention', { id: 4 })).resolves.toBeUndefined();
+    expect(open).not.toHaveBeenCalled();
+  });
+});

@@ -70,7 +70,8 @@ describe.each(browsers)('%s: requests from a leaky extension', (kind) => {
     while (Date.now() < deadline && !wanted.every((url) => extensionUrls().includes(url))) {
       await new Promise((done) => setTimeout(done, 100));
     }
-    expect(extensionUrls().sort()).toEqual(wanted);
+    // (The background repeats its request until it is seen, so each address counts once.)
+    expect([...new Set(extensionUrls())].sort()).toEqual(wanted);
     // The page's own requests stay the page's.
     expect(session.network.fromPage().map((r) => r.url)).toContain(
       'https://example.com/page-analytics',

@@ -1,4 +1,5 @@
 // Backstory as the content script runs it (PageController + Highlighter + the real slice scheduler), instrumented to time the first visible and the last highlight, and appends for the live-page cost.
+import { isCardHost } from '../../lib/card/host';
 import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
 import {
   DEFAULT_HIGHLIGHT_CSS,
@@ -113,7 +114,7 @@ async function run(config: ContenderConfig): Promise<RunResult> {
   performance.mark('bench:start');
   const t0 = performance.now();
   const controller = new PageController(document, highlighter, {
-    isOwnUi: () => false,
+    isOwnUi: isCardHost,
     scheduler,
   });
   controller.setDictionary(config.entries);

@@ -1,4 +1,5 @@
 // Wiring of the hover card: one passive pointer listener, the shadow-root UI created on first use, and dismissals.
+import { CARD_HOST_TAG } from '../../lib/card/host';
 import './card.css';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -14,7 +15,6 @@ import type { Mention, MentionsApi } from '../../lib/page/mentions-api';
 import type { CardData } from '../../lib/views/card';
 
 /** Tag name of the card's shadow host: the only element the extension ever adds to a page. */
-export const CARD_HOST_TAG = 'backstory-card';
 
 export interface HoverCardDeps {
   getCard(entityId: string): Promise<CardData | null>;

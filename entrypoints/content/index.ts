@@ -3,12 +3,13 @@
 import '../../lib/page/browser-global';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { isCardHost } from '../../lib/card/host';
 import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
 import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/highlight/styles';
 import { backgroundMessenger, panelMessenger, tabMessenger } from '../../lib/messaging';
 import { PageController } from '../../lib/page/controller';
 import { ignoreForgedRestarts } from '../../lib/page/forged-restart';
-import { CARD_HOST_TAG, installHoverCard } from './card';
+import { installHoverCard } from './card';
 
 /** Storage keys whose change can alter what this page shows. */
 const WATCHED_KEYS = ['settings', 'styles', 'muted', 'datasets'];
@@ -32,7 +33,7 @@ export default defineContentScript({
     if (!env) return; // No CSS Custom Highlight API: this browser can't highlight without touching the page.
     const isTop = window === window.top;
     const controller = new PageController(document, new Highlighter(env), {
-      isOwnUi: (node) => node.nodeName.toLowerCase() === CARD_HOST_TAG,
+      isOwnUi: isCardHost,
     });
     ctx.onInvalidated(() => controller.stop());
 

@@ -40,6 +40,9 @@ export class Highlighter {
   private readonly sheet: CSSStyleSheet;
   /** The CSS text the sheet holds: setting the same again would still restyle the page. */
   private css: string | null = null;
+  private styles: HighlightStyles | null = null;
+  /** The `css` the sheet was last filled for (null: never filled). */
+  private sheetCss: string | null = null;
   private readonly adopted = new Set<Document | ShadowRoot>();
 
   constructor(private readonly env: HighlightEnv) {
@@ -72,8 +75,8 @@ export class Highlighter {
   setStyles(styles: HighlightStyles): void {
     const css = highlightCss(styles);
     if (css === this.css) return;
-    this.sheet.replaceSync(highlightCss(styles, true));
     this.css = css;
+    this.styles = styles;
     for (const root of this.adopted) this.sync(root);
   }
 
@@ -89,6 +92,12 @@ export class Highlighter {
 
   private sync(root: Document | ShadowRoot): void {
     const needed = root.nodeType !== 9 || this.css !== this.env.documentCss;
+    // The sheet is filled when some root needs it: with the defaults and no shadow root, never (parsing it cost
+    // a good part of the first task's millisecond).
+    if (needed && this.sheetCss !== this.css && this.styles) {
+      this.sheet.replaceSync(highlightCss(this.styles, true));
+      this.sheetCss = this.css;
+    }
     // Checked on the root, not remembered: a page may have replaced its adopted sheets since.
     const has = root.adoptedStyleSheets.includes(this.sheet);
     if (needed && !has) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];

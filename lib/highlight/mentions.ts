@@ -60,10 +60,11 @@ export class MentionIndex {
   /** Drops and returns every mention that covers one of `nodes` (used before re-scanning changed text). */
   removeCovering(nodes: Iterable<Node>): Mention[] {
     const removed: Mention[] = [];
+    // Most nodes hold no mention (every node of a first scan): one look-up for them, no delete.
     for (const node of nodes) {
-      for (const mention of this.byNode.get(node) ?? []) {
-        if (this.forget(mention)) removed.push(mention);
-      }
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      for (const mention of list) if (this.forget(mention)) removed.push(mention);
       this.byNode.delete(node);
     }
     if (removed.length > 0) this.ordered = null;

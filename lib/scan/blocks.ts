@@ -91,6 +91,33 @@ const INLINE = new Set([
   'wbr',
 ]);
 
+/** The elements attachShadow() accepts besides custom ones (DOM standard); asking any other for its root is waste. */
+const SHADOW_HOSTS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
+/** True if an element of this name can have a shadow root: a custom element (its name has a dash) or one above. */
+function mayHostShadow(localName: string): boolean {
+  return SHADOW_HOSTS.has(localName) || localName.includes('-');
+}
+
 /** True for an element whose subtree is never scanned (not counting its ancestors). */
 export function isSkippedElement(element: Element, skip?: (element: Element) => boolean): boolean {
   if (SKIPPED.has(element.localName) || isSkippedByAttribute(element)) return true;
@@ -254,7 +281,7 @@ export class BlockWalk {
           const block = !INLINE.has(name);
           if (block) this.boundary();
           else if (this.closedInline) this.separate();
-          if (onShadowRoot) {
+          if (onShadowRoot && mayHostShadow(name)) {
             const shadow = el.shadowRoot;
             if (shadow) onShadowRoot(shadow);
           }

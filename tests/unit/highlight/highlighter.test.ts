@@ -20,12 +20,13 @@ describe('Highlighter stylesheet', () => {
     document.body.innerHTML = '';
   });
 
-  it('adopts nothing into the document while the styles are the defaults it already has', () => {
+  it('adopts nothing into the document while the styles are the defaults it already has, nor parses its sheet', () => {
     const env = { ...fakeHighlightEnv(), documentCss: DEFAULT_HIGHLIGHT_CSS };
     const highlighter = new Highlighter(env);
     highlighter.setStyles(DEFAULT_HIGHLIGHT_STYLES);
     highlighter.adoptInto(document);
     expect(document.adoptedStyleSheets).toEqual([]);
+    expect(env.sheet().css).toBe('');
   });
 
   it('adopts its sheet for other styles, live, and takes it back when the defaults return', () => {

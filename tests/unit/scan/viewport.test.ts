@@ -19,13 +19,31 @@ describe('viewportBlocks', () => {
       <div contenteditable id="ed"><p id="e">Putin</p></div></main><p id="below">Far</p>`;
     const $ = (id: string) => document.getElementById(id);
     layOut([$('link'), $('wrap'), $('b'), $('e'), document.body, null, null, null]);
-    const blocks = viewportBlocks(document).map((el) => el.id);
+    const blocks = viewportBlocks(document, { atTop: true }).map((el) => el.id);
     expect(blocks.sort()).toEqual(['a', 'b']);
   });
 
   it('is empty when nothing but the body is hit', () => {
     document.body.innerHTML = '<p>Kyiv</p>';
     layOut([document.body, document.body]);
+    expect(viewportBlocks(document, { atTop: true })).toEqual([]);
+  });
+
+  it('hit-tests nothing while the page is at its top (document order is visible-first there), and samples once scrolled', () => {
+    document.body.innerHTML = '<p id="a">Kyiv</p>';
+    let tests = 0;
+    document.elementFromPoint = () => {
+      tests++;
+      return document.getElementById('a');
+    };
     expect(viewportBlocks(document)).toEqual([]);
+    expect(tests).toBe(0);
+    window.scrollY = 400;
+    try {
+      expect(viewportBlocks(document).map((el) => el.id)).toEqual(['a']);
+      expect(tests).toBeGreaterThan(0);
+    } finally {
+      window.scrollY = 0;
+    }
   });
 });

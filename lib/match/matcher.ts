@@ -71,6 +71,8 @@ export interface MatcherStats {
   readonly alphabet: number;
   /** Longest alias, in folded code units. */
   readonly maxLength: number;
+  /** States with a dense transition row (the shallowest ones). */
+  readonly denseStates: number;
 }
 
 export interface Matcher {
@@ -500,6 +502,7 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
       states,
       alphabet: units.length,
       maxLength,
+      denseStates: denseCount,
     },
   };
 }

@@ -177,7 +177,7 @@ async function main() {
   }
 
   const bundles = await buildBundles(ROOT);
-  const { entries, source } = await loadDictionary(ROOT, build);
+  const { entries, tables, source } = await loadDictionary(ROOT, build);
   results.dictionary = {
     source,
     entities: entries.length,
@@ -186,6 +186,7 @@ async function main() {
   log(`dictionary: ${entries.length} entities from ${source}`);
   const config = {
     entries,
+    tables,
     ...markTerms(entries),
     ...combinedPattern(entries),
     exclude: EXCLUDE,

@@ -1,6 +1,7 @@
 // Typed messages between the extension's contexts. Names say the direction: background ← tabs/pages, tab ← background/pages, panel ← tabs.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { HighlightKind, HighlightStyles } from './highlight/styles';
+import type { EncodedTables } from './match/tables-transfer';
 import type { CardData } from './views/card';
 
 /** One entity as the matcher needs it: every way it can be written, with its case rule. */
@@ -59,7 +60,8 @@ export interface BackgroundProtocol {
   /** Settings as they apply to the page at `url`. */
   getPageState(url: string): PageState;
   /** The entities to look for on pages: every enabled dataset, merged. */
-  getDictionary(): { version: string; entries: DictionaryEntry[] };
+  /** The dictionary, with the matcher's tables built for it (lib/background/knowledge.ts). */
+  getDictionary(): { version: string; entries: DictionaryEntry[]; tables: EncodedTables };
   /** The hover card's content for one entity, or null if no dataset knows it. */
   getCard(entityId: string): CardData | null;
   /** Opens the side panel in the sender's window on `target` (call while handling a user gesture). */

@@ -117,7 +117,7 @@ async function run(config: ContenderConfig): Promise<RunResult> {
     isOwnUi: isCardHost,
     scheduler,
   });
-  controller.setDictionary(config.entries);
+  controller.setDictionary(config.entries, config.tables);
   const compiled = performance.now();
   performance.mark('bench:compiled');
   controller.setState({

@@ -1,4 +1,5 @@
 // Page-side helpers every contender bundle shares: frame timing, long tasks, and matches as document-text offsets so runs of different contenders can be compared.
+import type { EncodedTables } from '../../lib/match/tables-transfer';
 
 /** What one contender reports for one fresh page load. Times are ms after the contender started. */
 export interface RunResult {
@@ -172,6 +173,8 @@ export interface ContenderConfig {
     kind: string;
     aliases: { text: string; caseSensitive: boolean }[];
   }[];
+  /** The matcher's tables as the background sends them (decoded in the page, as a frame does). */
+  tables: EncodedTables;
   /** Alias texts for mark.js `mark()`, split by case rule. */
   termsCaseless: string[];
   termsCaseful: string[];

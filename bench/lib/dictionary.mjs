@@ -1,82 +1,13 @@
-// The terms every contender looks for: the knowledge base's dictionary (or, until it exists, the seed article's names listed here), synthetic dictionaries for the scale test, and the same terms as mark.js keywords and one combined regex.
-import { existsSync } from 'node:fs';
+// The terms every contender looks for: the knowledge base's dictionary, synthetic dictionaries for the scale test, and the same terms as mark.js keywords and one combined regex.
 import { join } from 'node:path';
 
-/** The people, organizations and places of ../shared/seed/000_933baf935723bedd.txt, with the aliases a reader would use. */
-const SEED_NAMES = [
-  ['person', 'Vladimir Putin', ['Putin']],
-  ['person', 'Volodymyr Zelenskyy', ['Zelenskyy', 'Zelensky', 'Zelenskiy', 'Зеленський']],
-  ['person', 'Donald Trump', ['Trump']],
-  ['person', 'Keir Starmer', ['Starmer']],
-  ['person', 'Kaja Kallas', ['Kallas']],
-  ['person', 'Friedrich Merz', ['Merz']],
-  ['person', 'Karoline Leavitt', ['Leavitt']],
-  ['person', 'Oleksandr Khilko', ['Khilko']],
-  ['person', 'Sophia Akylina', ['Akylina']],
-  ['organization', 'European Union', [['EU', true]]],
-  ['organization', 'EU Mission to Ukraine', []],
-  ['organization', 'British Council', []],
-  ['organization', 'United Nations Security Council', ['UN Security Council', 'Security Council']],
-  ['organization', 'United Nations', [['UN', true]]],
-  ['organization', 'NATO', []],
-  ['organization', 'Ukrainian Air Force', ['Ukraine’s Air Force']],
-  ['organization', 'Russian Defense Ministry', ['Russian Ministry of Defence']],
-  ['organization', 'White House', []],
-  ['organization', 'Ukrzaliznytsia', ['Ukrainian national railway operator']],
-  ['place', 'Kyiv', ['Kiev', 'Київ']],
-  ['place', 'Ukraine', []],
-  ['place', 'Russia', []],
-  ['place', 'Darnytsia district', ['Darnytsia']],
-  ['place', 'Holosiivskyi district', ['Holosiivskyi']],
-  ['place', 'Brussels', []],
-  ['place', 'United Kingdom', [['UK', true], 'Britain']],
-  [
-    'place',
-    'United States',
-    [
-      ['U.S.', true],
-      ['US', true],
-      ['USA', true],
-    ],
-  ],
-  ['place', 'Alaska', []],
-  ['place', 'Germany', []],
-  ['place', 'Washington', []],
-  ['place', 'Denmark', []],
-  ['place', 'Netherlands', []],
-  ['place', 'Norway', []],
-  ['place', 'Moscow', []],
-  ['place', 'Afipsky oil refinery', ['Afipsky']],
-  ['place', 'Novokuibyshevsk oil refinery', ['Novokuibyshevsk']],
-  ['place', 'Vinnytsia', []],
-  ['place', 'Dallas', []],
-];
-
-/** An alias is case-sensitive when it is all capitals and short (US, EU, UN, NATO): it must not match "us". */
-function alias(entry) {
-  if (Array.isArray(entry)) return { text: entry[0], caseSensitive: entry[1] };
-  return { text: entry, caseSensitive: /^[A-Z.]{2,5}$/.test(entry) };
-}
-
-export function benchSeedDictionary() {
-  return SEED_NAMES.map(([kind, name, aliases], i) => ({
-    entityId: `seed-${i}`,
-    kind,
-    aliases: [alias(name), ...aliases.map(alias)],
-  }));
-}
-
 /**
- * The knowledge base's own dictionary when assets/kb/seed.json and lib/kb exist (bundled with
- * esbuild for Node), else the list above. Returns { entries, source }.
+ * The knowledge base's own dictionary, from assets/kb/seed.json through lib/kb (bundled with esbuild for Node).
+ * Returns { entries, tables, source }: `tables` are the matcher's tables encoded as the background sends them
+ * to each frame.
  */
 export async function loadDictionary(root, build) {
   const seed = join(root, 'assets/kb/seed.json');
-  if (!existsSync(seed))
-    return {
-      entries: benchSeedDictionary(),
-      source: 'bench/lib/dictionary.mjs (assets/kb/seed.json not there yet)',
-    };
   try {
     const code = await build({
       stdin: {
@@ -84,9 +15,12 @@ export async function loadDictionary(root, build) {
           import { readFileSync } from 'node:fs';
           import { KnowledgeBase } from './lib/kb/knowledge-base.ts';
           import { parseDataset } from './lib/kb/parse.ts';
+          import { buildMatcherTables } from './lib/match/matcher.ts';
+          import { encodeTables } from './lib/match/tables-transfer.ts';
           const parsed = parseDataset(JSON.parse(readFileSync(${JSON.stringify(seed)}, 'utf8')));
           if (!parsed.ok) throw new Error('assets/kb/seed.json does not parse: ' + JSON.stringify(parsed.error).slice(0, 300));
           globalThis.__dictionary = new KnowledgeBase([parsed.value]).dictionary();
+          globalThis.__tables = encodeTables(buildMatcherTables(globalThis.__dictionary));
         `,
         resolveDir: root,
         loader: 'ts',
@@ -101,12 +35,15 @@ export async function loadDictionary(root, build) {
     await import(url);
     const entries = globalThis.__dictionary;
     if (!Array.isArray(entries) || entries.length === 0) throw new Error('empty dictionary');
-    return { entries, source: 'assets/kb/seed.json via lib/kb KnowledgeBase#dictionary()' };
-  } catch (error) {
     return {
-      entries: benchSeedDictionary(),
-      source: `bench/lib/dictionary.mjs (assets/kb/seed.json present but could not be loaded: ${String(error.message ?? error).split('\n')[0]})`,
+      entries,
+      tables: globalThis.__tables,
+      source: 'assets/kb/seed.json via lib/kb KnowledgeBase#dictionary()',
     };
+  } catch (error) {
+    throw new Error(
+      `bench: could not load the dictionary from ${seed} (${String(error.message ?? error).split('\n')[0]}); run \`npm ci\` and check that \`npm run test:unit\` passes`,
+    );
   }
 }
 

@@ -67,7 +67,7 @@ export default defineBackground(() => {
   backgroundMessenger.onMessage('getDictionary', async (message) => {
     checked('getDictionary', message);
     const loaded = await freshKnowledge();
-    return { version: loaded.version, entries: loaded.dictionary };
+    return { version: loaded.version, entries: loaded.dictionary, tables: loaded.tables };
   });
 
   backgroundMessenger.onMessage('getCard', async (message) => {

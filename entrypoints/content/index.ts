@@ -43,7 +43,7 @@ export default defineContentScript({
       if (state.dictionaryVersion !== dictionaryVersion) {
         const dictionary = await backgroundMessenger.sendMessage('getDictionary');
         dictionaryVersion = dictionary.version;
-        controller.setDictionary(dictionary.entries);
+        controller.setDictionary(dictionary.entries, dictionary.tables);
       }
       controller.setState(state);
     }

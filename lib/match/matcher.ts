@@ -115,8 +115,41 @@ function normalizeAlias(text: string, fold: (cu: number) => number): string {
   return String.fromCharCode(...out);
 }
 
+/**
+ * The automaton as plain data: what `find` reads, and nothing that depends on the page. Built once per dictionary
+ * (the background builds it, lib/match/tables-transfer.ts carries it to each frame: compiling in every frame cost
+ * 4–8 ms of cold-JIT main-thread time per page in Chromium, decoding the tables well under one).
+ */
+export interface MatcherTables {
+  /** Distinct folded code units of the aliases, ascending: unit `units[i]` has class `i + FIRST_CLASS`. */
+  readonly units: Uint16Array;
+  readonly alphaSize: number;
+  /** States `< denseCount` have a row of `alphaSize` transitions in `dense`. */
+  readonly denseCount: number;
+  readonly dense: Int32Array;
+  readonly fail: Int32Array;
+  readonly outLink: Int32Array;
+  readonly outHead: Int32Array;
+  readonly outNext: Int32Array;
+  readonly firstChild: Int32Array;
+  readonly childCount: Int32Array;
+  readonly edgeClass: Uint16Array;
+  readonly depth: Uint16Array;
+  readonly patLen: Int32Array;
+  readonly patEntity: Int32Array;
+  readonly patWordEnd: Uint8Array;
+  /** Case-preserving fold of each case-sensitive pattern, null for the others. */
+  readonly patExact: readonly (string | null)[];
+  readonly stats: MatcherStats;
+}
+
 /** Builds the automaton once for the whole dictionary; `find` can then run on any number of texts. */
 export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
+  return matcherFromTables(buildMatcherTables(dict));
+}
+
+/** The automaton's tables for a dictionary (see `MatcherTables`). */
+export function buildMatcherTables(dict: readonly MatchEntity[]): MatcherTables {
   const patterns: Pattern[] = [];
   // Only the first entity of a given alias can ever win, so later copies are dropped: output
   // chains then stay short even when thousands of entities share an alias.
@@ -159,16 +192,6 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     wordClass[i + FIRST_CLASS] = isWordUnit(u) || (u >= 0xd800 && u < 0xe000) ? 1 : 0;
   });
   if (alphaSize >= UNKNOWN_CLASS) throw new RangeError('alias alphabet too large');
-  // Every code unit is classified on first sight (through its fold), so nothing here walks 65,536 entries.
-  const classOf = new Uint16Array(0x10000).fill(UNKNOWN_CLASS);
-  const classify = (cu: number): number => {
-    const f = foldCaseless(cu);
-    const c = f === IGNORE ? IGNORE_CLASS : classOfUnit[f] || (isWordUnit(f) ? WORD_CLASS : 0);
-    classOf[cu] = c;
-    return c;
-  };
-  for (const u of units) classify(u);
-  const spaceClass = classOf[SPACE] ?? 0;
 
   // Trie in DFS order from the sorted aliases (ties keep dictionary order). Sorting tagged
   // strings natively is several times faster than a comparator; U+FFFF never occurs in a folded
@@ -323,6 +346,67 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     patWordEnd[i] = isWordUnit(lastUnit) || (lastUnit >= 0xd800 && lastUnit < 0xe000) ? 1 : 0;
     patExact[i] = p.exact;
   });
+
+  return {
+    units: Uint16Array.from(units),
+    alphaSize,
+    denseCount,
+    dense,
+    fail,
+    outLink,
+    outHead,
+    outNext,
+    firstChild,
+    childCount,
+    edgeClass,
+    depth,
+    patLen,
+    patEntity,
+    patWordEnd,
+    patExact,
+    stats: {
+      entities: dict.length,
+      patterns: patternCount,
+      states,
+      alphabet: units.length,
+      maxLength,
+      denseStates: denseCount,
+    },
+  };
+}
+
+/** A matcher over built tables (from `buildMatcherTables`, here or in the background). */
+export function matcherFromTables(tables: MatcherTables): Matcher {
+  const { units, alphaSize, denseCount, dense, fail, outLink, outHead, outNext } = tables;
+  const { firstChild, childCount, edgeClass, depth, patLen, patEntity, patWordEnd, patExact } =
+    tables;
+  const { patterns: patternCount, maxLength } = tables.stats;
+  const classOfUnit = new Uint16Array(0x10000); // 0: not in any alias
+  units.forEach((u, i) => {
+    classOfUnit[u] = i + FIRST_CLASS;
+  });
+  // Every code unit is classified on first sight (through its fold), so nothing here walks 65,536 entries.
+  const classOf = new Uint16Array(0x10000).fill(UNKNOWN_CLASS);
+  const classify = (cu: number): number => {
+    const f = foldCaseless(cu);
+    const c = f === IGNORE ? IGNORE_CLASS : classOfUnit[f] || (isWordUnit(f) ? WORD_CLASS : 0);
+    classOf[cu] = c;
+    return c;
+  };
+  for (const u of units) classify(u);
+  const spaceClass = classOf[SPACE] ?? 0;
+  const childOf = (s: number, c: number): number => {
+    let lo = firstChild[s] ?? 0;
+    let hi = lo + (childCount[s] ?? 0) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const ec = edgeClass[mid] ?? 0;
+      if (ec === c) return mid;
+      if (ec < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
 
   // Ring buffers over the last `ring` folded positions: original offset of each, and the best
   // candidate match starting there.
@@ -494,15 +578,5 @@ export function compileMatcher(dict: readonly MatchEntity[]): Matcher {
     return out;
   }
 
-  return {
-    find,
-    stats: {
-      entities: dict.length,
-      patterns: patternCount,
-      states,
-      alphabet: units.length,
-      maxLength,
-      denseStates: denseCount,
-    },
-  };
+  return { find, stats: tables.stats };
 }

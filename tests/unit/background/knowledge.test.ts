@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadKnowledge } from '../../../lib/background/knowledge';
-import { compileMatcher } from '../../../lib/match/matcher';
+import { compileMatcher, matcherFromTables } from '../../../lib/match/matcher';
+import { decodeTables, encodedSize } from '../../../lib/match/tables-transfer';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -20,5 +21,21 @@ describe('loadKnowledge', () => {
     expect(
       matches.map((m) => [text.slice(m.start, m.end), dictionary[m.entity]?.entityId]),
     ).toEqual([['America', 'united-states']]);
+  });
+
+  it('sends the built matcher along, so a tab needs not compile one', async () => {
+    const { dictionary, tables } = await loadKnowledge();
+    if (!tables) throw new Error('the seed dictionary should come with its tables');
+    // Small enough to copy into every frame (the seed's are tens of kilobytes).
+    expect(encodedSize(tables)).toBeLessThan(200_000);
+    const text = 'Zelenskyy’s aide met Putin in Kyiv; South America, the US and us.';
+    const carried = matcherFromTables(decodeTables(JSON.parse(JSON.stringify(tables))));
+    expect(carried.find(text)).toEqual(compileMatcher(dictionary).find(text));
+    expect(carried.find(text).map((m) => dictionary[m.entity]?.entityId)).toEqual([
+      'volodymyr-zelenskyy',
+      'vladimir-putin',
+      'kyiv',
+      'united-states',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 // The page controller: what gets painted, and how it follows page changes, mutes and the site switch.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter } from '../../../lib/highlight/highlighter';
+import { buildMatcherTables } from '../../../lib/match/matcher';
+import { encodeTables } from '../../../lib/match/tables-transfer';
 import type { DictionaryEntry, PageState } from '../../../lib/messaging';
 import { PageController } from '../../../lib/page/controller';
 import type { SliceScheduler, SliceTask } from '../../../lib/page/slices';
@@ -55,7 +57,11 @@ describe('PageController', () => {
       isOwnUi: (node) => node.nodeName === 'BACKSTORY-CARD',
       scheduler,
     });
-    controller.setDictionary(DICTIONARY);
+    // As the background sends it: the dictionary with its matcher's tables, through JSON.
+    controller.setDictionary(
+      DICTIONARY,
+      JSON.parse(JSON.stringify(encodeTables(buildMatcherTables(DICTIONARY)))),
+    );
   });
 
   it('paints every mention once, by kind, across inline tags', () => {

@@ -282,7 +282,8 @@ describe.each(browsers)('%s: highlighting', (kind) => {
     await page.close();
   });
 
-  test('a 1 MB page dense with names: all highlighted, the DOM untouched, long tasks reported', async () => {
+  /** Loads the dense page and checks what a reader sees; returns the long tasks seen after load. */
+  async function denseLoad(): Promise<{ start: number; duration: number }[]> {
     // The asking extension page opens first: a tab in the background is not scanned (no work while hidden).
     const popup = await session.openExtensionPage('popup');
     const page = await openWithSnapshot(session, '/generated/dense-1mb.html');
@@ -327,9 +328,17 @@ describe.each(browsers)('%s: highlighting', (kind) => {
         ).__longTasks.filter((task) => task.start >= after),
       loadedAt,
     );
-    // Timings are the bench's to judge (npm run bench fails on a task over 50 ms); here they are
-    // reported, since a shared test machine's load makes its own long tasks.
     console.info(`[${kind}] long tasks after load: ${JSON.stringify(longTasks)}`);
     await page.close();
-  });
+    return longTasks;
+  }
+
+  test('a 1 MB page dense with names: all highlighted, the DOM untouched, no task over 50 ms', async () => {
+    // Chromium reports tasks over 50 ms (PerformanceObserver 'longtask', in the page from its first script);
+    // Firefox has no such entries, so there the list stays empty and the rest of the checks still run. A
+    // shared test machine's load can make a long task of its own: one is measured again on a fresh load,
+    // and only a long task that comes back fails (the bench judges how long each task is).
+    const first = await denseLoad();
+    expect(first.length === 0 ? first : await denseLoad()).toEqual([]);
+  }, 240_000);
 });

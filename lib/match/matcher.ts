@@ -279,18 +279,7 @@ export function buildMatcherTables(dict: readonly MatchEntity[]): MatcherTables 
   const fail = new Int32Array(states);
   const outLink = new Int32Array(states).fill(-1);
 
-  const childOf = (s: number, c: number): number => {
-    let lo = firstChild[s] ?? 0;
-    let hi = lo + (childCount[s] ?? 0) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const ec = edgeClass[mid] ?? 0;
-      if (ec === c) return mid;
-      if (ec < c) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
+  const childOf = childFinder(firstChild, childCount, edgeClass);
   const delta = (from: number, c: number): number => {
     let s = from;
     while (s >= denseCount) {
@@ -375,6 +364,26 @@ export function buildMatcherTables(dict: readonly MatchEntity[]): MatcherTables 
   };
 }
 
+/** The child of state `s` on class `c` (binary search over its sorted edges), or -1. */
+function childFinder(
+  firstChild: Int32Array,
+  childCount: Int32Array,
+  edgeClass: Uint16Array,
+): (s: number, c: number) => number {
+  return (s, c) => {
+    let lo = firstChild[s] ?? 0;
+    let hi = lo + (childCount[s] ?? 0) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const ec = edgeClass[mid] ?? 0;
+      if (ec === c) return mid;
+      if (ec < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+}
+
 /** A matcher over built tables (from `buildMatcherTables`, here or in the background). */
 export function matcherFromTables(tables: MatcherTables): Matcher {
   const { units, alphaSize, denseCount, dense, fail, outLink, outHead, outNext } = tables;
@@ -395,18 +404,7 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
   };
   for (const u of units) classify(u);
   const spaceClass = classOf[SPACE] ?? 0;
-  const childOf = (s: number, c: number): number => {
-    let lo = firstChild[s] ?? 0;
-    let hi = lo + (childCount[s] ?? 0) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const ec = edgeClass[mid] ?? 0;
-      if (ec === c) return mid;
-      if (ec < c) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
+  const childOf = childFinder(firstChild, childCount, edgeClass);
 
   // Ring buffers over the last `ring` folded positions: original offset of each, and the best
   // candidate match starting there.

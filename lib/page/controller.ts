@@ -17,6 +17,7 @@ import type {
 import { enclosingBlock, isBlockBoundary, isInSkippedRegion, type ScanRoot } from '../scan/blocks';
 import { createScanJob, type ScannedBlock, toRange, toStaticRange } from '../scan/scan';
 import { viewportBlocks } from '../scan/viewport';
+import { LateHosts } from './late-hosts';
 import type { MentionsApi } from './mentions-api';
 import { type SliceScheduler, sliceScheduler } from './slices';
 
@@ -44,6 +45,7 @@ export class PageController implements MentionsApi {
   private shadowRoots: ShadowRoot[] = [];
   private readonly scheduler: SliceScheduler;
   private readonly painter: WindowedPainter;
+  private readonly lateHosts: LateHosts;
   private matcher: Matcher | null = null;
   private entries: readonly DictionaryEntry[] = [];
   private muted = new Set<string>();
@@ -65,6 +67,9 @@ export class PageController implements MentionsApi {
       (doc.defaultView ?? globalThis) as Window & typeof globalThis,
     );
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.lateHosts = new LateHosts(doc.defaultView ?? globalThis, (root) =>
+      this.watchShadowRoot(root),
+    );
   }
 
   /**
@@ -207,6 +212,7 @@ export class PageController implements MentionsApi {
     this.observedRoots.clear();
     this.shadowRoots = [];
     this.hiddenHolders.clear();
+    this.lateHosts.clear();
   }
 
   private enqueue(root: ScanRoot, urgent: boolean, exclude?: Set<Node>): void {
@@ -221,6 +227,7 @@ export class PageController implements MentionsApi {
       exclude,
       skip: (element) => this.options.isOwnUi(element),
       onShadowRoot: (shadow) => this.watchShadowRoot(shadow),
+      onUndefinedHost: (host) => this.lateHosts.add(host),
     });
     this.scheduler.run(urgent, (deadline) => {
       if (!this.on || this.matcher !== matcher) return true;
@@ -280,6 +287,8 @@ export class PageController implements MentionsApi {
    */
   private onMutations(records: MutationRecord[]): void {
     if (!this.on || !this.matcher) return;
+    // A page that changes may just have defined its components.
+    this.lateHosts.check();
     const blocks = new Set<Node>();
     let removed = false;
     for (const record of records) {

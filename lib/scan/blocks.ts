@@ -19,6 +19,8 @@ export interface WalkOptions {
   readonly exclude?: { has(node: Node): boolean };
   /** Called for each open shadow root met; a TreeWalker does not enter them. */
   readonly onShadowRoot?: (root: ShadowRoot) => void;
+  /** Called for a custom element not defined yet: its shadow root may come when the page defines it. */
+  readonly onUndefinedHost?: (host: Element) => void;
 }
 
 /** Elements whose text is never scanned: form fields, code, scripts, non-HTML, embedded documents. */
@@ -241,7 +243,7 @@ export class BlockWalk {
   next(): TextBlock | null {
     if (this.finished) return null;
     const w = this.walker;
-    const { exclude, skip, onShadowRoot } = this.options;
+    const { exclude, skip, onShadowRoot, onUndefinedHost } = this.options;
     const path = this.path;
     const blockPath = this.blockPath;
     // nextNode() is the cheapest way through the tree; the elements we leave are found by
@@ -284,6 +286,9 @@ export class BlockWalk {
           if (onShadowRoot && mayHostShadow(name)) {
             const shadow = el.shadowRoot;
             if (shadow) onShadowRoot(shadow);
+            else if (onUndefinedHost && name.includes('-') && !el.matches(':defined')) {
+              onUndefinedHost(el);
+            }
           }
           path.push(el);
           blockPath.push(block);

@@ -188,6 +188,17 @@ describe.each(browsers)('%s: highlighting', (kind) => {
     await page.close();
   });
 
+  test('a component the page defines after the scan has its shadow root scanned', async () => {
+    const page = await open('/live/shadow-late.html');
+    // The page defines it 3 s after load: the first scan meets an element with no shadow root.
+    const before = await settledPaint(page, { atLeast: 1, quietMs: 200 });
+    const definedYet = await page.evaluate(() => customElements.get('late-news') !== undefined);
+    if (!definedYet) expect(allMentions(before)).toEqual(['Vladimir Putin']);
+    const after = await settledPaint(page, { atLeast: 3, timeoutMs: 15_000 });
+    expect(allMentions(after)).toEqual(['Brussels', 'Kaja Kallas', 'Vladimir Putin']);
+    await page.close();
+  });
+
   test('the built-in colours paint from the first scan, and a colour of the reader’s own wins over them, in shadow roots too', async () => {
     const page = await open('/live/shadow.html');
     await settledPaint(page, { atLeast: 3 });

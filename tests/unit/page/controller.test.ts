@@ -261,3 +261,44 @@ describe('PageController', () => {
     ]);
   });
 });
+
+describe('PageController and components the page defines late', () => {
+  it('scans the shadow root a custom element gets when the page defines it after the scan', async () => {
+    vi.stubGlobal('IntersectionObserver', EverythingVisibleObserver);
+    document.body.innerHTML = '<p>Putin spoke.</p><late-news></late-news>';
+    const env = fakeHighlightEnv();
+    const scheduler = manualScheduler();
+    const controller = new PageController(document, new Highlighter(env), {
+      isOwnUi: () => false,
+      scheduler,
+    });
+    controller.setDictionary(
+      DICTIONARY,
+      JSON.parse(JSON.stringify(encodeTables(buildMatcherTables(DICTIONARY)))),
+    );
+    controller.setState(state());
+    scheduler.flush();
+    expect(controller.mentions().map((m) => m.entityId)).toEqual(['putin']);
+
+    // The page defines the element now: its shadow root comes with no mutation in the document.
+    customElements.define(
+      'late-news',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>NATO met in Kyiv.</p>';
+        }
+      },
+    );
+    await new Promise((done) => setTimeout(done, 400));
+    scheduler.flush();
+    expect(
+      controller
+        .mentions()
+        .map((m) => m.entityId)
+        .sort(),
+    ).toEqual(['kyiv', 'nato', 'putin']);
+    expect(env.painted('backstory-place')).toEqual(['Kyiv']);
+    controller.stop();
+  });
+});

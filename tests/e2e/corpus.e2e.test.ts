@@ -227,10 +227,10 @@ describe.each(browsers)('%s: the corpus', (kind) => {
     // Chromium opens the connections a page's <link rel=preconnect|dns-prefetch> hints name without any request
     // the tab can see; they reach the harness proxy unattributed. A CONNECT to a host the page's own markup
     // names is the page's. So is a straggler of an earlier page: an image it asked for as its tab closed (and
-    // the tab's interception with it), sent from this server's pages, at a URL that page's markup names.
-    // Any other unattributed or extension request still fails the test.
-    const markup = await page.evaluate(() => document.documentElement.outerHTML);
-    earlierMarkup.push(markup);
+    // the tab's interception with it): a GET from this server's pages at a URL that page's markup names, or (Firefox,
+    // HTTPS: a CONNECT with no sender) a tunnel to a host it names — seen once in 3 runs each. Any other
+    // unattributed or extension request still fails the test (the harness's leaky-extension test shows such a request is caught).
+    earlierMarkup.push(await page.evaluate(() => document.documentElement.outerHTML));
     const named = (url: string, html: string) =>
       html.includes(url) || html.includes(url.replaceAll('&', '&amp;'));
     const sent = session.network
@@ -239,7 +239,8 @@ describe.each(browsers)('%s: the corpus', (kind) => {
         (r) =>
           !(
             r.source === 'unattributed' &&
-            ((r.method === 'CONNECT' && markup.includes(r.url.replace(/:443$/, ''))) ||
+            ((r.method === 'CONNECT' &&
+              earlierMarkup.some((html) => html.includes(r.url.replace(/:443$/, '')))) ||
               (r.method === 'GET' &&
                 r.context.startsWith(server.origin) &&
                 earlierMarkup.some((html) => named(r.url, html))))

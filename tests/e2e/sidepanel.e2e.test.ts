@@ -248,6 +248,11 @@ describe('chromium: side panel', () => {
     await clickButton(panel, 'Back');
     await panel.waitForSelector('#search-option-1');
     await panel.setViewport({ width: 420, height: 500 });
+    // The resize reaches the page's layout after setViewport returns: scrolling before it scrolled the old panel.
+    await panel.waitForFunction(() => {
+      const main = document.querySelector('.panel-main') as HTMLElement | null;
+      return window.innerHeight === 500 && main !== null && main.clientHeight <= 500;
+    });
     await panel.focus('#search-input');
     await panel.keyboard.press('ArrowUp');
     const last = `#search-option-${titles.length - 1}`;

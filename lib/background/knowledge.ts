@@ -67,7 +67,7 @@ export async function loadKnowledge(): Promise<LoadedKnowledge> {
       excludes ? { entityId, kind, aliases, excludes } : { entityId, kind, aliases },
     );
   // Sent to every frame: ~110 KB as JSON for the seed; the 10 MB storage budget bounds imports to ~100,000
-  // small entities, ~47 MB, inside Chrome's 64 MiB message limit (and cheaper to copy than to compile per frame).
+  // small entities, ~47 MB, inside Chrome's 64 MiB message limit (copy cost at that size not measured).
   const tables = encodeTables(buildMatcherTables(dictionary));
   return { kb, dictionary, tables, version, skipped };
 }

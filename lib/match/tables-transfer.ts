@@ -84,10 +84,3 @@ export function decodeTables(encoded: EncodedTables): MatcherTables {
     stats: encoded.stats,
   };
 }
-
-/** Encoded size in characters: tables this big are left for each frame to compile (see lib/background/knowledge.ts). */
-export function encodedSize(encoded: EncodedTables): number {
-  let size = 0;
-  for (const key of Object.keys(TYPED) as TypedKey[]) size += encoded[key].length;
-  return size;
-}

@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { minify } from 'terser';
 import { defineConfig } from 'wxt';
-import { DEFAULT_HIGHLIGHT_CSS } from './lib/highlight/styles';
-import { checkBundledDataset } from './lib/kb/check-bundled';
+import { DEFAULT_HIGHLIGHT_CSS } from './lib/shared/highlight-css';
+import { checkBundledDataset } from './lib/shared/kb/check-bundled';
 
-/** The default ::highlight rules, injected by the browser before the page is first styled (see lib/highlight/highlighter.ts). */
+/** The default ::highlight rules, injected by the browser before the page is first styled (see lib/content/highlight/highlighter.ts). */
 const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
 
 export default defineConfig({
@@ -56,7 +56,7 @@ export default defineConfig({
       if (!minified.code) throw new Error('wxt.config.ts: terser returned no content script');
       writeFileSync(file, minified.code);
     },
-    // The build fails if a quote, fact or figure no longer matches its source (lib/kb/check-bundled.ts).
+    // The build fails if a quote, fact or figure no longer matches its source (lib/shared/kb/check-bundled.ts).
     'build:before': (wxt) => {
       const file = 'assets/kb/seed.json';
       checkBundledDataset(readFileSync(resolve(wxt.config.root, file), 'utf8'), file);

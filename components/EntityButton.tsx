@@ -1,5 +1,5 @@
 // An entity as a clickable line: its kind icon, its name, and optionally how often it appears on the page.
-import type { EntityRef } from '../lib/panel/models';
+import type { EntityRef } from '../lib/pages/models';
 import { KindIcon } from './KindIcon';
 
 export interface EntityButtonProps {

@@ -1,5 +1,5 @@
 // The side panel's entity view: who or what it is, its facts with their sources, quotes, events, related entities.
-import type { EntityDetail, EntityRef, PageEntity, SourceSpan } from '../lib/panel/models';
+import type { EntityDetail, EntityRef, PageEntity, SourceSpan } from '../lib/pages/models';
 import { EntityButton } from './EntityButton';
 import { KindIcon } from './KindIcon';
 

@@ -1,5 +1,5 @@
 // The side panel's event view: what happened, when and where in the article's words, who took part, the figures.
-import type { EntityRef, EventDetail, SourceSpan } from '../lib/panel/models';
+import type { EntityRef, EventDetail, SourceSpan } from '../lib/pages/models';
 import { EntityButton } from './EntityButton';
 import { KindIcon } from './KindIcon';
 

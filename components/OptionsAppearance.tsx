@@ -1,7 +1,12 @@
 // Options: the highlight style of each entity kind, with a live preview drawn by the same CSS Custom Highlight rules pages get.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { highlightCss, highlightName } from '../lib/highlight/styles';
-import { ENTITY_KINDS, type EntityKind, type KindStyle, type Styles } from '../lib/settings/schema';
+import { highlightCss, highlightName } from '../lib/shared/highlight-css';
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  type KindStyle,
+  type Styles,
+} from '../lib/shared/settings/schema';
 
 export interface OptionsAppearanceProps {
   styles: Styles;

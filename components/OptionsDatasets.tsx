@@ -1,7 +1,7 @@
 // Options: the bundled dataset and imported ones (import by file picker or drag and drop, disable, remove, export), and reset.
 import { useState } from 'preact/hooks';
-import type { ImportIssue } from '../lib/settings/datasets';
-import type { DatasetCounts, DatasetDamage, DatasetEntry } from '../lib/settings/schema';
+import type { ImportIssue } from '../lib/shared/settings/datasets';
+import type { DatasetCounts, DatasetDamage, DatasetEntry } from '../lib/shared/settings/schema';
 import { Notice } from './Notice';
 import { OptionsConfirm } from './OptionsConfirm';
 import { OptionsImportIssues } from './OptionsImportIssues';

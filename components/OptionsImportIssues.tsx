@@ -1,5 +1,5 @@
 // The problems found in an imported file, each with the JSON path where it is, so the user can fix the file.
-import type { ImportIssue } from '../lib/settings/datasets';
+import type { ImportIssue } from '../lib/shared/settings/datasets';
 import { Notice } from './Notice';
 
 const SHOWN = 20;

@@ -1,6 +1,6 @@
 // Options: the notice that some stored data could not be read and was set aside, with a way to export it.
 import { useState } from 'preact/hooks';
-import type { QuarantineEntry } from '../lib/settings/schema';
+import type { QuarantineEntry } from '../lib/shared/settings/schema';
 import { Notice } from './Notice';
 import { OptionsConfirm } from './OptionsConfirm';
 

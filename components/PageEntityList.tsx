@@ -1,5 +1,5 @@
 // The entities found on a page, grouped by kind with counts: the side panel's "On this page" and the popup's list.
-import type { EntityRef, PageGroup } from '../lib/panel/models';
+import type { EntityRef, PageGroup } from '../lib/pages/models';
 import { EntityButton } from './EntityButton';
 
 export interface PageEntityListProps {

@@ -1,6 +1,6 @@
 // The toolbar popup: this site's switch, the global switch, what the page mentions, muted entities, the way to more.
 import { useState } from 'preact/hooks';
-import type { EntityRef, PageGroup } from '../lib/panel/models';
+import type { EntityRef, PageGroup } from '../lib/pages/models';
 import { EmptyState } from './EmptyState';
 import { Notice } from './Notice';
 import { PageEntityList } from './PageEntityList';

@@ -1,5 +1,5 @@
 // Search results over the whole knowledge base, as a listbox the search field steps through with the arrow keys.
-import type { SearchHit } from '../lib/panel/search';
+import type { SearchHit } from '../lib/pages/search';
 import { KindIcon } from './KindIcon';
 
 export interface SearchResultsProps {

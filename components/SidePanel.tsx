@@ -1,10 +1,10 @@
 // The whole side panel: header (history, search, sections) and the current view. Data and actions come in as props.
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PanelView } from '../lib/panel/history';
-import type { PanelKnowledge } from '../lib/panel/knowledge';
-import type { EntityRef, PageGroup, SourceSpan } from '../lib/panel/models';
-import { flattenResults, type SearchHit } from '../lib/panel/search';
+import type { PanelView } from '../lib/pages/history';
+import type { PanelKnowledge } from '../lib/pages/knowledge';
+import type { EntityRef, PageGroup, SourceSpan } from '../lib/pages/models';
+import { flattenResults, type SearchHit } from '../lib/pages/search';
 import { EmptyState } from './EmptyState';
 import { type EntityOnPage, EntityView } from './EntityView';
 import { EventView } from './EventView';

@@ -1,6 +1,6 @@
 // The side panel's source view: the article as text, its entity mentions marked, the sentence the reader came for emphasised.
 import { useEffect, useRef } from 'preact/hooks';
-import type { SourceDocument, SourceSegment } from '../lib/panel/models';
+import type { SourceDocument, SourceSegment } from '../lib/pages/models';
 
 export interface SourceViewProps {
   source: SourceDocument;

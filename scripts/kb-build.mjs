@@ -1,6 +1,6 @@
 // Builds assets/kb/seed.json from the readable annotations and the raw article (node scripts/kb-build.mjs [--check]).
 //
-// The logic lives in lib/kb/annotations.ts (TypeScript, shared with the test that keeps seed.json
+// The logic lives in lib/shared/kb/annotations.ts (TypeScript, shared with the test that keeps seed.json
 // up to date); jiti (already installed with WXT and Vite) runs it without a separate compile step.
 // --check exits non-zero if seed.json differs from what the annotations produce.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,9 +10,11 @@ import { createJiti } from 'jiti';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const jiti = createJiti(import.meta.url);
-const { AnnotationsSchema, buildDataset } = await jiti.import(join(root, 'lib/kb/annotations.ts'));
-const { parseDataset } = await jiti.import(join(root, 'lib/kb/parse.ts'));
-const { exportDataset } = await jiti.import(join(root, 'lib/kb/transfer.ts'));
+const { AnnotationsSchema, buildDataset } = await jiti.import(
+  join(root, 'lib/shared/kb/annotations.ts'),
+);
+const { parseDataset } = await jiti.import(join(root, 'lib/shared/kb/parse.ts'));
+const { exportDataset } = await jiti.import(join(root, 'lib/shared/kb/transfer.ts'));
 
 const annotations = AnnotationsSchema.parse(
   JSON.parse(readFileSync(join(root, 'assets/kb/seed.annotations.json'), 'utf8')),

@@ -1,13 +1,13 @@
 // Backstory as the content script runs it (PageController + Highlighter + the real slice scheduler), instrumented to time the first visible and the last highlight, and appends for the live-page cost.
-import { isCardHost } from '../../lib/card/host';
-import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
+import { isCardHost } from '../../lib/content/card/host';
+import { browserHighlightEnv, Highlighter } from '../../lib/content/highlight/highlighter';
+import { PageController } from '../../lib/content/page/controller';
+import { type SliceScheduler, sliceScheduler } from '../../lib/content/page/slices';
 import {
   DEFAULT_HIGHLIGHT_CSS,
   DEFAULT_HIGHLIGHT_STYLES,
   type HighlightKind,
-} from '../../lib/highlight/styles';
-import { PageController } from '../../lib/page/controller';
-import { type SliceScheduler, sliceScheduler } from '../../lib/page/slices';
+} from '../../lib/shared/highlight-css';
 import {
   type ContenderConfig,
   FrameClock,

@@ -1,5 +1,5 @@
 // Page-side helpers every contender bundle shares: frame timing, long tasks, and matches as document-text offsets so runs of different contenders can be compared.
-import type { EncodedTables } from '../../lib/match/tables-transfer';
+import type { EncodedTables } from '../../lib/shared/match/tables-transfer';
 
 /** What one contender reports for one fresh page load. Times are ms after the contender started. */
 export interface RunResult {

@@ -1,7 +1,8 @@
 // Dictionary-size scaling: automaton build time, matching time over one page's text, and a whole scan, for any dictionary the runner passes in.
-import { compileMatcher, type MatchEntity, type Matcher } from '../../lib/match/matcher';
-import { BlockWalk } from '../../lib/scan/blocks';
-import { scan } from '../../lib/scan/scan';
+
+import { BlockWalk } from '../../lib/content/scan/blocks';
+import { scan } from '../../lib/content/scan/scan';
+import { compileMatcher, type MatchEntity, type Matcher } from '../../lib/shared/match/matcher';
 
 interface ScaleState {
   entries: MatchEntity[] | null;

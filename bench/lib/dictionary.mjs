@@ -182,7 +182,7 @@ export function markTerms(entries) {
   return { termsCaseless: [...caseless], termsCaseful: [...caseful] };
 }
 
-/** What Backstory never scans (lib/scan/blocks.ts), as mark.js exclude selectors, plus mark.js's own marks. */
+/** What Backstory never scans (lib/content/scan/blocks.ts), as mark.js exclude selectors, plus mark.js's own marks. */
 export const EXCLUDE = [
   'mark[data-markjs]',
   ...[

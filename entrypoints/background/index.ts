@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '../../lib/background/badge';
+import { buildCard } from '../../lib/background/card-data';
 import { checkMessage, type GuardedType } from '../../lib/background/guards';
 import {
   currentDatasetsVersion,
@@ -15,11 +16,10 @@ import {
   type PanelRequestContext,
   showPanel,
 } from '../../lib/background/panel-requests';
-import { backgroundMessenger } from '../../lib/messaging';
-import { watchDatasetIndex } from '../../lib/settings/datasets';
-import { isHighlightingOn } from '../../lib/settings/site-list';
-import { getMuted, getSettings, getStyles, mute } from '../../lib/settings/store';
-import { buildCard } from '../../lib/views/card';
+import { backgroundMessenger } from '../../lib/shared/messaging';
+import { watchDatasetIndex } from '../../lib/shared/settings/datasets';
+import { isHighlightingOn } from '../../lib/shared/settings/site-list';
+import { getMuted, getSettings, getStyles, mute } from '../../lib/shared/settings/store';
 
 export default defineBackground(() => {
   let knowledge: Promise<LoadedKnowledge> = loadKnowledge();

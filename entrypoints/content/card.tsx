@@ -1,5 +1,5 @@
 // Wiring of the hover card: one passive pointer listener, the shadow-root UI created on first use, and dismissals.
-import { CARD_HOST_TAG } from '../../lib/card/host';
+import { CARD_HOST_TAG } from '../../lib/content/card/host';
 import './card.css';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -8,11 +8,11 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '../../components/Card';
-import { HoverIntent } from '../../lib/card/hover-intent';
-import { anchorBox, isOutOfView, placeCard, placeSentence } from '../../lib/card/position';
-import { liveRange } from '../../lib/highlight/mentions';
-import type { Mention, MentionsApi } from '../../lib/page/mentions-api';
-import type { CardData } from '../../lib/views/card';
+import type { CardData } from '../../lib/background/card-data';
+import { HoverIntent } from '../../lib/content/card/hover-intent';
+import { anchorBox, isOutOfView, placeCard, placeSentence } from '../../lib/content/card/position';
+import { liveRange } from '../../lib/content/highlight/mentions';
+import type { Mention, MentionsApi } from '../../lib/content/page/mentions-api';
 
 /** Tag name of the card's shadow host: the only element the extension ever adds to a page. */
 

@@ -1,14 +1,14 @@
 // Content script: wires the page controller to the background, storage changes, the card and tab messages.
 // First: before webextension-polyfill looks for a global `browser` (see the module).
-import '../../lib/page/browser-global';
+import '../../lib/content/page/browser-global';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isCardHost } from '../../lib/card/host';
-import { browserHighlightEnv, Highlighter } from '../../lib/highlight/highlighter';
-import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/highlight/styles';
-import { backgroundMessenger, panelMessenger, tabMessenger } from '../../lib/messaging';
-import { PageController } from '../../lib/page/controller';
-import { ignoreForgedRestarts } from '../../lib/page/forged-restart';
+import { isCardHost } from '../../lib/content/card/host';
+import { browserHighlightEnv, Highlighter } from '../../lib/content/highlight/highlighter';
+import { PageController } from '../../lib/content/page/controller';
+import { ignoreForgedRestarts } from '../../lib/content/page/forged-restart';
+import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/shared/highlight-css';
+import { backgroundMessenger, panelMessenger, tabMessenger } from '../../lib/shared/messaging';
 import { installHoverCard } from './card';
 
 /** Storage keys whose change can alter what this page shows. */

@@ -7,8 +7,8 @@ import { type ImportOutcome, OptionsDatasets } from '../../components/OptionsDat
 import { OptionsMuted } from '../../components/OptionsMuted';
 import { OptionsQuarantine } from '../../components/OptionsQuarantine';
 import { OptionsSites } from '../../components/OptionsSites';
-import { checkBackupFileSize, exportBackup } from '../../lib/settings/backup';
-import { importDatasetFile as importFile } from '../../lib/settings/dataset-import';
+import { checkBackupFileSize, exportBackup } from '../../lib/shared/settings/backup';
+import { importDatasetFile as importFile } from '../../lib/shared/settings/dataset-import';
 import {
   datasetKey,
   getDatasetIndex,
@@ -20,17 +20,21 @@ import {
   setDatasetAside,
   setDatasetEnabled,
   watchDatasetIndex,
-} from '../../lib/settings/datasets';
-import { clearQuarantine, readQuarantine, watchQuarantine } from '../../lib/settings/quarantine';
-import { applyRestore, prepareRestore, resetAll } from '../../lib/settings/restore';
-import { ok, type Result } from '../../lib/settings/result';
+} from '../../lib/shared/settings/datasets';
+import {
+  clearQuarantine,
+  readQuarantine,
+  watchQuarantine,
+} from '../../lib/shared/settings/quarantine';
+import { applyRestore, prepareRestore, resetAll } from '../../lib/shared/settings/restore';
+import { ok, type Result } from '../../lib/shared/settings/result';
 import type {
   DatasetEntry,
   DatasetIndex,
   QuarantineEntry,
   Settings,
   Styles,
-} from '../../lib/settings/schema';
+} from '../../lib/shared/settings/schema';
 import {
   addSite,
   getMuted,
@@ -44,7 +48,7 @@ import {
   watchMuted,
   watchSettings,
   watchStyles,
-} from '../../lib/settings/store';
+} from '../../lib/shared/settings/store';
 import { downloadJson, today } from './download';
 import { bundledDataset, entityNames, storedDatasetProblem, validateDataset } from './kb-bridge';
 

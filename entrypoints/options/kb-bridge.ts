@@ -1,12 +1,12 @@
 // The options page's use of lib/kb: the bundled dataset's summary, validation of imported files, entity names.
 import seed from '../../assets/kb/seed.json';
-import { parseDataset } from '../../lib/kb/parse';
-import type { Dataset } from '../../lib/kb/schema';
-import { importDataset } from '../../lib/kb/transfer';
-import { describeProblems } from '../../lib/settings/dataset-damage';
-import type { ImportIssue, ValidDataset } from '../../lib/settings/datasets';
-import { ok, type Result } from '../../lib/settings/result';
-import type { DatasetCounts } from '../../lib/settings/schema';
+import { parseDataset } from '../../lib/shared/kb/parse';
+import type { Dataset } from '../../lib/shared/kb/schema';
+import { importDataset } from '../../lib/shared/kb/transfer';
+import { describeProblems } from '../../lib/shared/settings/dataset-damage';
+import type { ImportIssue, ValidDataset } from '../../lib/shared/settings/datasets';
+import { ok, type Result } from '../../lib/shared/settings/result';
+import type { DatasetCounts } from '../../lib/shared/settings/schema';
 
 export function countsOf(dataset: Dataset): DatasetCounts {
   return {

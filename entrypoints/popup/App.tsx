@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type PopupPage, PopupView } from '../../components/PopupView';
-import type { PanelTarget } from '../../lib/messaging';
 import {
   type FollowedTab,
   hostOf,
@@ -10,16 +9,17 @@ import {
   pinnedTabId,
   readPage,
   resolveTab,
-} from '../../lib/panel/active-page';
-import { groupPageEntities } from '../../lib/panel/group';
-import type { PanelKnowledge } from '../../lib/panel/knowledge';
-import { loadPanelKnowledge } from '../../lib/panel/load';
-import type { EntityRef } from '../../lib/panel/models';
-import { requestLanding } from '../../lib/panel/target';
-import { openPanel } from '../../lib/platform';
-import { readQuarantine, watchQuarantine } from '../../lib/settings/quarantine';
-import type { Settings } from '../../lib/settings/schema';
-import { isHighlightingOn } from '../../lib/settings/site-list';
+} from '../../lib/pages/followed-page';
+import { groupPageEntities } from '../../lib/pages/group';
+import type { PanelKnowledge } from '../../lib/pages/knowledge';
+import { loadPanelKnowledge } from '../../lib/pages/load';
+import type { EntityRef } from '../../lib/pages/models';
+import { requestLanding } from '../../lib/shared/landing';
+import type { PanelTarget } from '../../lib/shared/messaging';
+import { openPanel } from '../../lib/shared/platform';
+import { readQuarantine, watchQuarantine } from '../../lib/shared/settings/quarantine';
+import type { Settings } from '../../lib/shared/settings/schema';
+import { isHighlightingOn } from '../../lib/shared/settings/site-list';
 import {
   getMuted,
   getSettings,
@@ -29,7 +29,7 @@ import {
   unmute,
   watchMuted,
   watchSettings,
-} from '../../lib/settings/store';
+} from '../../lib/shared/settings/store';
 
 const pinned = pinnedTabId(location.search);
 /** The window the popup belongs to: its active tab is the page the popup is about. */

@@ -1,7 +1,6 @@
 // The side panel page: follows the active tab, loads the knowledge base, and wires both to the SidePanel component.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type FocusPosition, type PageState, SidePanel } from '../../components/SidePanel';
-import type { PanelTarget } from '../../lib/messaging';
 import {
   type FollowedTab,
   focusOnPage,
@@ -11,8 +10,8 @@ import {
   readPage,
   resolveTab,
   watchActivePage,
-} from '../../lib/panel/active-page';
-import { groupPageEntities } from '../../lib/panel/group';
+} from '../../lib/pages/followed-page';
+import { groupPageEntities } from '../../lib/pages/group';
 import {
   canGoBack,
   canGoForward,
@@ -22,17 +21,18 @@ import {
   navigate,
   type PanelView,
   startHistory,
-} from '../../lib/panel/history';
-import type { PanelKnowledge } from '../../lib/panel/knowledge';
-import { watchPanelKnowledge } from '../../lib/panel/load';
-import { bestEntityFor } from '../../lib/panel/search';
-import { clearLanding, takeLanding, watchLanding } from '../../lib/panel/target';
+} from '../../lib/pages/history';
+import type { PanelKnowledge } from '../../lib/pages/knowledge';
+import { watchPanelKnowledge } from '../../lib/pages/load';
+import { bestEntityFor } from '../../lib/pages/search';
+import { clearLanding, takeLanding, watchLanding } from '../../lib/shared/landing';
+import type { PanelTarget } from '../../lib/shared/messaging';
 import {
   getSettings,
   setEnabled,
   setHighlightingForUrl,
   watchSettings,
-} from '../../lib/settings/store';
+} from '../../lib/shared/settings/store';
 
 const pinned = pinnedTabId(location.search);
 /** The window this panel is shown in: it follows that window's tab and takes that window's landing requests. */

@@ -1,5 +1,5 @@
 // The toolbar badge: how many distinct entities the tab's page mentions.
-import { toolbarAction } from '../platform';
+import { toolbarAction } from '../shared/platform';
 
 export async function showCount(tabId: number, distinct: number): Promise<void> {
   const action = toolbarAction();

@@ -1,6 +1,6 @@
 // The background trusts no message: who sent it and what shape it has are checked before anything acts on it.
 import { z } from 'zod';
-import type { PanelTarget } from '../messaging';
+import type { PanelTarget } from '../shared/messaging';
 
 /** The sender fields the checks need (a subset of runtime.MessageSender). */
 export interface SenderInfo {

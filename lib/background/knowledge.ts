@@ -1,19 +1,19 @@
 // The background's knowledge base: the bundled dataset plus every enabled import, rebuilt when datasets change.
 import seed from '../../assets/kb/seed.json';
-import { KnowledgeBase } from '../kb/knowledge-base';
-import { parseDataset } from '../kb/parse';
-import type { Dataset } from '../kb/schema';
-import { buildMatcherTables } from '../match/matcher';
-import { type EncodedTables, encodeTables } from '../match/tables-transfer';
-import type { DictionaryEntry } from '../messaging';
-import { describeProblems } from '../settings/dataset-damage';
+import { KnowledgeBase } from '../shared/kb/knowledge-base';
+import { parseDataset } from '../shared/kb/parse';
+import type { Dataset } from '../shared/kb/schema';
+import { buildMatcherTables } from '../shared/match/matcher';
+import { type EncodedTables, encodeTables } from '../shared/match/tables-transfer';
+import type { DictionaryEntry } from '../shared/messaging';
+import { describeProblems } from '../shared/settings/dataset-damage';
 import {
   getDatasetIndex,
   isInUse,
   readEnabledDatasets,
   setDatasetAside,
-} from '../settings/datasets';
-import type { DatasetIndex } from '../settings/schema';
+} from '../shared/settings/datasets';
+import type { DatasetIndex } from '../shared/settings/schema';
 
 export interface LoadedKnowledge {
   kb: KnowledgeBase;

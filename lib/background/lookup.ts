@@ -1,6 +1,6 @@
 // "Look up in Backstory": turns a selection into the side panel view that answers it.
-import { compileMatcher, type Matcher } from '../match/matcher';
-import type { DictionaryEntry, PanelTarget } from '../messaging';
+import { compileMatcher, type Matcher } from '../shared/match/matcher';
+import type { DictionaryEntry, PanelTarget } from '../shared/messaging';
 
 /** Selections longer than this are searched as they are cut. */
 const MAX_SELECTION = 500;

@@ -1,8 +1,8 @@
 // The context menu "Look up in Backstory" and the keyboard commands: what each asks of the side panel or the page.
 import { browser } from 'wxt/browser';
-import { type DictionaryEntry, type PanelTarget, tabMessenger } from '../messaging';
-import { requestLanding } from '../panel/target';
-import { openPanel } from '../platform';
+import { requestLanding } from '../shared/landing';
+import { type DictionaryEntry, type PanelTarget, tabMessenger } from '../shared/messaging';
+import { openPanel } from '../shared/platform';
 import { lookupTarget } from './lookup';
 
 export const LOOKUP_MENU_ID = 'backstory-lookup';

@@ -7,8 +7,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import seed from '../../assets/kb/seed.json';
 import { combinedPattern } from '../../bench/lib/dictionary.mjs';
-import { KnowledgeBase } from '../../lib/kb/knowledge-base';
-import { parseDataset } from '../../lib/kb/parse';
+import { KnowledgeBase } from '../../lib/shared/kb/knowledge-base';
+import { parseDataset } from '../../lib/shared/kb/parse';
 import {
   type BrowserKind,
   corpusDir,

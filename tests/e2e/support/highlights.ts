@@ -308,7 +308,7 @@ export async function referenceMatches(
   return new Map(found);
 }
 
-/** Where Backstory never highlights (lib/scan/blocks.ts, written out again here on purpose). */
+/** Where Backstory never highlights (lib/content/scan/blocks.ts, written out again here on purpose). */
 const REFERENCE_SKIPPED = [
   'input, textarea, select, option, optgroup, datalist, button, script, style, noscript, template',
   'code, pre, kbd, samp, svg, math, iframe, object, embed, canvas, video, audio, title',

@@ -3,8 +3,8 @@
 // import's validation — the blatant forms it refuses (`<script>`, ` on…=` handlers, `javascript:`, `data:text/html`)
 // are in `refusedDatasets` — so only the rendering keeps it inert. Whatever would run sets the canary `top.__pwned`
 // and the title to PWNED, and every element or style a payload would create carries the word `pwned`.
-import { parseDataset } from '../../../lib/kb/parse';
-import { activeContentReason, LIMITS } from '../../../lib/kb/schema';
+import { parseDataset } from '../../../lib/shared/kb/parse';
+import { activeContentReason, LIMITS } from '../../../lib/shared/kb/schema';
 
 /** Set on the window (and the title changed to PWNED) by any payload that runs. */
 export const CANARY = '__pwned';

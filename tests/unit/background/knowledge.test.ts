@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadKnowledge } from '../../../lib/background/knowledge';
-import { compileMatcher, matcherFromTables } from '../../../lib/match/matcher';
-import { decodeTables } from '../../../lib/match/tables-transfer';
+import { compileMatcher, matcherFromTables } from '../../../lib/shared/match/matcher';
+import { decodeTables } from '../../../lib/shared/match/tables-transfer';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBundled } from '../../../lib/background/knowledge';
 import { lookupTarget } from '../../../lib/background/lookup';
-import { KnowledgeBase } from '../../../lib/kb/knowledge-base';
+import { KnowledgeBase } from '../../../lib/shared/kb/knowledge-base';
 
 const dictionary = new KnowledgeBase([parseBundled()]).dictionary();
 const entity = (entityId: string) => ({ view: 'entity', entityId });

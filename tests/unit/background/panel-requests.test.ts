@@ -8,9 +8,9 @@ import {
   onPanelCommand,
   showPanel,
 } from '../../../lib/background/panel-requests';
-import { KnowledgeBase } from '../../../lib/kb/knowledge-base';
-import { tabMessenger } from '../../../lib/messaging';
-import { takeLanding } from '../../../lib/panel/target';
+import { KnowledgeBase } from '../../../lib/shared/kb/knowledge-base';
+import { takeLanding } from '../../../lib/shared/landing';
+import { tabMessenger } from '../../../lib/shared/messaging';
 
 const dictionary = new KnowledgeBase([parseBundled()]).dictionary();
 const context = { dictionary: async () => dictionary };

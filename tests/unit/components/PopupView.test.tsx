@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type PopupPage, PopupView, type PopupViewProps } from '../../../components/PopupView';
-import { groupPageEntities } from '../../../lib/panel/group';
+import { groupPageEntities } from '../../../lib/pages/group';
 import { knowledge } from './panel-fixture';
 
 afterEach(cleanup);

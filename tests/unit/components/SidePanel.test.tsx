@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type PageState, SidePanel, type SidePanelProps } from '../../../components/SidePanel';
-import { groupPageEntities } from '../../../lib/panel/group';
+import { groupPageEntities } from '../../../lib/pages/group';
 import {
   canGoBack,
   canGoForward,
@@ -12,7 +12,7 @@ import {
   navigate,
   type PanelView,
   startHistory,
-} from '../../../lib/panel/history';
+} from '../../../lib/pages/history';
 import { knowledge } from './panel-fixture';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 // A PanelKnowledge over the test fixtures, for component tests of the side panel.
-import type { PanelKnowledge } from '../../../lib/panel/knowledge';
-import { SearchIndex } from '../../../lib/panel/search';
-import { attack, corpus, source, starmer } from '../panel/fixtures';
+import type { PanelKnowledge } from '../../../lib/pages/knowledge';
+import { SearchIndex } from '../../../lib/pages/search';
+import { attack, corpus, source, starmer } from '../pages/fixtures';
 
 export const knowledge: PanelKnowledge = {
   entityRef: (id) => corpus.entities.find((entity) => entity.id === id),

@@ -1,0 +1,165 @@
+// Which tab the side panel and popup are about, and what its content script found there (the browser-facing half).
+import { browser } from 'wxt/browser';
+import type { FocusResult, PageMentions } from '../shared/messaging';
+import { CONTENT_SCRIPT_PING, panelMessenger, tabMessenger } from '../shared/messaging';
+import { isRestrictedUrl } from '../shared/platform';
+import { siteKey } from '../shared/settings/site-key';
+
+export interface FollowedTab {
+  id: number;
+  windowId: number;
+  /** Only known where the browser shows it to the extension (host access, activeTab). */
+  url?: string;
+}
+
+/** `?tabId=` pins the tab (tests open the panel as an ordinary tab, which would otherwise be the active one). */
+export function pinnedTabId(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tabId');
+  if (raw === null || !/^\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/**
+ * Where this extension page is shown. A side panel, sidebar or popup belongs to one window and is
+ * about that window's active tab; the same page opened as a tab (the fallback where no side panel
+ * exists) has no window of its own to follow and follows the window last focused instead.
+ */
+export interface PanelHost {
+  /** The window the page is shown in (its landing requests are keyed by it). */
+  windowId: number | undefined;
+  /** Opened as an ordinary tab, not in a side panel, sidebar or popup. */
+  asTab: boolean;
+}
+
+export async function panelHost(): Promise<PanelHost> {
+  try {
+    // undefined in a side panel, sidebar or popup: none of them is a tab.
+    const own = await browser.tabs.getCurrent();
+    if (own) return { windowId: own.windowId, asTab: true };
+    const window = await browser.windows.getCurrent();
+    return { windowId: window.id, asTab: false };
+  } catch {
+    return { windowId: undefined, asTab: true };
+  }
+}
+
+/** The pinned tab, else the active tab of the host's window (of the last focused window, for a panel opened as a tab). */
+export async function resolveTab(
+  pinned: number | undefined,
+  host: PanelHost,
+): Promise<FollowedTab | null> {
+  try {
+    if (pinned !== undefined) return toFollowed(await browser.tabs.get(pinned));
+    const windowId =
+      host.asTab || host.windowId === undefined
+        ? (await browser.windows.getLastFocused({ windowTypes: ['normal'] })).id
+        : host.windowId;
+    const [tab] = await browser.tabs.query({ active: true, windowId });
+    return tab ? toFollowed(tab) : null;
+  } catch {
+    // The pinned tab was closed, or there is no normal window.
+    return null;
+  }
+}
+
+function toFollowed(tab: { id?: number; windowId?: number; url?: string }): FollowedTab | null {
+  if (tab.id === undefined || tab.windowId === undefined) return null;
+  return { id: tab.id, windowId: tab.windowId, url: tab.url };
+}
+
+/** What asking a tab for its mentions can come to. */
+export type PageReading =
+  | { kind: 'mentions'; mentions: PageMentions }
+  | { kind: 'restricted' }
+  | { kind: 'unreachable'; url?: string };
+
+/**
+ * Asks the tab's top frame what it highlights. A page whose content script does not answer is told
+ * apart by its URL: one where extensions may not run, or one not read yet. (A known URL is asked
+ * first all the same: a page one browser restricts may be open to the other.)
+ */
+export async function readPage(tab: FollowedTab): Promise<PageReading> {
+  // A bare ping first (see CONTENT_SCRIPT_PING): a tab without our script rejects it quietly.
+  try {
+    await browser.tabs.sendMessage(tab.id, CONTENT_SCRIPT_PING, { frameId: 0 });
+  } catch {
+    // No URL: the browser hides it, as it does for its own pages (no `tabs` permission).
+    if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
+    return { kind: 'unreachable', url: tab.url };
+  }
+  try {
+    const mentions = await tabMessenger.sendMessage('getMentions', undefined, {
+      tabId: tab.id,
+      frameId: 0,
+    });
+    return { kind: 'mentions', mentions };
+  } catch {
+    return { kind: 'unreachable', url: tab.url };
+  }
+}
+
+/**
+ * Scrolls the tab to the entity's next mention and flashes it; repeated calls cycle through the
+ * mentions. With `index`, to the mention of the entity's snippet number `index` instead.
+ */
+export async function focusOnPage(
+  tab: FollowedTab,
+  entityId: string,
+  index?: number,
+): Promise<FocusResult> {
+  try {
+    return await tabMessenger.sendMessage(
+      'focusMention',
+      { entityId, direction: 1, openCard: false, index },
+      { tabId: tab.id, frameId: 0 },
+    );
+  } catch {
+    return { found: false };
+  }
+}
+
+/** The site to show for a URL, in the site list's own form ("www." dropped), or null for non-web pages. */
+export function hostOf(url: string | undefined): string | null {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  const key = siteKey(url);
+  return key.ok ? key.value : null;
+}
+
+/**
+ * Calls `onChange` when what the panel should show may have changed: another tab came to the front
+ * of the host's window (for a panel opened as a tab: any window came to the front), the followed
+ * tab navigated or finished loading, or its content script found new mentions. A pinned panel
+ * follows its tab only. Returns the function that stops listening.
+ */
+export function watchActivePage(
+  host: PanelHost,
+  followedTabId: () => number | undefined,
+  pinned: boolean,
+  onChange: (reason: 'tab' | 'content') => void,
+): () => void {
+  const followsFocus = host.asTab || host.windowId === undefined;
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (pinned) return;
+    // Another window's tabs are that window's panel's business.
+    if (followsFocus || info.windowId === host.windowId) onChange('tab');
+  };
+  const onFocus = (windowId: number) => {
+    if (!pinned && followsFocus && windowId !== browser.windows.WINDOW_ID_NONE) onChange('tab');
+  };
+  const onUpdated = (tabId: number, info: { status?: string; url?: string }) => {
+    if (tabId !== followedTabId()) return;
+    if (info.status === 'complete' || info.url !== undefined) onChange('tab');
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.windows.onFocusChanged.addListener(onFocus);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  const stopMessages = panelMessenger.onMessage('mentionsChanged', ({ sender }) => {
+    if (sender.tab?.id === followedTabId()) onChange('content');
+  });
+  return () => {
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.windows.onFocusChanged.removeListener(onFocus);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    stopMessages();
+  };
+}

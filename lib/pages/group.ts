@@ -1,0 +1,66 @@
+// Groups what a tab found by kind, with counts, for the "On this page" list and the popup.
+import type { PageMentions } from '../shared/messaging';
+import type { EntityRef, PageEntity, PageGroup } from './models';
+
+export const KIND_ORDER = ['person', 'organization', 'place', 'other'] as const;
+
+const LABELS: Record<string, [singular: string, plural: string]> = {
+  person: ['Person', 'People'],
+  organization: ['Organization', 'Organizations'],
+  place: ['Place', 'Places'],
+  other: ['Other', 'Other'],
+};
+
+/** "People", "Organizations"… for a group heading. */
+export function kindLabel(kind: string, plural = true): string {
+  const labels = LABELS[kind] ?? LABELS.other;
+  return (labels as [string, string])[plural ? 1 : 0];
+}
+
+/** "1 mention", "3 mentions". */
+export function mentionCount(count: number): string {
+  return `${count} ${count === 1 ? 'mention' : 'mentions'}`;
+}
+
+/**
+ * Joins the tab's rows with the knowledge base's names and groups them by kind. Within a group the
+ * most mentioned come first; ties keep the page's order. An entity the panel's knowledge base does
+ * not know (a dataset changed since the page was scanned) keeps the text found on the page.
+ */
+export function groupPageEntities(
+  rows: PageMentions['entities'],
+  lookup: (id: string) => EntityRef | undefined,
+): PageGroup[] {
+  const byKind = new Map<string, PageEntity[]>();
+  for (const row of rows) {
+    const known = lookup(row.entityId);
+    const entity: PageEntity = {
+      id: row.entityId,
+      name: known?.name ?? row.snippets[0] ?? row.entityId,
+      kind: row.kind,
+      count: row.count,
+      snippets: row.snippets,
+    };
+    const list = byKind.get(row.kind) ?? [];
+    list.push(entity);
+    byKind.set(row.kind, list);
+  }
+  const kinds = [...byKind.keys()].sort((a, b) => kindRank(a) - kindRank(b) || a.localeCompare(b));
+  return kinds.map((kind) => {
+    const entities = (byKind.get(kind) ?? [])
+      .map((entity, order) => ({ entity, order }))
+      .sort((a, b) => b.entity.count - a.entity.count || a.order - b.order)
+      .map(({ entity }) => entity);
+    return {
+      kind,
+      label: kindLabel(kind),
+      entities,
+      count: entities.reduce((sum, entity) => sum + entity.count, 0),
+    };
+  });
+}
+
+function kindRank(kind: string): number {
+  const rank = (KIND_ORDER as readonly string[]).indexOf(kind);
+  return rank === -1 ? KIND_ORDER.length : rank;
+}

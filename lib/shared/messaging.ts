@@ -1,0 +1,98 @@
+// Typed messages between the extension's contexts. Names say the direction: background ← tabs/pages, tab ← background/pages, panel ← tabs.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CardData } from '../background/card-data';
+import type { HighlightKind, HighlightStyles } from './highlight-css';
+import type { EncodedTables } from './match/tables-transfer';
+
+/** One entity as the matcher needs it: every way it can be written, with its case rule. */
+export interface DictionaryEntry {
+  entityId: string;
+  kind: string;
+  aliases: { text: string; caseSensitive: boolean }[];
+  /** Phrases that contain an alias but name something else ("South America"): never highlighted. */
+  excludes?: { text: string; caseSensitive: boolean }[];
+}
+
+/** Where the side panel should land when it opens. */
+export type PanelTarget =
+  | { view: 'page' }
+  | { view: 'entity'; entityId: string }
+  | { view: 'search'; query: string };
+
+/** What a tab found: one row per distinct entity, in order of first appearance. */
+export interface PageMentions {
+  url: string;
+  /** False when highlighting is off for this site or globally (then `entities` is empty). */
+  active: boolean;
+  entities: { entityId: string; kind: HighlightKind; count: number; snippets: string[] }[];
+}
+
+export interface FocusRequest {
+  /** Step through this entity's mentions; absent: step through all mentions. */
+  entityId?: string;
+  direction: 1 | -1;
+  /**
+   * With `entityId`: go to this one of its mentions, counted as `getMentions` lists its snippets
+   * (the n-th snippet is mention n), instead of stepping. A mention no longer there is a step.
+   */
+  index?: number;
+  /** Open the hover card on the focused mention (keyboard path). */
+  openCard: boolean;
+}
+
+export type FocusResult = { found: true; index: number; total: number } | { found: false };
+
+/**
+ * Everything a tab needs to decide what to paint. The content script asks for it at start and again
+ * whenever storage changes; it never reads (or bundles the validation of) settings itself.
+ */
+export interface PageState {
+  /** Highlighting on for this page's site and globally. */
+  on: boolean;
+  styles: HighlightStyles;
+  muted: string[];
+  /** Changes whenever the merged dictionary does; the tab fetches the dictionary only then. */
+  dictionaryVersion: string;
+}
+
+/** Handled by the background. Senders: content scripts and extension pages. */
+export interface BackgroundProtocol {
+  /** Settings as they apply to the page at `url`. */
+  getPageState(url: string): PageState;
+  /** The entities to look for on pages: every enabled dataset, merged. */
+  /** The dictionary, with the matcher's tables built for it (lib/background/knowledge.ts). */
+  getDictionary(): { version: string; entries: DictionaryEntry[]; tables: EncodedTables };
+  /** The hover card's content for one entity, or null if no dataset knows it. */
+  getCard(entityId: string): CardData | null;
+  /** Opens the side panel in the sender's window on `target` (call while handling a user gesture). */
+  openSidePanel(target: PanelTarget): void;
+  /** Stops highlighting an entity everywhere (undo from the popup or options). */
+  muteEntity(entityId: string): void;
+  /** A tab tells how many distinct entities it highlights (toolbar badge). */
+  reportMentions(distinct: number): void;
+}
+
+/** Handled by the content script of a tab's top frame. Senders: background and extension pages. */
+export interface TabProtocol {
+  getMentions(): PageMentions;
+  focusMention(request: FocusRequest): FocusResult;
+}
+
+/** Handled by open side panels (each about one tab). Senders: content scripts of tabs' top frames. */
+export interface PanelProtocol {
+  /** What the sender tab highlights changed (content came or went, site switched): read it again. */
+  mentionsChanged(): void;
+}
+
+/**
+ * The one raw message, sent with the promise API (browser.tabs.sendMessage) before any typed one to
+ * ask "is our content script in this tab?": the typed messenger's callback API would leave an
+ * "Unchecked runtime.lastError" in the console for a tab without one. Nothing handles it: the tab
+ * messenger's listener leaves a message without a timestamp unanswered, and an unanswered message
+ * resolves where a tab without our script rejects.
+ */
+export const CONTENT_SCRIPT_PING = { type: 'backstory:ping' } as const;
+
+export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+export const tabMessenger = defineExtensionMessaging<TabProtocol>();
+export const panelMessenger = defineExtensionMessaging<PanelProtocol>();

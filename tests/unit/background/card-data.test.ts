@@ -1,0 +1,224 @@
+// What the hover card says about an entity, chosen from the bundled knowledge base: the event, the quote, the facts.
+import { describe, expect, test } from 'vitest';
+import seed from '../../../assets/kb/seed.json';
+import { buildCard, type CardData } from '../../../lib/background/card-data';
+import { KnowledgeBase } from '../../../lib/shared/kb/knowledge-base';
+import { parseDataset } from '../../../lib/shared/kb/parse';
+import type { Dataset, Event } from '../../../lib/shared/kb/schema';
+import { evidenceFor, seedText } from '../pages/seed-dataset';
+
+const parsed = parseDataset(seed);
+if (!parsed.ok) throw new Error('bundled dataset invalid');
+const kb = new KnowledgeBase([parsed.value]);
+
+function card(id: string): CardData {
+  const built = buildCard(kb, id);
+  if (!built) throw new Error(`no card for ${id}`);
+  return built;
+}
+
+/** The sentences of an event of the bundled dataset, as text. */
+function sentencesOf(eventId: string): string[] {
+  const event = kb.event(eventId);
+  if (!event) throw new Error(`no event ${eventId}`);
+  return event.evidence.map((span) => kb.sentence(span));
+}
+
+describe('a place: the event it is most involved in', () => {
+  test('Kyiv → the missile and drone attack, with a sentence of that event as its source', () => {
+    const kyiv = card('kyiv');
+    expect(kyiv.quote).toBeUndefined();
+    expect(kyiv.event).toMatchObject({
+      id: 'kyiv-attack',
+      title: 'Russian missile and drone attack on Kyiv',
+      when: 'In the early hours of Thursday',
+    });
+    expect(sentencesOf('kyiv-attack')).toContain(kyiv.event?.sentence);
+  });
+
+  test("Kyiv's facts tell the attack: three, one per sentence, from the attack's sentences, in article order", () => {
+    const { facts } = card('kyiv');
+    expect(facts.map((fact) => fact.text)).toEqual([
+      'Russia unleashed a massive wave of drones and missiles against Ukraine’s capital',
+      'The strike, which included a rare direct hit on the city center, killed at least 21 people, wounded 48 more, and left European Union offices and cultural centers in ruins.',
+      'At least 33 locations across all 10 districts of the city were damaged',
+    ]);
+    const attack = sentencesOf('kyiv-attack');
+    for (const fact of facts) {
+      expect(attack).toContain(fact.sentence);
+      expect(fact.sentence).toContain(fact.text);
+    }
+    expect(new Set(facts.map((fact) => fact.sentence)).size).toBe(facts.length);
+  });
+
+  test('Kyiv counts every related event and entity', () => {
+    const kyiv = card('kyiv');
+    // kyiv-attack, diplomatic-missions-damaged, railway-damage.
+    expect(kyiv.relatedEvents).toBe(3);
+    expect(kyiv.relatedEvents).toBe(kb.events('kyiv').length);
+    expect(kyiv.relatedEntities).toBe(kb.related('kyiv').length);
+    expect(kyiv.relatedEntities).toBeGreaterThan(10);
+  });
+
+  test('an organization: the EU → the damage to the diplomatic missions, not the summons', () => {
+    expect(card('european-union').event?.id).toBe('diplomatic-missions-damaged');
+  });
+
+  test('a district named in one sentence of the attack → the attack, with that sentence', () => {
+    const darnytsia = card('darnytsia-district');
+    expect(darnytsia.event?.id).toBe('kyiv-attack');
+    expect(darnytsia.event?.sentence).toContain('Darnytsia district');
+  });
+});
+
+describe('a person: their quote most about the article', () => {
+  test('Oleksandr Khilko → what he said at the scene of the attack, not his longer later quote', () => {
+    const khilko = card('oleksandr-khilko');
+    expect(khilko.quote).toEqual({
+      text: 'This is inhuman — striking civilians',
+      speaker: 'Oleksandr Khilko',
+      sentence: expect.stringContaining(
+        '“This is inhuman — striking civilians,” said Oleksandr Khilko',
+      ),
+    });
+    expect(sentencesOf('kyiv-attack')).toContain(khilko.quote?.sentence);
+    // A person with a quote shows it instead of an event.
+    expect(khilko.event).toBeUndefined();
+  });
+
+  test('Karoline Leavitt → her quote, with its sentence, her role and facts', () => {
+    const leavitt = card('karoline-leavitt');
+    expect(leavitt).toMatchObject({
+      name: 'Karoline Leavitt',
+      kind: 'person',
+      description: 'White House press secretary',
+      quote: {
+        text: 'Perhaps both sides are not ready to end this war themselves',
+        speaker: 'Karoline Leavitt',
+      },
+    });
+    expect(leavitt.quote?.sentence).toContain(leavitt.quote?.text);
+    expect(leavitt.facts.length).toBeGreaterThan(0);
+  });
+
+  test('a fact that only restates the name and role is left out (Kaja Kallas, the EU’s top diplomat)', () => {
+    const kallas = card('kaja-kallas');
+    expect(kallas.description).toBe('the EU’s top diplomat');
+    expect(kallas.facts.map((fact) => fact.text)).not.toContain(
+      'Kaja Kallas, the EU’s top diplomat',
+    );
+  });
+
+  test('a person without a quote gets the event they take part in, traced to a sentence naming them', () => {
+    const putin = card('vladimir-putin');
+    expect(putin.quote).toBeUndefined();
+    expect(['trump-putin-alaska-meeting', 'trump-two-week-warning']).toContain(putin.event?.id);
+    expect(putin.event?.sentence).toContain('Putin');
+  });
+});
+
+describe('every card of the bundled dataset', () => {
+  test('at most three facts, every fact, quote and event traced to a sentence that contains it', () => {
+    for (const entity of kb.entities()) {
+      const built = card(entity.id);
+      expect(built.facts.length, entity.id).toBeLessThanOrEqual(3);
+      for (const fact of built.facts) expect(fact.sentence, entity.id).toContain(fact.text);
+      if (built.quote) expect(built.quote.sentence, entity.id).toContain(built.quote.text);
+      if (built.event) expect(seedText, entity.id).toContain(built.event.sentence);
+      if (built.event) expect(built.event.sentence.length, entity.id).toBeGreaterThan(0);
+      expect(built.relatedEvents, entity.id).toBe(kb.events(entity.id).length);
+    }
+  });
+
+  test('an id no dataset knows has no card', () => {
+    expect(buildCard(kb, 'atlantis')).toBeNull();
+  });
+});
+
+describe('the role in an event counts', () => {
+  // Two events over real sentences of the seed: Kyiv is the place of a small one and only a participant of a big
+  // one with more participants and figures (which the old "most participants and figures" rule preferred).
+  const small: Event = {
+    id: 'rescue',
+    title: 'Rescue crews search the rubble',
+    where: ['kyiv'],
+    participants: [],
+    figures: [],
+    evidence: [evidenceFor('Rescue crews scrambled across Kyiv')],
+  };
+  const big: Event = {
+    id: 'summit',
+    title: 'A summit about everything',
+    where: ['brussels'],
+    participants: ['kyiv', 'russia', 'ukraine', 'nato'],
+    figures: [
+      {
+        kind: 'dead',
+        value: 21,
+        text: 'at least 21',
+        evidence: evidenceFor('killed at least 21 people'),
+      },
+      {
+        kind: 'locations',
+        value: 33,
+        text: 'At least 33',
+        evidence: evidenceFor('At least 33 locations'),
+      },
+    ],
+    evidence: [
+      evidenceFor('destructive attacks on Kyiv'),
+      evidenceFor('killed at least 21 people'),
+    ],
+  };
+  const place = (id: string, name: string) => ({
+    id,
+    kind: 'place',
+    name,
+    aliases: [{ text: name, caseSensitive: false }],
+  });
+  const dataset = (events: Event[]): Dataset => ({
+    schemaVersion: 1,
+    id: 'roles',
+    name: 'Roles',
+    sources: [{ id: 'seed', title: 'Seed', text: seedText }],
+    entities: [
+      place('kyiv', 'Kyiv'),
+      place('brussels', 'Brussels'),
+      place('russia', 'Russia'),
+      place('ukraine', 'Ukraine'),
+      { id: 'nato', kind: 'organization', name: 'NATO', aliases: [] },
+    ],
+    facts: [],
+    quotes: [],
+    events,
+    relations: [],
+  });
+
+  test('the place of an event beats a participant of a bigger one, whichever is listed first', () => {
+    for (const events of [
+      [big, small],
+      [small, big],
+    ]) {
+      expect(buildCard(new KnowledgeBase([dataset(events)]), 'kyiv')?.event?.id).toBe('rescue');
+    }
+  });
+
+  test('between two events it is the place of, the one whose sentences are more about it', () => {
+    const more: Event = {
+      ...big,
+      id: 'more',
+      where: ['kyiv'],
+      participants: [],
+      figures: [],
+      evidence: [
+        evidenceFor('destructive attacks on Kyiv'),
+        evidenceFor('penetrated so deep into Kyiv'),
+      ],
+    };
+    const kb2 = new KnowledgeBase([dataset([small, more])]);
+    expect(buildCard(kb2, 'kyiv')?.event).toMatchObject({
+      id: 'more',
+      sentence: expect.stringContaining('destructive attacks on Kyiv'),
+    });
+  });
+});

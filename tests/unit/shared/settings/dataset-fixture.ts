@@ -1,0 +1,94 @@
+// A small valid dataset in lib/kb's format (every span one whole sentence of its source), and ways to break it.
+import { splitSentences } from '../../../../lib/shared/kb/sentences';
+
+const TEXT =
+  'Maria Testova leads the Example Council in Sampletown. She said “the council will meet again.” The meeting lasted 3 hours.';
+
+/** The span of the n-th sentence of the fixture source. */
+function sentence(n: number): { source: string; start: number; end: number } {
+  const span = splitSentences(TEXT)[n];
+  if (!span) throw new Error(`the fixture text has no sentence ${n}`);
+  return { source: 'fixture-article', start: span.start, end: span.end };
+}
+
+export function smallDataset(id = 'fixture-set') {
+  return {
+    schemaVersion: 1,
+    id,
+    name: 'Fixture set',
+    sources: [{ id: 'fixture-article', title: 'A fixture article', text: TEXT }],
+    entities: [
+      {
+        id: 'maria-testova',
+        kind: 'person',
+        name: 'Maria Testova',
+        aliases: [{ text: 'Maria Testova', caseSensitive: false }],
+        description: 'leads the Example Council',
+        descriptionEvidence: sentence(0),
+      },
+      {
+        id: 'example-council',
+        kind: 'organization',
+        name: 'Example Council',
+        aliases: [{ text: 'Example Council', caseSensitive: false }],
+      },
+      {
+        id: 'sampletown',
+        kind: 'place',
+        name: 'Sampletown',
+        aliases: [{ text: 'Sampletown', caseSensitive: false }],
+      },
+    ],
+    facts: [
+      {
+        id: 'maria-leads-council',
+        entity: 'maria-testova',
+        text: 'leads the Example Council',
+        evidence: sentence(0),
+      },
+    ],
+    quotes: [
+      {
+        id: 'council-will-meet',
+        speaker: 'maria-testova',
+        text: 'the council will meet again',
+        evidence: sentence(1),
+      },
+    ],
+    events: [
+      {
+        id: 'council-meeting',
+        title: 'Council meeting',
+        where: ['sampletown'],
+        participants: ['maria-testova', 'example-council'],
+        figures: [],
+        evidence: [sentence(2)],
+      },
+    ],
+    relations: [],
+  };
+}
+
+export type FixtureDataset = ReturnType<typeof smallDataset>;
+
+/** Every item id of the small dataset, as JSON strings; prefixed to make a second dataset that clashes with nothing. */
+const ITEM_IDS =
+  /"(fixture-article|maria-testova|example-council|sampletown|maria-leads-council|council-will-meet|council-meeting)"/g;
+
+/**
+ * A valid dataset of about `megabytes` MB as compact JSON: the small one (its item ids prefixed with `id`) plus
+ * many one-alias people, so that indented JSON of it is ~1.7× larger (many short lines), as real datasets are.
+ */
+export function largeDataset(id: string, megabytes: number) {
+  const base = JSON.parse(
+    JSON.stringify(smallDataset(id)).replace(ITEM_IDS, `"${id}-$1"`),
+  ) as FixtureDataset;
+  const count = Math.round((megabytes * 1024 * 1024) / 131);
+  const people = Array.from({ length: count }, (_, i) => ({
+    id: `${id}-person-${i}`,
+    kind: 'person',
+    name: `Person number ${i}`,
+    aliases: [{ text: `Person number ${i}`, caseSensitive: false }],
+  }));
+  return { ...base, name: `Large set ${id}`, entities: [...base.entities, ...people] };
+}

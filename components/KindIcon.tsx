@@ -1,16 +1,5 @@
 // The icon and label of an entity kind (person, organization, place, …), shared by the card, popup and side panel.
-
-const LABELS: Record<string, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  event: 'Event',
-};
-
-/** The human label of a kind; unknown kinds are shown as written, capitalized. */
-export function kindLabel(kind: string): string {
-  return LABELS[kind] ?? (kind ? kind.charAt(0).toUpperCase() + kind.slice(1) : 'Other');
-}
+import { kindLabel } from '../lib/shared/kinds';
 
 // 16×16 outline glyphs drawn with currentColor, so they follow the surrounding text colour and theme.
 const PATHS: Record<string, string> = {

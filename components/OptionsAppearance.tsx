@@ -1,25 +1,15 @@
 // Options: the highlight style of each entity kind, with a live preview drawn by the same CSS Custom Highlight rules pages get.
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { highlightCss, highlightName } from '../lib/shared/highlight-css';
-import {
-  ENTITY_KINDS,
-  type EntityKind,
-  type KindStyle,
-  type Styles,
-} from '../lib/shared/settings/schema';
+import { ENTITY_KINDS, type EntityKind, groupLabel, type KindStyle } from '../lib/shared/kinds';
+import type { Styles } from '../lib/shared/settings/schema';
 
 export interface OptionsAppearanceProps {
   styles: Styles;
   /** Reports the part of a kind's style the user changed (the rest stays as stored). */
   onStyle: (kind: EntityKind, patch: Partial<KindStyle>) => void;
 }
-
-const KIND_LABELS: Record<EntityKind, string> = {
-  person: 'People',
-  organization: 'Organizations',
-  place: 'Places',
-  other: 'Other (events, things)',
-};
 
 /** A sentence in the seed article's words, with the kind of each name in it. */
 const SAMPLE: { text: string; kind?: EntityKind }[] = [
@@ -96,7 +86,7 @@ function KindControls({
   const hexValid = HEX.test(hex);
   return (
     <fieldset class="kind-style">
-      <legend>{KIND_LABELS[kind]}</legend>
+      <legend>{groupLabel(kind)}</legend>
       <div class="inline">
         <label for={`color-${kind}`}>Colour</label>
         <input
@@ -106,7 +96,7 @@ function KindControls({
           onChange={(event) => onStyle(kind, { color: event.currentTarget.value })}
         />
         <label for={`hex-${kind}`} class="visually-hidden">
-          {KIND_LABELS[kind]} colour as #rrggbb
+          {groupLabel(kind)} colour as #rrggbb
         </label>
         <input
           id={`hex-${kind}`}
@@ -129,7 +119,7 @@ function KindControls({
           Use six hex digits after #, like #2f80ed.
         </p>
       )}
-      <div class="inline" role="radiogroup" aria-label={`${KIND_LABELS[kind]}: how to mark`}>
+      <div class="inline" role="radiogroup" aria-label={`${groupLabel(kind)}: how to mark`}>
         {(['background', 'underline'] as const).map((mode) => (
           <span key={mode} class="radio-row">
             <input

@@ -1,13 +1,11 @@
 // Backstory as the content script runs it (PageController + Highlighter + the real slice scheduler), instrumented to time the first visible and the last highlight, and appends for the live-page cost.
+
 import { isCardHost } from '../../lib/content/card/host';
 import { browserHighlightEnv, Highlighter } from '../../lib/content/highlight/highlighter';
 import { PageController } from '../../lib/content/page/controller';
 import { type SliceScheduler, sliceScheduler } from '../../lib/content/page/slices';
-import {
-  DEFAULT_HIGHLIGHT_CSS,
-  DEFAULT_HIGHLIGHT_STYLES,
-  type HighlightKind,
-} from '../../lib/shared/highlight-css';
+import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/shared/highlight-css';
+import { DEFAULT_KIND_STYLES, type EntityKind } from '../../lib/shared/kinds';
 import {
   type ContenderConfig,
   FrameClock,
@@ -23,7 +21,7 @@ import {
 class TimedHighlighter extends Highlighter {
   readonly times: number[] = [];
   readonly ranges: AbstractRange[] = [];
-  override add(kind: HighlightKind, range: AbstractRange): void {
+  override add(kind: EntityKind, range: AbstractRange): void {
     this.times.push(performance.now());
     this.ranges.push(range);
     super.add(kind, range);
@@ -122,7 +120,7 @@ async function run(config: ContenderConfig): Promise<RunResult> {
   performance.mark('bench:compiled');
   controller.setState({
     on: true,
-    styles: DEFAULT_HIGHLIGHT_STYLES,
+    styles: DEFAULT_KIND_STYLES,
     muted: [],
     dictionaryVersion: 'bench',
   });

@@ -1,21 +1,8 @@
 // Groups what a tab found by kind, with counts, for the "On this page" list and the popup.
+
+import { ENTITY_KINDS, groupLabel } from '../shared/kinds';
 import type { PageMentions } from '../shared/messaging';
 import type { EntityRef, PageEntity, PageGroup } from './models';
-
-export const KIND_ORDER = ['person', 'organization', 'place', 'other'] as const;
-
-const LABELS: Record<string, [singular: string, plural: string]> = {
-  person: ['Person', 'People'],
-  organization: ['Organization', 'Organizations'],
-  place: ['Place', 'Places'],
-  other: ['Other', 'Other'],
-};
-
-/** "People", "Organizations"… for a group heading. */
-export function kindLabel(kind: string, plural = true): string {
-  const labels = LABELS[kind] ?? LABELS.other;
-  return (labels as [string, string])[plural ? 1 : 0];
-}
 
 /** "1 mention", "3 mentions". */
 export function mentionCount(count: number): string {
@@ -53,7 +40,7 @@ export function groupPageEntities(
       .map(({ entity }) => entity);
     return {
       kind,
-      label: kindLabel(kind),
+      label: groupLabel(kind),
       entities,
       count: entities.reduce((sum, entity) => sum + entity.count, 0),
     };
@@ -61,6 +48,6 @@ export function groupPageEntities(
 }
 
 function kindRank(kind: string): number {
-  const rank = (KIND_ORDER as readonly string[]).indexOf(kind);
-  return rank === -1 ? KIND_ORDER.length : rank;
+  const rank = (ENTITY_KINDS as readonly string[]).indexOf(kind);
+  return rank === -1 ? ENTITY_KINDS.length : rank;
 }

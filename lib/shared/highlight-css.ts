@@ -1,18 +1,11 @@
 // The ::highlight() rules that colour mentions, one highlight name per entity kind plus one for focus.
-// Types only from lib/settings: the content script must not bundle zod (80 KB budget).
-import type { EntityKind, KindStyle, Styles } from './settings/schema';
-
-export type HighlightKind = EntityKind;
-export type HighlightStyles = Styles;
-export const KNOWN_KINDS: readonly HighlightKind[] = ['person', 'organization', 'place', 'other'];
-
-/** The colours a new install starts with (lib/shared/settings/schema.ts stores them; kept here so the content script needs no zod). */
-export const DEFAULT_HIGHLIGHT_STYLES: HighlightStyles = {
-  person: { color: '#e6a100', mode: 'background' },
-  organization: { color: '#2f80ed', mode: 'background' },
-  place: { color: '#27ae60', mode: 'background' },
-  other: { color: '#9b51e0', mode: 'background' },
-};
+import {
+  DEFAULT_KIND_STYLES,
+  ENTITY_KINDS,
+  type EntityKind,
+  type KindStyle,
+  type KindStyles,
+} from './kinds';
 
 /** Used when a stored colour is not #rrggbb (the settings schema rejects those; this guards the stylesheet anyway). */
 const FALLBACK: KindStyle = { color: '#9b51e0', mode: 'background' };
@@ -20,12 +13,7 @@ const FALLBACK: KindStyle = { color: '#9b51e0', mode: 'background' };
 const PREFIX = 'backstory-';
 export const FOCUS_HIGHLIGHT = `${PREFIX}focus`;
 
-/** Maps any entity kind onto one of the styled highlight kinds. */
-export function highlightKind(kind: string): HighlightKind {
-  return (KNOWN_KINDS as readonly string[]).includes(kind) ? (kind as HighlightKind) : 'other';
-}
-
-export function highlightName(kind: HighlightKind): string {
+export function highlightName(kind: EntityKind): string {
   return `${PREFIX}${kind}`;
 }
 
@@ -43,16 +31,16 @@ function rule(name: string, style: KindStyle | undefined, important: string): st
 }
 
 /** The default rules: shipped as the content script's manifest CSS, so pages are styled with them from the start. */
-export const DEFAULT_HIGHLIGHT_CSS = highlightCss(DEFAULT_HIGHLIGHT_STYLES);
+export const DEFAULT_HIGHLIGHT_CSS = highlightCss(DEFAULT_KIND_STYLES);
 
 /**
  * CSS text for every kind plus the focus highlight (which always wins: it is registered last with a higher priority).
  * `important` for a sheet that must win over the manifest's defaults: the browsers order extension CSS and adopted
  * sheets differently (in Firefox the defaults won over an adopted sheet; tests/e2e/highlight.e2e.test.ts checks it).
  */
-export function highlightCss(styles: HighlightStyles, important = false): string {
+export function highlightCss(styles: KindStyles, important = false): string {
   const bang = important ? ' !important' : '';
-  const kinds = KNOWN_KINDS.map((kind) => rule(highlightName(kind), styles[kind], bang));
+  const kinds = ENTITY_KINDS.map((kind) => rule(highlightName(kind), styles[kind], bang));
   kinds.push(
     `::highlight(${FOCUS_HIGHLIGHT}) { background-color: color-mix(in srgb, #ff7a00 55%, transparent)${bang}; text-decoration: underline 2px #ff7a00${bang}; }`,
   );

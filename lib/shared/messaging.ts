@@ -1,7 +1,9 @@
 // Typed messages between the extension's contexts. Names say the direction: background ← tabs/pages, tab ← background/pages, panel ← tabs.
+
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CardData } from '../background/card-data';
-import type { HighlightKind, HighlightStyles } from './highlight-css';
+import type { EntityKind, KindStyles } from './kinds';
+
 import type { EncodedTables } from './match/tables-transfer';
 
 /** One entity as the matcher needs it: every way it can be written, with its case rule. */
@@ -24,7 +26,7 @@ export interface PageMentions {
   url: string;
   /** False when highlighting is off for this site or globally (then `entities` is empty). */
   active: boolean;
-  entities: { entityId: string; kind: HighlightKind; count: number; snippets: string[] }[];
+  entities: { entityId: string; kind: EntityKind; count: number; snippets: string[] }[];
 }
 
 export interface FocusRequest {
@@ -49,7 +51,7 @@ export type FocusResult = { found: true; index: number; total: number } | { foun
 export interface PageState {
   /** Highlighting on for this page's site and globally. */
   on: boolean;
-  styles: HighlightStyles;
+  styles: KindStyles;
   muted: string[];
   /** Changes whenever the merged dictionary does; the tab fetches the dictionary only then. */
   dictionaryVersion: string;

@@ -1,12 +1,7 @@
 // Owns the page's Highlight objects: one per entity kind and one for the focused mention. Never touches the DOM.
-import {
-  FOCUS_HIGHLIGHT,
-  type HighlightKind,
-  type HighlightStyles,
-  highlightCss,
-  highlightName,
-  KNOWN_KINDS,
-} from '../../shared/highlight-css';
+
+import { FOCUS_HIGHLIGHT, highlightCss, highlightName } from '../../shared/highlight-css';
+import { ENTITY_KINDS, type EntityKind, type KindStyles } from '../../shared/kinds';
 
 /** The subset of the CSS Custom Highlight API this module needs (lets tests pass a fake). */
 export interface HighlightEnv {
@@ -35,18 +30,18 @@ export function browserHighlightEnv(
 }
 
 export class Highlighter {
-  private readonly byKind = new Map<HighlightKind, Highlight>();
+  private readonly byKind = new Map<EntityKind, Highlight>();
   private readonly focus: Highlight;
   private readonly sheet: CSSStyleSheet;
   /** The CSS text the sheet holds: setting the same again would still restyle the page. */
   private css: string | null = null;
-  private styles: HighlightStyles | null = null;
+  private styles: KindStyles | null = null;
   /** The `css` the sheet was last filled for (null: never filled). */
   private sheetCss: string | null = null;
   private readonly adopted = new Set<Document | ShadowRoot>();
 
   constructor(private readonly env: HighlightEnv) {
-    for (const kind of KNOWN_KINDS) {
+    for (const kind of ENTITY_KINDS) {
       const highlight = env.createHighlight();
       this.byKind.set(kind, highlight);
     }
@@ -72,7 +67,7 @@ export class Highlighter {
     this.adopted.clear();
   }
 
-  setStyles(styles: HighlightStyles): void {
+  setStyles(styles: KindStyles): void {
     const css = highlightCss(styles);
     if (css === this.css) return;
     this.css = css;
@@ -105,11 +100,11 @@ export class Highlighter {
       root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
   }
 
-  add(kind: HighlightKind, range: AbstractRange): void {
+  add(kind: EntityKind, range: AbstractRange): void {
     this.byKind.get(kind)?.add(range);
   }
 
-  delete(kind: HighlightKind, range: AbstractRange): void {
+  delete(kind: EntityKind, range: AbstractRange): void {
     this.byKind.get(kind)?.delete(range);
   }
 
@@ -124,8 +119,8 @@ export class Highlighter {
   }
 
   /** Number of ranges painted per kind (for tests and the badge). */
-  sizes(): Record<HighlightKind, number> {
-    const out = {} as Record<HighlightKind, number>;
+  sizes(): Record<EntityKind, number> {
+    const out = {} as Record<EntityKind, number>;
     for (const [kind, highlight] of this.byKind) out[kind] = highlight.size;
     return out;
   }

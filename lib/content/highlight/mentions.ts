@@ -1,5 +1,5 @@
 // The mentions found on a page: static ranges indexed by the text nodes they cover, kept in document order on demand.
-import type { HighlightKind } from '../../shared/highlight-css';
+import type { EntityKind } from '../../shared/kinds';
 
 export interface Mention {
   /**
@@ -9,7 +9,7 @@ export interface Mention {
    */
   readonly range: AbstractRange;
   readonly entityId: string;
-  readonly kind: HighlightKind;
+  readonly kind: EntityKind;
 }
 
 /** A short-lived Range over the same text, for measuring boxes or reading the text. */

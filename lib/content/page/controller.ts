@@ -1,6 +1,6 @@
 // Keeps a page's highlights true to its text: scans in time slices, follows changes, obeys the page state.
+import { entityKind } from '../../shared/kinds';
 
-import { highlightKind } from '../../shared/highlight-css';
 import { type Matcher, matcherFromTables } from '../../shared/match/matcher';
 import { decodeTables, type EncodedTables } from '../../shared/match/tables-transfer';
 import type {
@@ -241,7 +241,7 @@ export class PageController implements MentionsApi {
     for (const hit of block.hits) {
       const entry = this.entries[hit.entity];
       if (!entry) continue;
-      const kind = highlightKind(entry.kind);
+      const kind = entityKind(entry.kind);
       const range = toStaticRange(hit) ?? toRange(hit);
       const mention: Mention = { range, entityId: entry.entityId, kind };
       this.index.add(mention, hit.nodes);

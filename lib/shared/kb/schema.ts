@@ -111,12 +111,10 @@ export const AliasSchema = z
   })
   .strict();
 
-export const KNOWN_ENTITY_KINDS = ['person', 'organization', 'place'] as const;
-
 export const EntitySchema = z
   .object({
     id: IdSchema,
-    /** person, organization, place; other lowercase kinds are allowed and shown as "other". */
+    /** person, organization, place (lib/shared/kinds.ts); other lowercase kinds are allowed and grouped as "other". */
     kind: KindSchema,
     name: plainText(LIMITS.name),
     aliases: z.array(AliasSchema).max(LIMITS.aliases),

@@ -1,11 +1,9 @@
 // Zod schemas, types and defaults of everything Backstory keeps in storage; types are inferred from here.
 import { z } from 'zod';
-import { DEFAULT_HIGHLIGHT_STYLES } from '../highlight-css';
+import { DEFAULT_KIND_STYLES, type KindStyle, type KindStyles } from '../kinds';
 import { siteKey } from './site-key';
 
 export const MODES = ['everywhere-except', 'only-listed'] as const;
-export const ENTITY_KINDS = ['person', 'organization', 'place', 'other'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** A stored site must already be in normal form, so matching never has to normalise it again. */
 const SiteKeySchema = z.string().refine((site) => {
@@ -29,18 +27,18 @@ export const KindStyleSchema = z.object({
   /** #rrggbb only: the value ends up in a stylesheet, so nothing else may pass. */
   color: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour like #1a2b3c'),
   mode: z.enum(['underline', 'background']),
-});
-export type KindStyle = z.infer<typeof KindStyleSchema>;
+}) satisfies z.ZodType<KindStyle>;
 
+/** One style per kind of lib/shared/kinds.ts. */
 export const StylesSchema = z.object({
   person: KindStyleSchema,
   organization: KindStyleSchema,
   place: KindStyleSchema,
   other: KindStyleSchema,
-});
-export type Styles = z.infer<typeof StylesSchema>;
+}) satisfies z.ZodType<KindStyles>;
+export type Styles = KindStyles;
 
-export const DEFAULT_STYLES: Styles = DEFAULT_HIGHLIGHT_STYLES;
+export const DEFAULT_STYLES: Styles = DEFAULT_KIND_STYLES;
 
 /** Entity ids the reader chose not to see highlighted. */
 export const MutedSchema = z.array(z.string().min(1));

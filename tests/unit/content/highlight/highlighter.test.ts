@@ -1,16 +1,14 @@
 // The highlighter's stylesheet: the browser applies the default rules to the document from the start (manifest
 // CSS), so the document adopts a sheet only for other styles; shadow roots, which no document CSS reaches, always.
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '../../../../lib/content/highlight/highlighter';
-import {
-  DEFAULT_HIGHLIGHT_CSS,
-  DEFAULT_HIGHLIGHT_STYLES,
-  highlightCss,
-} from '../../../../lib/shared/highlight-css';
+import { DEFAULT_HIGHLIGHT_CSS, highlightCss } from '../../../../lib/shared/highlight-css';
+import { DEFAULT_KIND_STYLES } from '../../../../lib/shared/kinds';
 import { fakeHighlightEnv } from './fake-env';
 
 const custom = {
-  ...DEFAULT_HIGHLIGHT_STYLES,
+  ...DEFAULT_KIND_STYLES,
   place: { color: '#123456', mode: 'underline' } as const,
 };
 
@@ -23,7 +21,7 @@ describe('Highlighter stylesheet', () => {
   it('adopts nothing into the document while the styles are the defaults it already has, nor parses its sheet', () => {
     const env = { ...fakeHighlightEnv(), documentCss: DEFAULT_HIGHLIGHT_CSS };
     const highlighter = new Highlighter(env);
-    highlighter.setStyles(DEFAULT_HIGHLIGHT_STYLES);
+    highlighter.setStyles(DEFAULT_KIND_STYLES);
     highlighter.adoptInto(document);
     expect(document.adoptedStyleSheets).toEqual([]);
     expect(env.sheet().css).toBe('');
@@ -34,14 +32,14 @@ describe('Highlighter stylesheet', () => {
     const highlighter = new Highlighter(env);
     const pageSheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [pageSheet];
-    highlighter.setStyles(DEFAULT_HIGHLIGHT_STYLES);
+    highlighter.setStyles(DEFAULT_KIND_STYLES);
     highlighter.adoptInto(document);
     highlighter.setStyles(custom);
     expect(document.adoptedStyleSheets).toEqual([pageSheet, env.sheet()]);
     // Marked important: it must win over the manifest's defaults in either browser's cascade order.
     expect(env.sheet().css).toBe(highlightCss(custom, true));
     expect(env.sheet().css).toContain('text-decoration: underline 2px #123456 !important');
-    highlighter.setStyles(DEFAULT_HIGHLIGHT_STYLES);
+    highlighter.setStyles(DEFAULT_KIND_STYLES);
     expect(document.adoptedStyleSheets).toEqual([pageSheet]);
   });
 
@@ -51,13 +49,13 @@ describe('Highlighter stylesheet', () => {
     const root = host.attachShadow({ mode: 'open' });
     const env = { ...fakeHighlightEnv(), documentCss: DEFAULT_HIGHLIGHT_CSS };
     const highlighter = new Highlighter(env);
-    highlighter.setStyles(DEFAULT_HIGHLIGHT_STYLES);
+    highlighter.setStyles(DEFAULT_KIND_STYLES);
     highlighter.adoptInto(root);
     expect(root.adoptedStyleSheets).toEqual([env.sheet()]);
 
     const bare = fakeHighlightEnv();
     const plain = new Highlighter(bare);
-    plain.setStyles(DEFAULT_HIGHLIGHT_STYLES);
+    plain.setStyles(DEFAULT_KIND_STYLES);
     plain.adoptInto(document);
     expect(document.adoptedStyleSheets).toEqual([bare.sheet()]);
     plain.detach();

@@ -1,5 +1,5 @@
 // Loads the knowledge base for an extension page (bundled dataset + enabled imports) as the panel's plain models, and reloads it when datasets change.
-import { loadKnowledge } from '../background/knowledge';
+import { loadDatasets } from '../shared/kb/load';
 import { watchDatasetIndex } from '../shared/settings/datasets';
 import { type BuiltKnowledge, buildPanelKnowledge } from './view-models';
 
@@ -13,7 +13,7 @@ export interface LoadedPanelKnowledge {
 
 /** The background's own loader, so panel and page agree on which datasets are in and how they merge. */
 export async function loadPanelKnowledge(): Promise<LoadedPanelKnowledge> {
-  const { kb, skipped } = await loadKnowledge();
+  const { kb, skipped } = await loadDatasets();
   const knowledge = buildPanelKnowledge(kb);
   return { knowledge, defaultSourceId: knowledge.defaultSourceId, skipped };
 }

@@ -1,7 +1,7 @@
 // Options: every setting and dataset as one file, to keep or to move to another browser, and back (after a confirmation).
 import { useState } from 'preact/hooks';
+import type { Result } from '../lib/shared/result';
 import type { ImportIssue } from '../lib/shared/settings/datasets';
-import type { Result } from '../lib/shared/settings/result';
 import { Notice } from './Notice';
 import { OptionsConfirm } from './OptionsConfirm';
 import { OptionsImportIssues } from './OptionsImportIssues';

@@ -1,6 +1,6 @@
 // Options: the global switch, the mode, and the site list (add by hostname or URL, remove, search).
 import { useState } from 'preact/hooks';
-import type { Result } from '../lib/shared/settings/result';
+import type { Result } from '../lib/shared/result';
 import type { Mode, Settings } from '../lib/shared/settings/schema';
 import { siteLabel, siteMatches } from '../lib/shared/settings/site-label';
 import { Notice } from './Notice';

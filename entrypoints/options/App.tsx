@@ -7,6 +7,7 @@ import { type ImportOutcome, OptionsDatasets } from '../../components/OptionsDat
 import { OptionsMuted } from '../../components/OptionsMuted';
 import { OptionsQuarantine } from '../../components/OptionsQuarantine';
 import { OptionsSites } from '../../components/OptionsSites';
+import { ok, type Result } from '../../lib/shared/result';
 import { checkBackupFileSize, exportBackup } from '../../lib/shared/settings/backup';
 import { importDatasetFile as importFile } from '../../lib/shared/settings/dataset-import';
 import {
@@ -27,7 +28,6 @@ import {
   watchQuarantine,
 } from '../../lib/shared/settings/quarantine';
 import { applyRestore, prepareRestore, resetAll } from '../../lib/shared/settings/restore';
-import { ok, type Result } from '../../lib/shared/settings/result';
 import type {
   DatasetEntry,
   DatasetIndex,

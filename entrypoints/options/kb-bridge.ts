@@ -3,9 +3,9 @@ import seed from '../../assets/kb/seed.json';
 import { parseDataset } from '../../lib/shared/kb/parse';
 import type { Dataset } from '../../lib/shared/kb/schema';
 import { importDataset } from '../../lib/shared/kb/transfer';
+import { ok, type Result } from '../../lib/shared/result';
 import { describeProblems } from '../../lib/shared/settings/dataset-damage';
 import type { ImportIssue, ValidDataset } from '../../lib/shared/settings/datasets';
-import { ok, type Result } from '../../lib/shared/settings/result';
 import type { DatasetCounts } from '../../lib/shared/settings/schema';
 
 export function countsOf(dataset: Dataset): DatasetCounts {

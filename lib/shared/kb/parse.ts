@@ -1,6 +1,6 @@
 // Validates an unknown value as a Dataset and reports every problem at once, each with a JSON path and a reason.
 import type { z } from 'zod';
-import type { Result } from '../settings/result';
+import type { Result } from '../result';
 import {
   type Dataset,
   type DatasetIssue,
@@ -14,7 +14,7 @@ import {
 } from './schema';
 import { type Indexed, type IndexedItems, validateItems } from './validate';
 
-export type { Result } from '../settings/result';
+export type { Result } from '../result';
 
 /** `['entities', 3, 'aliases', 0, 'text']` → `entities[3].aliases[0].text`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -1,6 +1,7 @@
 // One file with everything Backstory stores (settings, styles, muted entities, datasets, set-aside data): its format, export and check; restore.ts writes it back.
 import { z } from 'zod';
 import { formatPath } from '../kb/parse';
+import { err, ok, type Result } from '../result';
 import {
   type DatasetValidator,
   datasetIndexItem,
@@ -11,7 +12,6 @@ import {
   type ValidDataset,
 } from './datasets';
 import { readQuarantine } from './quarantine';
-import { err, ok, type Result } from './result';
 import {
   type DatasetEntry,
   DatasetEntrySchema,

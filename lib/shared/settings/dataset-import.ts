@@ -1,5 +1,6 @@
 // Importing a dataset file (one dataset, or an "Export all imported datasets" file of several), checked against every stored dataset under the index lock.
 import { storage } from 'wxt/utils/storage';
+import { err, type Result } from '../result';
 import { BACKUP_FORMAT, checkBackup, MAX_BACKUP_FILE_BYTES } from './backup';
 import { datasetIndexItem, datasetKey } from './dataset-index';
 import {
@@ -9,7 +10,6 @@ import {
   storeDatasets,
   type ToStore,
 } from './datasets';
-import { err, type Result } from './result';
 import type { DatasetEntry, DatasetIndex } from './schema';
 
 /** What the import needs of a chosen File. */

@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { DatasetIssue } from '../kb/schema';
 import { MAX_IMPORT_BYTES } from '../kb/transfer';
+import { err, ok, type Result } from '../result';
 import { setDatasetAside } from './dataset-damage';
 import { datasetIndexItem, datasetKey, getDatasetIndex } from './dataset-index';
 import { discardQuarantined } from './quarantine';
-import { err, ok, type Result } from './result';
 import type { DatasetCounts, DatasetEntry, DatasetIndex } from './schema';
 import type { Extra } from './stored-item';
 

@@ -1,5 +1,6 @@
 // Restoring a checked backup and resetting to defaults: every stored item written at once, under every item's lock.
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import { err, ok, type Result } from '../result';
 import { type CheckedBackup, checkBackup, checkBackupFileSize } from './backup';
 import { datasetIdOfKey } from './dataset-index';
 import {
@@ -14,7 +15,6 @@ import {
 import { withLock } from './lock';
 import { QUARANTINE_KEY, QUARANTINE_LOCK, readQuarantine } from './quarantine';
 import { type Current, doneText, planText, restoreChanges } from './restore-summary';
-import { err, ok, type Result } from './result';
 import type { DatasetEntry } from './schema';
 import { mutedItem, settingsItem, stylesItem } from './store';
 

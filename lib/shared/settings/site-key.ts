@@ -1,5 +1,5 @@
 // Site keys: the one normalised form of a hostname that the site list stores and matches against.
-import { err, ok, type Result } from './result';
+import { err, ok, type Result } from '../result';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;

@@ -1,6 +1,6 @@
 // The stored settings, styles and muted entities, and the edits the popup, options page and content script make to them.
 import { ENTITY_KINDS, type EntityKind, type KindStyle } from '../kinds';
-import { err, ok, type Result } from './result';
+import { err, ok, type Result } from '../result';
 import {
   DEFAULT_SETTINGS,
   DEFAULT_STYLES,

@@ -1,4 +1,4 @@
-// Errors as values: what settings functions return where a failure must reach the user as a message.
+// Errors as values: what a function returns where a failure must reach the user as a message.
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 export function ok<T>(value: T): { ok: true; value: T } {

@@ -2,7 +2,8 @@
 //
 // The logic lives in lib/shared/kb/annotations.ts (TypeScript, shared with the test that keeps seed.json
 // up to date); jiti (already installed with WXT and Vite) runs it without a separate compile step.
-// --check exits non-zero if seed.json differs from what the annotations produce.
+// --check exits non-zero if seed.json differs from what the annotations produce. Either way it fails, listing each
+// item and JSON path, if the dataset does not validate or breaks an editorial rule (lib/shared/kb/standalone.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,14 +16,17 @@ const { AnnotationsSchema, buildDataset } = await jiti.import(
 );
 const { parseDataset } = await jiti.import(join(root, 'lib/shared/kb/parse.ts'));
 const { exportDataset } = await jiti.import(join(root, 'lib/shared/kb/transfer.ts'));
+const { standaloneIssues } = await jiti.import(join(root, 'lib/shared/kb/standalone.ts'));
 
 const annotations = AnnotationsSchema.parse(
   JSON.parse(readFileSync(join(root, 'assets/kb/seed.annotations.json'), 'utf8')),
 );
 const raw = readFileSync(join(root, 'assets/kb/seed.source.txt'), 'utf8');
 const parsed = parseDataset(buildDataset(annotations, raw));
-if (!parsed.ok) {
-  for (const issue of parsed.error) console.error(`${issue.path}: ${issue.message}`);
+// The build's own gate (lib/shared/kb/check-bundled.ts) also applies the editorial rules: facts stand on their own.
+const issues = parsed.ok ? standaloneIssues(parsed.value) : parsed.error;
+if (issues.length > 0) {
+  for (const issue of issues) console.error(`${issue.path}: ${issue.message}`);
   process.exit(1);
 }
 const out = join(root, 'assets/kb/seed.json');

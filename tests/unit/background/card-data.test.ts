@@ -5,6 +5,7 @@ import { buildCard, type CardData } from '../../../lib/background/card-data';
 import { KnowledgeBase } from '../../../lib/shared/kb/knowledge-base';
 import { parseDataset } from '../../../lib/shared/kb/parse';
 import type { Dataset, Event } from '../../../lib/shared/kb/schema';
+import { factTextProblems } from '../../../lib/shared/kb/standalone';
 import { evidenceFor, seedText } from '../pages/seed-dataset';
 
 const parsed = parseDataset(seed);
@@ -41,7 +42,8 @@ describe('a place: the event it is most involved in', () => {
     expect(facts.map((fact) => fact.text)).toEqual([
       'Russia unleashed a massive wave of drones and missiles against Ukraine’s capital',
       'The strike, which included a rare direct hit on the city center, killed at least 21 people, wounded 48 more, and left European Union offices and cultural centers in ruins.',
-      'At least 33 locations across all 10 districts of the city were damaged',
+      // Whole: "officials said" is the attribution of the count, so the fact keeps it.
+      'At least 33 locations across all 10 districts of the city were damaged, officials said, making this one of the most destructive attacks on Kyiv since the full-scale war began in 2022.',
     ]);
     const attack = sentencesOf('kyiv-attack');
     for (const fact of facts) {
@@ -114,6 +116,33 @@ describe('a person: their quote most about the article', () => {
     expect(putin.quote).toBeUndefined();
     expect(['trump-putin-alaska-meeting', 'trump-two-week-warning']).toContain(putin.event?.id);
     expect(putin.event?.sentence).toContain('Putin');
+  });
+});
+
+describe('facts that stand on their own (the card shows them without their sentence)', () => {
+  test('Zelenskyy’s facts do not read as if he criticised himself, and say more than "said in a statement"', () => {
+    const texts = card('volodymyr-zelenskyy').facts.map((fact) => fact.text);
+    expect(texts).toEqual([
+      'Trump warned that if Putin continues stalling on direct talks with Zelenskyy, the U.S. may announce new steps within two weeks.',
+      'White House press secretary Karoline Leavitt, who criticized both Putin and Zelenskyy after the strikes.',
+    ]);
+    for (const text of texts) expect(text).not.toMatch(/^who\b/);
+    expect(texts).not.toContain('Ukrainian President Volodymyr Zelenskyy said in a statement');
+  });
+
+  test('Putin’s first fact names Starmer, who made the accusation', () => {
+    expect(card('vladimir-putin').facts[0]?.text).toMatch(
+      /^British Prime Minister Keir Starmer called the strikes “senseless” and accused Russian President Vladimir Putin/,
+    );
+  });
+
+  test('no card fact of any entity is cut from its sentence so as to lose its subject, attribution or condition', () => {
+    for (const entity of kb.entities()) {
+      for (const fact of card(entity.id).facts)
+        expect(factTextProblems(fact.sentence, fact.text), `${entity.id}: ${fact.text}`).toEqual(
+          [],
+        );
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-// The build's dataset gate: the committed seed passes; a broken one fails naming the item and its JSON path, also through wxt.config.ts's hook.
+// The build's dataset gate: the committed seed passes; a broken one (provenance, or a fact that does not stand on its own) fails naming the item and its JSON path, also through wxt.config.ts's hook.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,20 @@ function drifted(): string {
   return JSON.stringify(seed);
 }
 
+/**
+ * The committed seed with Zelenskyy's fact about Leavitt cut back to the relative clause it once was: still
+ * verbatim in its sentence (parseDataset accepts it), but read alone on his card it says he criticized himself.
+ */
+function cutAdrift(): { text: string; index: number } {
+  const seed = JSON.parse(committed) as Dataset;
+  const index = seed.facts.findIndex(
+    (f) => f.entity === 'volodymyr-zelenskyy' && f.text.includes('Karoline Leavitt'),
+  );
+  const fact = seed.facts[index] as Dataset['facts'][number];
+  fact.text = 'who criticized both Putin and Zelenskyy after the strikes';
+  return { text: JSON.stringify(seed), index };
+}
+
 const DRIFT =
   /quotes\[0\]\.text: quote "khilko-inhuman": "This is inhumane — striking civilians" does not appear verbatim in its evidence sentence/;
 
@@ -30,6 +44,16 @@ describe('checkBundledDataset', () => {
     expect(() => checkBundledDataset(drifted())).toThrow(DRIFT);
     expect(() => checkBundledDataset(drifted())).toThrow(
       /^assets\/kb\/seed\.json fails validation \(1 problem;/,
+    );
+  });
+
+  it('fails naming the item and its JSON path when a fact no longer stands on its own', () => {
+    const { text, index } = cutAdrift();
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(() => checkBundledDataset(text)).toThrow(
+      new RegExp(
+        `^assets/kb/seed\\.json fails validation \\(1 problem;[^]*\\n  facts\\[${index}\\]\\.text: fact "volodymyr-zelenskyy-fact-2": starts inside a relative clause \\("who criticized both Putin and Z…"\\): the fact must name who did it$`,
+      ),
     );
   });
 
@@ -61,5 +85,6 @@ describe('wxt.config.ts build:before hook', () => {
   it('lets the build go on with the committed seed, and stops it with a drifted one', () => {
     expect(() => runHook(committed)).not.toThrow();
     expect(() => runHook(drifted())).toThrow(DRIFT);
+    expect(() => runHook(cutAdrift().text)).toThrow(/starts inside a relative clause/);
   });
 });

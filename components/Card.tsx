@@ -1,6 +1,6 @@
 // The hover card: who or what an entity is, in a few lines, with its sources one hover away. Pure Preact, no browser.*.
 import type { JSX } from 'preact';
-import type { CardData } from '../lib/background/card-data';
+import type { CardData } from '../lib/shared/card-data';
 import { KindIcon } from './KindIcon';
 import { SourceMarker } from './SourceMarker';
 

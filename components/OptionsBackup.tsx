@@ -1,7 +1,7 @@
 // Options: every setting and dataset as one file, to keep or to move to another browser, and back (after a confirmation).
 import { useState } from 'preact/hooks';
+import type { DatasetIssue } from '../lib/shared/kb/schema';
 import type { Result } from '../lib/shared/result';
-import type { ImportIssue } from '../lib/shared/settings/datasets';
 import { Notice } from './Notice';
 import { OptionsConfirm } from './OptionsConfirm';
 import { OptionsImportIssues } from './OptionsImportIssues';
@@ -10,12 +10,12 @@ import { OptionsImportIssues } from './OptionsImportIssues';
 export interface RestoreOffer {
   plan: string[];
   /** Resolves to the success message (paragraphs), or the problems that stopped it. */
-  apply(): Promise<Result<string[], ImportIssue[]>>;
+  apply(): Promise<Result<string[], DatasetIssue[]>>;
 }
 
 export interface OptionsBackupProps {
   onExport: () => void;
-  onCheck: (file: File) => Promise<Result<RestoreOffer, ImportIssue[]>>;
+  onCheck: (file: File) => Promise<Result<RestoreOffer, DatasetIssue[]>>;
 }
 
 type Shown =
@@ -23,7 +23,7 @@ type Shown =
   | { kind: 'confirm'; file: string; offer: RestoreOffer }
   | { kind: 'restoring' }
   | { kind: 'cancelled'; file: string }
-  | { kind: 'result'; file: string; result: Result<string[], ImportIssue[]> };
+  | { kind: 'result'; file: string; result: Result<string[], DatasetIssue[]> };
 
 export function OptionsBackup({ onExport, onCheck }: OptionsBackupProps) {
   const [shown, setShown] = useState<Shown | null>(null);

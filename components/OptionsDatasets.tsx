@@ -1,7 +1,7 @@
 // Options: the bundled dataset and imported ones (import by file picker or drag and drop, disable, remove, export), and reset.
 import { useState } from 'preact/hooks';
-import type { ImportIssue } from '../lib/shared/settings/datasets';
-import type { DatasetCounts, DatasetDamage, DatasetEntry } from '../lib/shared/settings/schema';
+import type { DatasetIssue } from '../lib/shared/kb/schema';
+import type { DatasetCounts, DatasetDamage, DatasetRow } from '../lib/shared/store/rows';
 import { Notice } from './Notice';
 import { OptionsConfirm } from './OptionsConfirm';
 import { OptionsImportIssues } from './OptionsImportIssues';
@@ -9,12 +9,12 @@ import { Switch } from './Switch';
 
 export type ImportOutcome =
   | { ok: true; message: string }
-  | { ok: false; file: string; issues: ImportIssue[] }
+  | { ok: false; file: string; issues: DatasetIssue[] }
   | { ok: false; file: string; message: string };
 
 export interface OptionsDatasetsProps {
   bundled: { name: string; counts: DatasetCounts } | null;
-  entries: DatasetEntry[];
+  entries: DatasetRow[];
   onImport: (file: File) => Promise<ImportOutcome>;
   onToggle: (id: string, enabled: boolean) => void;
   onRemove: (id: string) => Promise<void>;
@@ -82,7 +82,7 @@ export function OptionsDatasets(props: OptionsDatasetsProps) {
               ) : (
                 <div class="hint">
                   {countsText(entry.counts)} · imported{' '}
-                  {new Date(entry.importedAt).toLocaleDateString()}
+                  {new Date(entry.addedAt).toLocaleDateString()}
                 </div>
               )}
             </div>

@@ -1,5 +1,5 @@
 // The problems found in an imported file, each with the JSON path where it is, so the user can fix the file.
-import type { ImportIssue } from '../lib/shared/settings/datasets';
+import type { DatasetIssue } from '../lib/shared/kb/schema';
 import { Notice } from './Notice';
 
 const SHOWN = 20;
@@ -10,7 +10,7 @@ export function OptionsImportIssues({
   hint,
 }: {
   file: string;
-  issues: ImportIssue[];
+  issues: DatasetIssue[];
   hint: string;
 }) {
   return (

@@ -1,6 +1,6 @@
 // The whole side panel: header (history, search, sections) and the current view. Data and actions come in as props.
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelView } from '../lib/pages/history';
 import type { PanelKnowledge } from '../lib/pages/knowledge';
 import type { EntityRef, PageGroup, SourceSpan } from '../lib/pages/models';
@@ -11,6 +11,7 @@ import { EventView } from './EventView';
 import { PageEntityList } from './PageEntityList';
 import { SEARCH_LIST_ID, SearchResults, searchOptionId } from './SearchResults';
 import { SourceView } from './SourceView';
+import { useLoaded } from './use-loaded';
 
 /** What the panel knows about the tab it follows. */
 export type PageState =
@@ -32,6 +33,8 @@ export interface FocusPosition {
 
 export interface SidePanelProps {
   knowledge: PanelKnowledge | null;
+  /** Changes whenever the knowledge does: the view on show reads again. */
+  knowledgeVersion: number;
   /** Why the knowledge base could not be loaded, if it could not. */
   knowledgeError?: string;
   /** The source the "Article" button opens. */
@@ -56,10 +59,19 @@ export function SidePanel(props: SidePanelProps) {
   const search = useRef<HTMLInputElement | null>(null);
   const [activeIndex, setActiveIndex] = useState(-1);
   const query = view.view === 'search' ? view.query : '';
-  const hits = useMemo(
-    () => (knowledge && query ? flattenResults(knowledge.search.search(query)) : []),
-    [knowledge, query],
-  );
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  useEffect(() => {
+    if (!knowledge || !query) {
+      setHits([]);
+      return;
+    }
+    let live = true;
+    // A slower answer for an older query is dropped.
+    void knowledge.search(query).then((results) => live && setHits(flattenResults(results)));
+    return () => {
+      live = false;
+    };
+  }, [knowledge, query, props.knowledgeVersion]);
   useEffect(() => setActiveIndex(-1), [query]);
 
   // Alt+Left / Alt+Right go back and forward, as in a browser. Inside a text field they move the caret.
@@ -217,7 +229,7 @@ interface CurrentViewProps extends SidePanelProps {
 }
 
 function CurrentView(props: CurrentViewProps) {
-  const { view, knowledge, onNavigate, page } = props;
+  const { view, knowledge, onNavigate } = props;
   if (props.knowledgeError) {
     return (
       <EmptyState title="The knowledge base could not be loaded">
@@ -250,33 +262,94 @@ function CurrentView(props: CurrentViewProps) {
     );
   }
   if (view.view === 'entity') {
-    const entity = knowledge.entity(view.entityId);
-    if (!entity) return <NotFound what="entity" />;
-    const position =
-      props.focusPosition && props.focusPosition.entityId === entity.id
-        ? props.focusPosition
-        : null;
     return (
-      <EntityView
-        entity={entity}
-        onPage={entityOnPage(page, entity.id)}
-        pagePosition={position}
-        onShowOnPage={props.onShowOnPage}
-        onTurnOn={props.onTurnOn}
-        onOpenEntity={openEntity}
-        onOpenEvent={(eventId) => onNavigate({ view: 'event', eventId })}
-        onOpenSource={openSource}
+      <EntityPane
+        {...props}
+        knowledge={knowledge}
+        entityId={view.entityId}
+        openEntity={openEntity}
+        openSource={openSource}
       />
     );
   }
   if (view.view === 'event') {
-    const event = knowledge.event(view.eventId);
-    if (!event) return <NotFound what="event" />;
-    return <EventView event={event} onOpenEntity={openEntity} onOpenSource={openSource} />;
+    const { eventId } = view;
+    return (
+      <Pane
+        what="event"
+        load={() => knowledge.event(eventId)}
+        inputs={[knowledge, eventId, props.knowledgeVersion]}
+        render={(event) => (
+          <EventView event={event} onOpenEntity={openEntity} onOpenSource={openSource} />
+        )}
+      />
+    );
   }
-  const source = knowledge.source(view.sourceId, view.span);
-  if (!source) return <NotFound what="article" />;
-  return <SourceView source={source} />;
+  const { sourceId, span } = view;
+  return (
+    <Pane
+      what="article"
+      load={() => knowledge.source(sourceId, span)}
+      inputs={[knowledge, sourceId, span?.start, span?.end, props.knowledgeVersion]}
+      render={(source) => <SourceView source={source} />}
+    />
+  );
+}
+
+/** A view of one item read from the knowledge: loading, the item, or why it is not there. */
+function Pane<T>(props: {
+  what: string;
+  load: () => Promise<T | undefined>;
+  inputs: readonly unknown[];
+  render: (value: T) => JSX.Element;
+}) {
+  const loaded = useLoaded(props.load, props.inputs);
+  if (loaded.status === 'loading') return <p class="muted">Loading…</p>;
+  if (loaded.status === 'failed') {
+    return (
+      <EmptyState title={`This ${props.what} could not be read`}>
+        <p>{loaded.error}</p>
+      </EmptyState>
+    );
+  }
+  if (loaded.value === undefined) return <NotFound what={props.what} />;
+  return props.render(loaded.value);
+}
+
+function EntityPane(
+  props: CurrentViewProps & {
+    knowledge: PanelKnowledge;
+    entityId: string;
+    openEntity(entity: EntityRef): void;
+    openSource(span: SourceSpan): void;
+  },
+) {
+  const { knowledge, entityId, page, onNavigate } = props;
+  return (
+    <Pane
+      what="entity"
+      load={() => knowledge.entity(entityId)}
+      inputs={[knowledge, entityId, props.knowledgeVersion]}
+      render={(entity) => {
+        const position =
+          props.focusPosition && props.focusPosition.entityId === entity.id
+            ? props.focusPosition
+            : null;
+        return (
+          <EntityView
+            entity={entity}
+            onPage={entityOnPage(page, entity.id)}
+            pagePosition={position}
+            onShowOnPage={props.onShowOnPage}
+            onTurnOn={props.onTurnOn}
+            onOpenEntity={props.openEntity}
+            onOpenEvent={(eventId) => onNavigate({ view: 'event', eventId })}
+            onOpenSource={props.openSource}
+          />
+        );
+      }}
+    />
+  );
 }
 
 /** What the page in the followed tab says about one entity, for its view. */

@@ -1,14 +1,11 @@
-// Background: owns the knowledge base, answers tabs and pages, and wires the badge, context menu and commands.
+// Background: owns the knowledge store (writes, dictionary), answers tabs and pages, and wires the badge, context menu and commands.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '../../lib/background/badge';
-import { buildCard } from '../../lib/background/card-data';
+import { buildCard } from '../../lib/background/build-card';
 import { checkMessage, type GuardedType } from '../../lib/background/guards';
-import {
-  currentDatasetsVersion,
-  type LoadedKnowledge,
-  loadKnowledge,
-} from '../../lib/background/knowledge';
+import { KnowledgeOwner } from '../../lib/background/knowledge';
+import { answerKnowledgeRequests } from '../../lib/background/knowledge-requests';
 import {
   createLookupMenu,
   onLookupMenuClick,
@@ -17,63 +14,49 @@ import {
   showPanel,
 } from '../../lib/background/panel-requests';
 import { backgroundMessenger } from '../../lib/shared/messaging';
-import { watchDatasetIndex } from '../../lib/shared/settings/datasets';
 import { isHighlightingOn } from '../../lib/shared/settings/site-list';
 import { getMuted, getSettings, getStyles, mute } from '../../lib/shared/settings/store';
 
 export default defineBackground(() => {
-  let knowledge: Promise<LoadedKnowledge> = loadKnowledge();
-  watchDatasetIndex(() => {
-    knowledge = loadKnowledge();
-  });
-
-  /**
-   * The knowledge as the stored dataset index has it now. A tab that saw the index change may ask
-   * before this context's own change listener ran, so the version is checked on every request.
-   */
-  async function freshKnowledge(): Promise<LoadedKnowledge> {
-    const [loaded, wanted] = await Promise.all([knowledge, currentDatasetsVersion()]);
-    if (loaded.version === wanted) return loaded;
-    knowledge = loadKnowledge();
-    return knowledge;
-  }
+  const knowledge = new KnowledgeOwner();
+  const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   /** Validates sender and shape; a bad message is answered with an error naming what was wrong. */
   function checked<K extends GuardedType>(
     type: K,
-    message: { data: unknown; sender: { id?: string } },
+    message: { data: unknown; sender: { id?: string; url?: string } },
   ) {
-    const result = checkMessage(type, message.data, message.sender, browser.runtime.id);
+    const result = checkMessage(type, message.data, message.sender, own);
     if (!result.ok) throw new Error(result.reason);
     return result.data;
   }
 
   backgroundMessenger.onMessage('getPageState', async (message) => {
     const url = checked('getPageState', message);
-    const [settings, styles, muted, loaded] = await Promise.all([
+    const [settings, styles, muted, version] = await Promise.all([
       getSettings(),
       getStyles(),
       getMuted(),
-      freshKnowledge(),
+      knowledge.version(),
     ]);
     return {
       on: isHighlightingOn(settings, url),
       styles,
       muted,
-      dictionaryVersion: loaded.version,
+      dictionaryVersion: String(version),
     };
   });
 
   backgroundMessenger.onMessage('getDictionary', async (message) => {
     checked('getDictionary', message);
-    const loaded = await freshKnowledge();
-    return { version: loaded.version, entries: loaded.dictionary, tables: loaded.tables };
+    const { version, entries, tables } = await knowledge.dictionary();
+    return { version: String(version), entries, tables };
   });
 
   backgroundMessenger.onMessage('getCard', async (message) => {
     const entityId = checked('getCard', message);
-    // Fresh, not the cached promise: right after an import a tab may ask before watchDatasetIndex has fired here.
-    return buildCard((await freshKnowledge()).kb, entityId);
+    await knowledge.ready;
+    return buildCard(knowledge.reader, entityId);
   });
 
   backgroundMessenger.onMessage('openSidePanel', async (message) => {
@@ -91,11 +74,38 @@ export default defineBackground(() => {
     if (tabId !== undefined) await showCount(tabId, distinct);
   });
 
+  // What extension pages ask of the knowledge (lib/background/knowledge-requests.ts).
+  const answers = answerKnowledgeRequests(knowledge);
+  backgroundMessenger.onMessage('findNames', async (message) =>
+    answers.findNames(checked('findNames', message)),
+  );
+  backgroundMessenger.onMessage('sourceNames', async (message) =>
+    answers.sourceNames(checked('sourceNames', message)),
+  );
+  backgroundMessenger.onMessage('importDatasetFile', async (message) =>
+    answers.importDatasetFile(checked('importDatasetFile', message)),
+  );
+  backgroundMessenger.onMessage('setDatasetEnabled', async (message) => {
+    const { id, enabled } = checked('setDatasetEnabled', message);
+    return answers.setDatasetEnabled(id, enabled);
+  });
+  backgroundMessenger.onMessage('removeDataset', async (message) =>
+    answers.removeDataset(checked('removeDataset', message)),
+  );
+  backgroundMessenger.onMessage('checkBackupDatasets', async (message) =>
+    answers.checkBackupDatasets(checked('checkBackupDatasets', message)),
+  );
+  backgroundMessenger.onMessage('restoreDatasets', async (message) =>
+    answers.restoreDatasets(checked('restoreDatasets', message)),
+  );
+  backgroundMessenger.onMessage('removeImportedDatasets', async (message) => {
+    checked('removeImportedDatasets', message);
+    return answers.removeImportedDatasets();
+  });
+
   // Context menu and commands: named handlers in lib/background/panel-requests.ts (unit-tested there,
   // and driven through these very listeners by tests/e2e/sidepanel.e2e.test.ts).
-  const requests: PanelRequestContext = {
-    dictionary: async () => (await freshKnowledge()).dictionary,
-  };
+  const requests: PanelRequestContext = { dictionary: () => knowledge.matcher() };
   browser.runtime.onInstalled.addListener(createLookupMenu);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void onLookupMenuClick(info, tab, requests);

@@ -8,11 +8,11 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '../../components/Card';
-import type { CardData } from '../../lib/background/card-data';
 import { HoverIntent } from '../../lib/content/card/hover-intent';
 import { anchorBox, isOutOfView, placeCard, placeSentence } from '../../lib/content/card/position';
 import { liveRange } from '../../lib/content/highlight/mentions';
 import type { Mention, MentionsApi } from '../../lib/content/page/mentions-api';
+import type { CardData } from '../../lib/shared/card-data';
 
 /** Tag name of the card's shadow host: the only element the extension ever adds to a page. */
 

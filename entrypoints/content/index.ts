@@ -9,10 +9,11 @@ import { PageController } from '../../lib/content/page/controller';
 import { ignoreForgedRestarts } from '../../lib/content/page/forged-restart';
 import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/shared/highlight-css';
 import { backgroundMessenger, panelMessenger, tabMessenger } from '../../lib/shared/messaging';
+import { KNOWLEDGE_SIGNAL } from '../../lib/shared/store/signal-key';
 import { installHoverCard } from './card';
 
 /** Storage keys whose change can alter what this page shows. */
-const WATCHED_KEYS = ['settings', 'styles', 'muted', 'datasets'];
+const WATCHED_KEYS = ['settings', 'styles', 'muted', KNOWLEDGE_SIGNAL];
 const REPORT_DELAY_MS = 300;
 
 export default defineContentScript({

@@ -1,5 +1,5 @@
-// The options page: loads and watches every stored setting and wires the option sections to lib/settings.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// The options page: loads and watches every stored setting and the datasets, and wires the option sections to lib/.
+import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
 import { OptionsAppearance } from '../../components/OptionsAppearance';
 import { OptionsBackup, type RestoreOffer } from '../../components/OptionsBackup';
@@ -7,34 +7,23 @@ import { type ImportOutcome, OptionsDatasets } from '../../components/OptionsDat
 import { OptionsMuted } from '../../components/OptionsMuted';
 import { OptionsQuarantine } from '../../components/OptionsQuarantine';
 import { OptionsSites } from '../../components/OptionsSites';
-import { ok, type Result } from '../../lib/shared/result';
-import { checkBackupFileSize, exportBackup } from '../../lib/shared/settings/backup';
-import { importDatasetFile as importFile } from '../../lib/shared/settings/dataset-import';
 import {
-  datasetKey,
-  getDatasetIndex,
-  type ImportIssue,
-  readDatasets,
-  readEnabledDatasets,
-  removeDataset,
-  setAsideUnlistedDatasets,
-  setDatasetAside,
-  setDatasetEnabled,
-  watchDatasetIndex,
-} from '../../lib/shared/settings/datasets';
+  backupFile,
+  datasetFileText,
+  importChosenFile,
+  listDatasets,
+  prepareRestore,
+  resetEverything,
+} from '../../lib/pages/datasets';
+import { type KnowledgeAccess, pageKnowledge } from '../../lib/pages/knowledge-access';
+import type { DatasetIssue } from '../../lib/shared/kb/schema';
+import { ok, type Result } from '../../lib/shared/result';
 import {
   clearQuarantine,
   readQuarantine,
   watchQuarantine,
 } from '../../lib/shared/settings/quarantine';
-import { applyRestore, prepareRestore, resetAll } from '../../lib/shared/settings/restore';
-import type {
-  DatasetEntry,
-  DatasetIndex,
-  QuarantineEntry,
-  Settings,
-  Styles,
-} from '../../lib/shared/settings/schema';
+import type { QuarantineEntry, Settings, Styles } from '../../lib/shared/settings/schema';
 import {
   addSite,
   getMuted,
@@ -49,12 +38,12 @@ import {
   watchSettings,
   watchStyles,
 } from '../../lib/shared/settings/store';
-import { downloadJson, today } from './download';
-import { bundledDataset, entityNames, storedDatasetProblem, validateDataset } from './kb-bridge';
+import type { DatasetRow } from '../../lib/shared/store/rows';
+import { downloadJson, downloadText, today } from './download';
 
 /** "Imported Fixture set: 3 entities, …" for one dataset; each with its counts for several. */
-function importedMessage(entries: DatasetEntry[]): string {
-  const counts = ({ counts: c }: DatasetEntry) =>
+function importedMessage(entries: DatasetRow[]): string {
+  const counts = ({ counts: c }: DatasetRow) =>
     `${c.entities} entities, ${c.quotes} quotes, ${c.events} events`;
   const [only] = entries;
   if (entries.length === 1 && only) return `Imported ${only.name}: ${counts(only)}.`;
@@ -66,69 +55,65 @@ interface Loaded {
   settings: Settings;
   styles: Styles;
   muted: string[];
-  datasets: DatasetIndex;
+  bundled: DatasetRow | undefined;
+  datasets: DatasetRow[];
   quarantine: QuarantineEntry[];
 }
 
-export function App() {
+/** `knowledge`: the store this page reads and the background it asks (tests hand it the background's own code). */
+export function App({ knowledge = defaultKnowledge() }: { knowledge?: KnowledgeAccess }) {
   const [state, setState] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [names, setNames] = useState<Map<string, string>>(new Map());
-  const bundled = useMemo(() => bundledDataset(), []);
 
   useEffect(() => {
     let live = true;
     const patch = (part: Partial<Loaded>) => setState((old) => (old ? { ...old, ...part } : old));
+    const readDatasets = async () => {
+      const { bundled, others } = await listDatasets(knowledge);
+      return { bundled, datasets: others };
+    };
     (async () => {
       // Reading first repairs anything unreadable, so the quarantine read after it is complete.
       const [settings, styles, muted, datasets] = await Promise.all([
         getSettings(),
         getStyles(),
         getMuted(),
-        getDatasetIndex(),
+        readDatasets(),
       ]);
-      // Data the (repaired) list no longer names is moved where the notice shows it and a reset keeps it.
-      await setAsideUnlistedDatasets();
       const quarantine = await readQuarantine();
-      if (live) setState({ settings, styles, muted, datasets, quarantine });
+      if (live) setState({ settings, styles, muted, ...datasets, quarantine });
     })().catch((error: unknown) => setLoadError(String(error)));
     const stops = [
       watchSettings((settings) => patch({ settings })),
       watchStyles((styles) => patch({ styles })),
       watchMuted((muted) => patch({ muted })),
-      watchDatasetIndex((datasets) => patch({ datasets })),
+      knowledge.watch(() => void readDatasets().then((datasets) => live && patch(datasets))),
       watchQuarantine((quarantine) => patch({ quarantine })),
     ];
     return () => {
       live = false;
       for (const stop of stops) stop();
     };
-  }, []);
+  }, [knowledge]);
 
-  // Names for the muted list come from every enabled dataset; recomputed when the list changes.
-  const datasetsKey = JSON.stringify(
-    state?.datasets.map((entry) => [entry.id, entry.enabled]) ?? [],
-  );
+  // Names for the muted list, from the datasets in use; read again when the muted list or the datasets change.
+  const namesKey = JSON.stringify([
+    state?.muted ?? [],
+    state?.datasets.map((row) => [row.id, row.enabled]) ?? [],
+  ]);
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const imported = await readEnabledDatasets();
-      // This page checks what it reads as the background does, so damage shows even before a page asks.
-      const usable: unknown[] = [];
-      for (const item of imported) {
-        const problem = storedDatasetProblem(item.data);
-        if (problem === null) usable.push(item.data);
-        else await setDatasetAside(item.entry, problem);
-      }
-      if (live) setNames(entityNames([bundled.data, ...usable]));
-    })();
+    void knowledge.reader.entities(state?.muted ?? []).then((found) => {
+      if (live) setNames(new Map([...found.values()].map((entity) => [entity.id, entity.name])));
+    });
     return () => {
       live = false;
     };
-  }, [datasetsKey, bundled]);
+  }, [namesKey, knowledge]);
 
   async function importDatasetFile(file: File): Promise<ImportOutcome> {
-    const imported = await importFile(file, validateDataset, [bundled.data]);
+    const imported = await importChosenFile(knowledge, file);
     if (!imported.ok) {
       return imported.error.kind === 'invalid'
         ? { ok: false, file: file.name, issues: imported.error.issues }
@@ -138,30 +123,23 @@ export function App() {
   }
 
   /** Checks a backup file and says what restoring it would replace; restoring waits for the user's yes. */
-  async function checkRestoreFile(file: File): Promise<Result<RestoreOffer, ImportIssue[]>> {
-    const size = checkBackupFileSize(file.name, file.size);
-    if (!size.ok) return size;
-    // A backup's datasets replace the stored ones, so they are checked against the bundled one and each other.
-    const prepared = await prepareRestore(file.name, await file.text(), (text, accepted) =>
-      validateDataset(text, [bundled.data, ...accepted]),
-    );
+  async function checkRestoreFile(file: File): Promise<Result<RestoreOffer, DatasetIssue[]>> {
+    const prepared = await prepareRestore(knowledge, file.name, await file.text());
     if (!prepared.ok) return prepared;
-    const { plan, checked } = prepared.value;
-    return ok({ plan, apply: () => applyRestore(checked) });
+    return ok(prepared.value);
   }
 
   /** A dataset's file as stored; a damaged one's from the set-aside data its data was moved to. */
   async function exportDataset(id: string): Promise<void> {
-    const entry = state?.datasets.find((item) => item.id === id);
-    if (!state || !entry) return;
-    if (entry.damaged) {
-      const kept = state.quarantine.find((item) => item.key === datasetKey(id));
+    const row = state?.datasets.find((item) => item.id === id);
+    if (!state || !row) return;
+    if (row.damaged) {
+      const kept = state.quarantine.find((item) => item.key === `local:dataset:${id}`);
       if (kept) downloadJson(`${id}.json`, kept.raw);
       return;
     }
-    // Data found missing now is set aside (the row then says so) rather than exported as an empty file.
-    const [found] = await readDatasets([entry]);
-    if (found) downloadJson(`${id}.json`, found.data);
+    const text = await datasetFileText(knowledge, id);
+    if (text !== null) downloadText(`${id}.json`, text);
   }
 
   if (loadError) {
@@ -211,23 +189,33 @@ export function App() {
         onUnmute={(id) => void unmute(id)}
       />
       <OptionsDatasets
-        bundled={bundled}
+        bundled={state.bundled ?? null}
         entries={state.datasets}
         onImport={importDatasetFile}
-        onToggle={(id, enabled) => void setDatasetEnabled(id, enabled)}
-        onRemove={removeDataset}
+        onToggle={(id, enabled) => void knowledge.requests.setDatasetEnabled(id, enabled)}
+        onRemove={(id) => knowledge.requests.removeDataset(id)}
         onExport={exportDataset}
         onExportAll={async () =>
-          downloadJson(`backstory-datasets-${today()}.json`, await exportBackup('datasets'))
+          downloadJson(
+            `backstory-datasets-${today()}.json`,
+            await backupFile(knowledge, 'datasets'),
+          )
         }
-        onReset={resetAll}
+        onReset={() => resetEverything(knowledge)}
       />
       <OptionsBackup
         onExport={async () =>
-          downloadJson(`backstory-backup-${today()}.json`, await exportBackup())
+          downloadJson(`backstory-backup-${today()}.json`, await backupFile(knowledge))
         }
         onCheck={checkRestoreFile}
       />
     </main>
   );
+}
+
+let shared: KnowledgeAccess | undefined;
+/** One access object for the page's life (a default parameter would make a new one on every render). */
+function defaultKnowledge(): KnowledgeAccess {
+  shared ??= pageKnowledge();
+  return shared;
 }

@@ -5,7 +5,12 @@
  * 5 MB file limit (or a backup that fits the 10 MB storage) would come out too large to read back in.
  */
 export function downloadJson(fileName: string, value: unknown): void {
-  const blob = new Blob([`${JSON.stringify(value)}\n`], { type: 'application/json' });
+  downloadText(fileName, `${JSON.stringify(value)}\n`);
+}
+
+/** Offers `text` (JSON already written) as a file. */
+export function downloadText(fileName: string, text: string): void {
+  const blob = new Blob([text], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

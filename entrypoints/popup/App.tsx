@@ -11,8 +11,7 @@ import {
   resolveTab,
 } from '../../lib/pages/followed-page';
 import { groupPageEntities } from '../../lib/pages/group';
-import type { PanelKnowledge } from '../../lib/pages/knowledge';
-import { loadPanelKnowledge } from '../../lib/pages/load';
+import { pageKnowledge } from '../../lib/pages/knowledge-access';
 import type { EntityRef } from '../../lib/pages/models';
 import { requestLanding } from '../../lib/shared/landing';
 import type { PanelTarget } from '../../lib/shared/messaging';
@@ -34,15 +33,16 @@ import {
 const pinned = pinnedTabId(location.search);
 /** The window the popup belongs to: its active tab is the page the popup is about. */
 const hostReady = panelHost();
+/** The store the popup reads names from. */
+const { reader } = pageKnowledge();
 
 export function App() {
   const [page, setPage] = useState<PopupPage>({ status: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [mutedIds, setMutedIds] = useState<string[]>([]);
   const [setAside, setSetAside] = useState(0);
-  const [knowledge, setKnowledge] = useState<PanelKnowledge | null>(null);
+  const [names, setNames] = useState<Map<string, EntityRef>>(new Map());
   const tab = useRef<FollowedTab | null>(null);
-  const knowledgeRef = useRef<PanelKnowledge | null>(null);
 
   const refresh = useCallback(async () => {
     const host = await hostReady;
@@ -62,11 +62,16 @@ export function App() {
       const host = hostOf(mentions.url);
       if (!host) setPage({ status: 'restricted' });
       else {
+        // Only the names this page mentions are read: the popup opens as fast with a large library.
+        const found = await reader.entities(mentions.entities.map((row) => row.entityId));
         setPage({
           status: 'ready',
           host,
           groups: mentions.active
-            ? groupPageEntities(mentions.entities, (id) => knowledgeRef.current?.entityRef(id))
+            ? groupPageEntities(mentions.entities, (id) => {
+                const entity = found.get(id);
+                return entity && { id: entity.id, name: entity.name, kind: entity.kind };
+              })
             : null,
         });
       }
@@ -85,11 +90,6 @@ export function App() {
     void readQuarantine().then((entries) => setSetAside(entries.length));
     const stopQuarantine = watchQuarantine((entries) => setSetAside(entries.length));
     void refresh();
-    void loadPanelKnowledge().then(({ knowledge: loaded }) => {
-      knowledgeRef.current = loaded;
-      setKnowledge(loaded);
-      void refresh();
-    });
     return () => {
       stopSettings();
       stopMuted();
@@ -120,9 +120,19 @@ export function App() {
     );
   };
 
-  const muted: EntityRef[] = mutedIds.map(
-    (id) => knowledge?.entityRef(id) ?? { id, name: id, kind: 'other' },
-  );
+  useEffect(() => {
+    let live = true;
+    void reader.entities(mutedIds).then((found) => {
+      if (!live) return;
+      setNames(
+        new Map([...found.values()].map((e) => [e.id, { id: e.id, name: e.name, kind: e.kind }])),
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [mutedIds]);
+  const muted: EntityRef[] = mutedIds.map((id) => names.get(id) ?? { id, name: id, kind: 'other' });
 
   return (
     <PopupView

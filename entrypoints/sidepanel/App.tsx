@@ -22,9 +22,8 @@ import {
   type PanelView,
   startHistory,
 } from '../../lib/pages/history';
-import type { PanelKnowledge } from '../../lib/pages/knowledge';
-import { watchPanelKnowledge } from '../../lib/pages/load';
-import { bestEntityFor } from '../../lib/pages/search';
+import { pageKnowledge } from '../../lib/pages/knowledge-access';
+import { panelKnowledge } from '../../lib/pages/view-models';
 import { clearLanding, takeLanding, watchLanding } from '../../lib/shared/landing';
 import type { PanelTarget } from '../../lib/shared/messaging';
 import {
@@ -37,32 +36,27 @@ import {
 const pinned = pinnedTabId(location.search);
 /** The window this panel is shown in: it follows that window's tab and takes that window's landing requests. */
 const hostReady = panelHost();
+/** The store this panel reads (and the background it asks), and the views read from it. */
+const access = pageKnowledge();
+const knowledge = panelKnowledge(access);
 
 export function App() {
-  const [knowledge, setKnowledge] = useState<PanelKnowledge | null>(null);
+  const [knowledgeVersion, setKnowledgeVersion] = useState(0);
   const [defaultSourceId, setDefaultSourceId] = useState<string | undefined>();
-  const [knowledgeError, setKnowledgeError] = useState<string | undefined>();
   const [history, setHistory] = useState(() => startHistory({ view: 'page' }));
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [focus, setFocus] = useState<FocusPosition | null>(null);
   const tab = useRef<FollowedTab | null>(null);
-  const knowledgeRef = useRef<PanelKnowledge | null>(null);
-  const pendingTarget = useRef<PanelTarget | null>(null);
 
   const go = useCallback((view: PanelView) => setHistory((h) => navigate(h, view)), []);
   const back = useCallback(() => setHistory(goBack), []);
   const forward = useCallback(() => setHistory(goForward), []);
 
   const land = useCallback(
-    (target: PanelTarget) => {
-      const kb = knowledgeRef.current;
-      if (!kb) {
-        pendingTarget.current = target;
-        return;
-      }
+    async (target: PanelTarget) => {
       if (target.view === 'search') {
         // A selection that plainly names one entity lands on it; anything else shows the results.
-        const entity = bestEntityFor(kb.search, target.query);
+        const entity = await knowledge.bestEntity(target.query);
         go(
           entity
             ? { view: 'entity', entityId: entity.id }
@@ -77,23 +71,15 @@ export function App() {
     [go],
   );
 
-  // The knowledge base, rebuilt when datasets are imported, removed or switched.
-  useEffect(
-    () =>
-      watchPanelKnowledge(
-        (loaded) => {
-          knowledgeRef.current = loaded.knowledge;
-          setKnowledge(loaded.knowledge);
-          setDefaultSourceId(loaded.defaultSourceId);
-          setKnowledgeError(undefined);
-          const target = pendingTarget.current;
-          pendingTarget.current = null;
-          if (target) land(target);
-        },
-        (error) => setKnowledgeError(String(error)),
-      ),
-    [land],
-  );
+  // Views read the knowledge again after every change to it (an import, a saved article, a dataset switched).
+  useEffect(() => access.watch(() => setKnowledgeVersion((version) => version + 1)), []);
+  useEffect(() => {
+    let live = true;
+    void knowledge.defaultSourceId().then((id) => live && setDefaultSourceId(id));
+    return () => {
+      live = false;
+    };
+  }, [knowledgeVersion]);
 
   // Where this window's panel was asked to land (popup, card, context menu, keyboard command).
   useEffect(() => {
@@ -102,9 +88,9 @@ export function App() {
     void hostReady.then(async ({ windowId }) => {
       if (stopped || windowId === undefined) return;
       // Watch first, then take what is waiting: a request written in between is not missed.
-      stop = watchLanding(windowId, land);
+      stop = watchLanding(windowId, (target) => void land(target));
       const waiting = await takeLanding(windowId);
-      if (waiting && !stopped) land(waiting);
+      if (waiting && !stopped) void land(waiting);
     });
     return () => {
       stopped = true;
@@ -135,10 +121,12 @@ export function App() {
         const settings = await getSettings();
         setPage({ status: 'off', host, globalOff: !settings.enabled });
       } else {
+        const refs = await knowledge.entityRefs(mentions.entities.map((row) => row.entityId));
+        if (tab.current?.id !== next.id) return;
         setPage({
           status: 'ready',
           host,
-          groups: groupPageEntities(mentions.entities, (id) => knowledgeRef.current?.entityRef(id)),
+          groups: groupPageEntities(mentions.entities, (id) => refs.get(id)),
         });
       }
       tab.current = { ...next, url: mentions.url };
@@ -169,10 +157,10 @@ export function App() {
     };
   }, [refresh]);
 
-  // Names in the list come from the knowledge base: regroup once it is loaded.
+  // Names in the list come from the knowledge: regroup when it changes.
   useEffect(() => {
-    if (knowledge) void refresh('content');
-  }, [knowledge]);
+    if (knowledgeVersion > 0) void refresh('content');
+  }, [knowledgeVersion]);
 
   const onShowOnPage = useCallback(async (entityId: string, snippet?: number) => {
     const current = tab.current;
@@ -190,7 +178,7 @@ export function App() {
   return (
     <SidePanel
       knowledge={knowledge}
-      knowledgeError={knowledgeError}
+      knowledgeVersion={knowledgeVersion}
       defaultSourceId={defaultSourceId}
       view={currentView(history)}
       canGoBack={canGoBack(history)}

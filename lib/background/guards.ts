@@ -1,6 +1,9 @@
 // The background trusts no message: who sent it and what shape it has are checked before anything acts on it.
 import { z } from 'zod';
+import { LIMITS } from '../shared/kb/schema';
 import type { PanelTarget } from '../shared/messaging';
+import { MAX_BACKUP_FILE_BYTES } from '../shared/settings/backup';
+import { DatasetEntrySchema } from '../shared/settings/schema';
 
 /** The sender fields the checks need (a subset of runtime.MessageSender). */
 export interface SenderInfo {
@@ -17,6 +20,14 @@ export function isOwnSender(sender: SenderInfo, extensionId: string): boolean {
   return sender.id === extensionId;
 }
 
+/**
+ * One of the extension's own pages (popup, side panel, options), not a content script: the messages that change
+ * what is stored come only from a page the reader is using. A content script's sender URL is the web page's.
+ */
+export function isOwnPage(sender: SenderInfo, extensionOrigin: string): boolean {
+  return sender.url?.startsWith(extensionOrigin) === true;
+}
+
 const entityIdSchema = z.string().min(1).max(128);
 
 export const panelTargetSchema: z.ZodType<PanelTarget> = z.discriminatedUnion('view', [
@@ -25,16 +36,44 @@ export const panelTargetSchema: z.ZodType<PanelTarget> = z.discriminatedUnion('v
   z.object({ view: z.literal('search'), query: z.string().max(500) }),
 ]);
 
+const none = z.undefined().or(z.null());
+/** A backup's datasets: their shape is the background's to check (with paths), only the envelope is checked here. */
+const backupDatasetsSchema = z
+  .array(z.object({ entry: DatasetEntrySchema, data: z.unknown() }))
+  .max(LIMITS.items);
+
 export const messageSchemas = {
   getPageState: z.string().max(8192),
-  getDictionary: z.undefined().or(z.null()),
+  getDictionary: none,
   getCard: entityIdSchema,
   openSidePanel: panelTargetSchema,
   muteEntity: entityIdSchema,
   reportMentions: z.number().int().min(0).max(1_000_000),
+  findNames: z.string().max(2_000),
+  sourceNames: entityIdSchema,
+  importDatasetFile: z.object({
+    name: z.string().max(1_000),
+    text: z.string().max(MAX_BACKUP_FILE_BYTES),
+  }),
+  setDatasetEnabled: z.object({ id: entityIdSchema, enabled: z.boolean() }),
+  removeDataset: entityIdSchema,
+  checkBackupDatasets: backupDatasetsSchema,
+  restoreDatasets: backupDatasetsSchema,
+  removeImportedDatasets: none,
 } as const;
 
 export type GuardedType = keyof typeof messageSchemas;
+
+/** Messages that change or reveal stored knowledge beyond one entity: extension pages only. */
+const PAGE_ONLY: ReadonlySet<GuardedType> = new Set([
+  'sourceNames',
+  'importDatasetFile',
+  'setDatasetEnabled',
+  'removeDataset',
+  'checkBackupDatasets',
+  'restoreDatasets',
+  'removeImportedDatasets',
+]);
 
 export type Checked<T> = { ok: true; data: T } | { ok: false; reason: string };
 
@@ -43,10 +82,12 @@ export function checkMessage<K extends GuardedType>(
   type: K,
   data: unknown,
   sender: SenderInfo,
-  extensionId: string,
+  own: { id: string; origin: string },
 ): Checked<z.infer<(typeof messageSchemas)[K]>> {
-  if (!isOwnSender(sender, extensionId))
+  if (!isOwnSender(sender, own.id))
     return { ok: false, reason: `${type}: sender is not this extension` };
+  if (PAGE_ONLY.has(type) && !isOwnPage(sender, own.origin))
+    return { ok: false, reason: `${type}: only the extension's own pages may send it` };
   const parsed = messageSchemas[type].safeParse(data);
   if (!parsed.success)
     return { ok: false, reason: `${type}: ${parsed.error.issues[0]?.message ?? 'invalid data'}` };

@@ -1,26 +1,130 @@
-// The background's knowledge: the datasets every context reads, plus the dictionary and matcher tables tabs get.
-import { type LoadedDatasets, loadDatasets } from '../shared/kb/load';
-import { buildMatcherTables } from '../shared/match/matcher';
-import { type EncodedTables, encodeTables } from '../shared/match/tables-transfer';
+// The background's knowledge: the one owner of the store's writes and of the dictionary every frame matches with.
+//
+// At start it carries datasets of earlier releases into the store and installs this build's bundled dataset
+// (both only when needed). The dictionary (every name of every entity in use) and its matcher tables are built once
+// per knowledge version, right after the write that changed it, and kept in the store too: a restarted service
+// worker (Chrome stops an idle one after 30 s) reads them back instead of building again.
+import seed from '../../assets/kb/seed.json';
+import { dictionaryItem } from '../shared/kb/dictionary';
+import { parseDataset } from '../shared/kb/parse';
+import { buildMatcherTables, type Matcher, matcherFromTables } from '../shared/match/matcher';
+import { decodeTables, type EncodedTables, encodeTables } from '../shared/match/tables-transfer';
 import type { DictionaryEntry } from '../shared/messaging';
+import { type KnowledgeDb, knowledgeDb } from '../shared/store/db';
+import { KnowledgeReader } from '../shared/store/read';
+import { announceKnowledge } from '../shared/store/signal';
+import { type MigrationReport, migrateLegacyDatasets } from './store/migrate';
+import { KnowledgeWriter } from './store/writer';
 
-export { currentDatasetsVersion, datasetsVersion, parseBundled } from '../shared/kb/load';
-
-export interface LoadedKnowledge extends LoadedDatasets {
-  dictionary: DictionaryEntry[];
-  /** The dictionary's matcher tables, built once here for every frame. */
+/** What every frame gets: the entries (index = the matcher's entity number) and the matcher's tables. */
+export interface Dictionary {
+  version: number;
+  entries: DictionaryEntry[];
   tables: EncodedTables;
 }
 
-export async function loadKnowledge(): Promise<LoadedKnowledge> {
-  const loaded = await loadDatasets();
-  const dictionary = loaded.kb
-    .dictionary()
-    .map(({ entityId, kind, aliases, excludes }) =>
-      excludes ? { entityId, kind, aliases, excludes } : { entityId, kind, aliases },
-    );
-  // Sent to every frame: ~110 KB as JSON for the seed; the 10 MB storage budget bounds imports to ~100,000
-  // small entities, ~47 MB, inside Chrome's 64 MiB message limit (copy cost at that size not measured).
-  const tables = encodeTables(buildMatcherTables(dictionary));
-  return { ...loaded, dictionary, tables };
+const DICTIONARY_KEY = 'dictionary';
+
+/** FNV-1a over the text: tells this build's bundled dataset from the stored copy without parsing either. */
+export function contentHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+export class KnowledgeOwner {
+  readonly reader: KnowledgeReader;
+  readonly writer: KnowledgeWriter;
+  /** Settles once legacy datasets are carried over and the bundled dataset is in place. */
+  readonly ready: Promise<MigrationReport>;
+  private built: { version: number; dictionary: Promise<Dictionary> } | null = null;
+  private decoded: { version: number; matcher: Matcher } | null = null;
+
+  constructor(
+    readonly db: KnowledgeDb = knowledgeDb(),
+    private readonly bundled: unknown = seed,
+  ) {
+    this.reader = new KnowledgeReader(db);
+    this.writer = new KnowledgeWriter(db, (version) => this.committed(version));
+    this.ready = this.start();
+  }
+
+  private async start(): Promise<MigrationReport> {
+    // Earlier releases' datasets first: they were checked against the bundled dataset of their day, and a newer
+    // bundled copy leaves any id they took to them.
+    const report = await migrateLegacyDatasets(this.db, this.writer);
+    await this.installBundled();
+    await announceKnowledge(await this.reader.version());
+    return report;
+  }
+
+  private async installBundled(): Promise<void> {
+    const hash = contentHash(JSON.stringify(this.bundled));
+    const stored = await this.db.datasets.where('origin').equals('bundled').first();
+    if (stored?.contentHash === hash) return;
+    const parsed = parseDataset(this.bundled);
+    // The build validates the bundled file (wxt.config.ts), so this only happens to a broken build.
+    if (!parsed.ok) throw new Error(`The bundled dataset is invalid: ${parsed.error[0]?.message}`);
+    if (stored && stored.id !== parsed.value.id) await this.writer.remove(stored.id);
+    await this.writer.installBundled(parsed.value, hash);
+  }
+
+  private async committed(version: number): Promise<void> {
+    await announceKnowledge(version);
+    // Built now, not when the first tab asks: pages opened after a save get it at once.
+    void this.dictionary().catch(() => undefined);
+  }
+
+  /** The store's knowledge version (every frame compares its dictionary's with it). */
+  async version(): Promise<number> {
+    await this.ready;
+    return this.reader.version();
+  }
+
+  /** The dictionary of the current version: from memory, else from the store's copy, else built. */
+  async dictionary(): Promise<Dictionary> {
+    const version = await this.version();
+    if (this.built?.version !== version) {
+      this.built = { version, dictionary: this.loadOrBuild(version) };
+      this.built.dictionary.catch(() => {
+        if (this.built?.version === version) this.built = null;
+      });
+    }
+    return this.built.dictionary;
+  }
+
+  /** The dictionary's entries with a matcher decoded from its tables (context-menu look-ups, source views). */
+  async matcher(): Promise<{ entries: DictionaryEntry[]; matcher: Matcher }> {
+    const dictionary = await this.dictionary();
+    if (this.decoded?.version !== dictionary.version) {
+      this.decoded = {
+        version: dictionary.version,
+        matcher: matcherFromTables(decodeTables(dictionary.tables)),
+      };
+    }
+    return { entries: dictionary.entries, matcher: this.decoded.matcher };
+  }
+
+  private async loadOrBuild(version: number): Promise<Dictionary> {
+    const kept = (await this.db.meta.get(DICTIONARY_KEY))?.value as Dictionary | undefined;
+    if (kept?.version === version) return kept;
+    const entities = await this.reader.allEntities();
+    const entries = entities
+      .map(dictionaryItem)
+      .map(
+        ({ entityId, kind, aliases, excludes }): DictionaryEntry =>
+          excludes ? { entityId, kind, aliases, excludes } : { entityId, kind, aliases },
+      );
+    // Sent to every frame: ~110 KB as JSON for the seed (lib/shared/match/tables-transfer.ts).
+    const dictionary = { version, entries, tables: encodeTables(buildMatcherTables(entries)) };
+    // Kept only if no write came in meanwhile (the next build keeps its own).
+    await this.db.transaction('rw', this.db.meta, async () => {
+      const current = (await this.db.meta.get('version'))?.value ?? 0;
+      if (current === version) await this.db.meta.put({ key: DICTIONARY_KEY, value: dictionary });
+    });
+    return dictionary;
+  }
 }

@@ -1,6 +1,7 @@
 // The context menu "Look up in Backstory" and the keyboard commands: what each asks of the side panel or the page.
 import { browser } from 'wxt/browser';
 import { requestLanding } from '../shared/landing';
+import type { Matcher } from '../shared/match/matcher';
 import { type DictionaryEntry, type PanelTarget, tabMessenger } from '../shared/messaging';
 import { openPanel } from '../shared/platform';
 import { lookupTarget } from './lookup';
@@ -14,8 +15,8 @@ export interface RequestTab {
 }
 
 export interface PanelRequestContext {
-  /** The merged dictionary as the stored datasets have it now. */
-  dictionary(): Promise<readonly DictionaryEntry[]>;
+  /** The dictionary of the knowledge in use now, with its matcher. */
+  dictionary(): Promise<{ entries: readonly DictionaryEntry[]; matcher: Matcher }>;
 }
 
 /** Adds "Look up in Backstory" to the menu of selected text (once, when installed or updated). */
@@ -64,7 +65,7 @@ export function onLookupMenuClick(
   const selection = info.selectionText ?? '';
   return showPanel(
     tab?.windowId,
-    context.dictionary().then((dictionary) => lookupTarget(selection, dictionary)),
+    context.dictionary().then(({ entries, matcher }) => lookupTarget(selection, entries, matcher)),
   );
 }
 

@@ -1,12 +1,17 @@
-// What the side panel and popup ask of the knowledge base, as plain models (built by view-models.ts).
+// What the side panel and popup ask of the knowledge: plain models (built by view-models.ts), each read when shown.
 import type { EntityDetail, EntityRef, EventDetail, SourceDocument, SourceSpan } from './models';
-import type { SearchIndex } from './search';
+import type { EntityDoc, SearchResults } from './search';
 
 export interface PanelKnowledge {
-  entityRef(id: string): EntityRef | undefined;
-  entity(id: string): EntityDetail | undefined;
-  event(id: string): EventDetail | undefined;
+  /** Names and kinds of the entities of `ids` that are in use. */
+  entityRefs(ids: readonly string[]): Promise<Map<string, EntityRef>>;
+  entity(id: string): Promise<EntityDetail | undefined>;
+  event(id: string): Promise<EventDetail | undefined>;
   /** The source text with mentions marked; `span` is emphasised. */
-  source(id: string, span?: Omit<SourceSpan, 'sourceId'>): SourceDocument | undefined;
-  search: SearchIndex;
+  source(id: string, span?: Omit<SourceSpan, 'sourceId'>): Promise<SourceDocument | undefined>;
+  search(query: string): Promise<SearchResults>;
+  /** The entity a looked-up selection plainly names, if one stands out (else the panel shows results). */
+  bestEntity(text: string): Promise<EntityDoc | undefined>;
+  /** What the "Article" button opens: the first source of the first dataset in use. */
+  defaultSourceId(): Promise<string | undefined>;
 }

@@ -68,25 +68,13 @@ const ENTITY_THRESHOLD = 0.5;
 const MIN_CLOSENESS = 0.55;
 const TEXT_THRESHOLD = 0.25;
 
-export interface SearchOptions {
-  /**
-   * The ids of entities whose names appear word for word in a text (the page matcher, with its case
-   * rules). Fuse scores a long query against each name as a whole, so "Starmer and Macron met"
-   * finds no Starmer; these are listed as results all the same.
-   */
-  namedIn?(text: string): string[];
-}
-
 export class SearchIndex {
   private readonly entities: Fuse<EntityDoc>;
   private readonly quotes: Fuse<QuoteDoc>;
   private readonly events: Fuse<EventDoc>;
   private readonly byId: Map<string, EntityDoc>;
 
-  constructor(
-    corpus: SearchCorpus,
-    private readonly options: SearchOptions = {},
-  ) {
+  constructor(corpus: SearchCorpus) {
     this.byId = new Map(corpus.entities.map((entity) => [entity.id, entity]));
     this.entities = new Fuse(corpus.entities, {
       ...shared,
@@ -122,11 +110,16 @@ export class SearchIndex {
     });
   }
 
-  search(query: string, limit = 20): SearchResults {
+  /**
+   * `namedIn`: ids of the entities the query names word for word (the page matcher, with its case rules). Fuse
+   * scores a long query against each name as a whole, so "Starmer and Macron met" finds no Starmer; these are
+   * listed as results all the same.
+   */
+  search(query: string, limit = 20, namedIn: readonly string[] = []): SearchResults {
     const text = query.trim();
     if (text.length < 2) return { entities: [], events: [], quotes: [] };
     const words = wordQuery(text);
-    const named = new Set(this.options.namedIn?.(text) ?? []);
+    const named = new Set(namedIn);
     const fuzzy = this.entities.search(text, { limit: limit * 3 }).flatMap((result) => {
       if (named.has(result.item.id)) return [];
       const closeness = wordCloseness(text, result.item);
@@ -266,15 +259,19 @@ export function flattenResults(results: SearchResults): SearchHit[] {
   return [...results.entities, ...results.events, ...results.quotes];
 }
 
+/** The text a looked-up selection is searched as: a selection often carries a possessive ("Putin’s" looks up Putin). */
+export function bestEntityQuery(text: string): string {
+  return text.trim().replace(/['’]s$/i, '');
+}
+
 /**
- * The entity a looked-up selection names, if one stands out: an exact name or alias (any case),
- * else a single clearly best fuzzy hit. Otherwise the panel shows the search results.
+ * The entity a looked-up selection names, if one stands out among the results of searching `trimmed` (from
+ * bestEntityQuery): an exact name or alias (any case), else a single clearly best fuzzy hit. Otherwise the panel
+ * shows the search results.
  */
-export function bestEntityFor(index: SearchIndex, text: string): EntityDoc | undefined {
-  // A selection often carries a possessive: "Putin’s" looks up Putin.
-  const trimmed = text.trim().replace(/['’]s$/i, '');
+export function bestEntityFor(results: SearchResults, trimmed: string): EntityDoc | undefined {
   const query = trimmed.toLocaleLowerCase();
-  const { entities } = index.search(trimmed, 5);
+  const { entities } = results;
   const exact = entities.find(
     (hit) =>
       hit.entity.name.toLocaleLowerCase() === query ||

@@ -1,26 +1,22 @@
-// Builds the panel's plain models (entity, event, source, search documents) from the knowledge base.
-import type { KnowledgeBase } from '../shared/kb/knowledge-base';
+// The panel's plain models (entity, event, source, search results), read from the knowledge store view by view.
 import type { Evidence, KbEvent, Quote, Relation } from '../shared/kb/schema';
-import { compileMatcher, type Matcher } from '../shared/match/matcher';
+import type { NameMatch } from '../shared/messaging';
+import type { KnowledgeReader } from '../shared/store/read';
 import type { PanelKnowledge } from './knowledge';
+import type { KnowledgeAccess, KnowledgeRequests } from './knowledge-access';
 import type {
   EntityDetail,
   EntityRef,
   EventDetail,
   EventSummary,
   FigureItem,
+  QuoteItem,
   RelatedEntity,
   SourceDocument,
   SourceSegment,
   SourceSpan,
 } from './models';
-import { type SearchCorpus, SearchIndex } from './search';
-
-export interface BuiltKnowledge extends PanelKnowledge {
-  /** The first source of the first (bundled) dataset: what the "Article" button opens. */
-  defaultSourceId?: string;
-  corpus: SearchCorpus;
-}
+import { bestEntityFor, bestEntityQuery, type SearchCorpus, SearchIndex } from './search';
 
 /** What a figure counts, in words, from its kind and unit: "people killed", "buildings damaged". */
 function figureLabel(kind: string, unit: string | undefined): string {
@@ -58,148 +54,219 @@ function relationPhrase(relation: Relation, name: (id: string) => string): strin
   return `${name(relation.subject)} ${relation.predicate.replace(/-/g, ' ')} ${name(relation.object)}`;
 }
 
-/** Turns the knowledge base into what the panel shows. Built once per set of datasets. */
-export function buildPanelKnowledge(kb: KnowledgeBase): BuiltKnowledge {
-  // The same dictionary (canonical name first) the content script matches pages with.
-  const dictionary = kb.dictionary();
-  let matcher: Matcher | undefined;
+/** The panel's reads over the knowledge store: each view reads only what it shows. */
+export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
+  const { reader, requests } = access;
+  // The search index covers everything in use; built on the first search, rebuilt after the knowledge changes.
+  let index: { version: number; built: Promise<SearchIndex> } | null = null;
 
-  const ref = (id: string): EntityRef | undefined => {
-    const entity = kb.entity(id);
-    return entity ? { id: entity.id, name: entity.name, kind: entity.kind } : undefined;
+  const refs = async (ids: readonly string[]): Promise<Map<string, EntityRef>> => {
+    const found = await reader.entities(ids);
+    return new Map([...found.values()].map((entity) => [entity.id, toRef(entity)]));
   };
-  const name = (id: string) => kb.entity(id)?.name ?? id;
-  const span = (evidence: Evidence): SourceSpan => ({
-    sourceId: evidence.source,
-    start: evidence.start,
-    end: evidence.end,
-  });
-  const sourceOrder = new Map(kb.sources().map((source, index) => [source.id, index]));
-  /** Article order: by source, then by where the evidence sentence starts. */
-  const byOrder = (a: SourceSpan, b: SourceSpan) =>
-    (sourceOrder.get(a.sourceId) ?? 0) - (sourceOrder.get(b.sourceId) ?? 0) || a.start - b.start;
+  const nameOf = (known: ReadonlyMap<string, EntityRef>) => (id: string) =>
+    known.get(id)?.name ?? id;
 
-  const eventSummary = (event: KbEvent): EventSummary => ({
-    id: event.id,
-    title: event.title,
-    when: event.when,
-    where: event.where.map(name).join(', ') || undefined,
-  });
-  const quoteItem = (quote: Quote) => ({
-    id: quote.id,
-    text: quote.text,
-    speaker: ref(quote.speaker) ?? null,
-    context: quote.context,
-    sentence: kb.sentence(quote.evidence),
-    span: span(quote.evidence),
-  });
-
-  const entity = (id: string): EntityDetail | undefined => {
-    const found = kb.entity(id);
+  const entity = async (id: string): Promise<EntityDetail | undefined> => {
+    const found = await reader.entity(id);
     if (!found) return undefined;
-    const facts = kb
-      .facts(id)
-      .map((fact) => ({
-        id: fact.id,
-        text: fact.text,
-        sentence: kb.sentence(fact.evidence),
-        span: span(fact.evidence),
-      }))
-      .sort((a, b) => byOrder(a.span, b.span));
-    const quotes = kb
-      .quotes(id)
-      .map(quoteItem)
-      .sort((a, b) => byOrder(a.span, b.span));
-    const events = kb
-      .events(id)
-      .map((event) => ({ summary: eventSummary(event), at: span(event.evidence[0] as Evidence) }))
-      .sort((a, b) => byOrder(a.at, b.at))
-      .map(({ summary }) => summary);
-    const related: RelatedEntity[] = kb.related(id).map((other) => {
-      const relation = other.relations[0];
-      const event = other.events[0];
-      return {
-        id: other.entity.id,
-        name: other.entity.name,
-        kind: other.entity.kind,
-        relation: relation
-          ? relationPhrase(relation, name)
-          : event
-            ? `also in: ${event.title}`
-            : undefined,
-      };
-    });
+    const [facts, quotes, events, related] = await Promise.all([
+      reader.facts(id),
+      reader.quotes(id),
+      reader.events(id),
+      reader.related(id),
+    ]);
+    const spans = [...facts.map((fact) => fact.evidence), ...quotes.map((quote) => quote.evidence)];
+    const sentences = await reader.sentences(spans);
+    const known = await refs([
+      ...events.flatMap((event) => event.where),
+      ...related.flatMap((other) => other.relations.flatMap((r) => [r.subject, r.object])),
+    ]);
+    known.set(found.id, toRef(found));
+    const name = nameOf(known);
+    const order = await reader.sourceOrder([
+      ...spans.map((evidence) => evidence.source),
+      ...events.map((event) => (event.evidence[0] as Evidence).source),
+    ]);
+    /** Article order: sources in the reader's order of datasets, then where the sentence starts. */
+    const byOrder = (a: SourceSpan, b: SourceSpan) =>
+      (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.start - b.start;
     return {
-      id: found.id,
-      name: found.name,
-      kind: found.kind,
+      ...toRef(found),
       description: found.description,
       aliases: [...new Set(found.aliases.map((alias) => alias.text))],
-      facts,
-      quotes,
-      events,
-      related,
+      facts: facts
+        .map((fact, i) => ({
+          id: fact.id,
+          text: fact.text,
+          sentence: sentences[i] ?? '',
+          span: span(fact.evidence),
+        }))
+        .sort((a, b) => byOrder(a.span, b.span)),
+      quotes: quotes
+        .map((quote, i) => quoteItem(quote, toRef(found), sentences[facts.length + i] ?? ''))
+        .sort((a, b) => byOrder(a.span, b.span)),
+      events: events
+        .map((event) => ({
+          summary: eventSummary(event, name),
+          at: span(event.evidence[0] as Evidence),
+        }))
+        .sort((a, b) => byOrder(a.at, b.at))
+        .map(({ summary }) => summary),
+      related: related.map((other): RelatedEntity => {
+        const relation = other.relations[0];
+        const event = other.events[0];
+        return {
+          ...toRef(other.entity),
+          relation: relation
+            ? relationPhrase(relation, name)
+            : event
+              ? `also in: ${event.title}`
+              : undefined,
+        };
+      }),
     };
   };
 
-  const event = (id: string): EventDetail | undefined => {
-    const found = kb.event(id);
+  const event = async (id: string): Promise<EventDetail | undefined> => {
+    const found = await reader.event(id);
     if (!found) return undefined;
-    const participants: EntityRef[] = [];
-    for (const other of new Set([...found.participants, ...found.where])) {
-      const otherRef = ref(other);
-      if (otherRef) participants.push(otherRef);
-    }
+    const ids = [...new Set([...found.participants, ...found.where])];
+    const [known, sentences] = await Promise.all([refs(ids), reader.sentences(found.evidence)]);
     return {
-      ...eventSummary(found),
-      participants,
+      ...eventSummary(found, nameOf(known)),
+      participants: ids.flatMap((other) => known.get(other) ?? []),
       figures: found.figures.map(figureItem),
-      sentences: found.evidence.map((evidence) => ({
-        text: kb.sentence(evidence),
+      sentences: found.evidence.map((evidence, i) => ({
+        text: sentences[i] ?? '',
         span: span(evidence),
       })),
     };
   };
 
-  const source = (
+  const source = async (
     id: string,
     emphasis?: { start: number; end: number },
-  ): SourceDocument | undefined => {
-    const found = kb.source(id);
+  ): Promise<SourceDocument | undefined> => {
+    const found = await reader.source(id);
     if (!found) return undefined;
-    matcher ??= compileMatcher(dictionary);
+    const names = await requests.sourceNames(id);
+    const known = await refs(names.map((match) => match.entityId));
     const text = found.text;
     const paragraphs: SourceSegment[][] = [];
     let lineStart = 0;
+    let next = 0;
     for (const line of text.split('\n')) {
       const lineEnd = lineStart + line.length;
+      const inLine: NameMatch[] = [];
+      while (next < names.length && (names[next] as NameMatch).start < lineEnd) {
+        inLine.push(names[next] as NameMatch);
+        next++;
+      }
       if (line.trim() !== '') {
-        paragraphs.push(segmentLine(text, lineStart, lineEnd, matcher, dictionary, emphasis));
+        paragraphs.push(segmentLine(text, lineStart, lineEnd, inLine, known, emphasis));
       }
       lineStart = lineEnd + 1;
     }
     return { id, title: found.title, paragraphs };
   };
 
-  const quoteIds = new Set<string>();
-  const allQuotes = kb.datasets
-    .flatMap((dataset) => dataset.quotes)
-    .filter((quote) => !quoteIds.has(quote.id) && quoteIds.add(quote.id));
+  const searchIndex = async (): Promise<SearchIndex> => {
+    const version = await reader.version();
+    if (index?.version !== version) {
+      index = { version, built: buildIndex(reader) };
+      index.built.catch(() => {
+        index = null;
+      });
+    }
+    return index.built;
+  };
+
+  return {
+    entityRefs: refs,
+    entity,
+    event,
+    source,
+    async search(query) {
+      const [built, named] = await Promise.all([searchIndex(), namedIn(requests, query)]);
+      return built.search(query, 20, named);
+    },
+    async bestEntity(text) {
+      const trimmed = bestEntityQuery(text);
+      const [built, named] = await Promise.all([searchIndex(), namedIn(requests, trimmed)]);
+      return bestEntityFor(built.search(trimmed, 5, named), trimmed);
+    },
+    async defaultSourceId() {
+      return (await reader.firstSource())?.id;
+    },
+  };
+}
+
+/** Ids of the entities a text names word for word (the page matcher, in the background), each once, in order. */
+async function namedIn(requests: KnowledgeRequests, text: string): Promise<string[]> {
+  if (text.trim().length < 2) return [];
+  try {
+    return [...new Set((await requests.findNames(text)).map((match) => match.entityId))];
+  } catch {
+    return []; // the background is busy starting: fuzzy results alone, this once
+  }
+}
+
+function toRef(entity: { id: string; name: string; kind: string }): EntityRef {
+  return { id: entity.id, name: entity.name, kind: entity.kind };
+}
+
+const span = (evidence: Evidence): SourceSpan => ({
+  sourceId: evidence.source,
+  start: evidence.start,
+  end: evidence.end,
+});
+
+function eventSummary(event: KbEvent, name: (id: string) => string): EventSummary {
+  return {
+    id: event.id,
+    title: event.title,
+    when: event.when,
+    where: event.where.map(name).join(', ') || undefined,
+  };
+}
+
+function quoteItem(quote: Quote, speaker: EntityRef | null, sentence: string): QuoteItem {
+  return {
+    id: quote.id,
+    text: quote.text,
+    speaker,
+    context: quote.context,
+    sentence,
+    span: span(quote.evidence),
+  };
+}
+
+/** Everything searchable, as plain documents, from the knowledge in use. */
+async function buildIndex(reader: KnowledgeReader): Promise<SearchIndex> {
+  const [entities, quotes, events] = await Promise.all([
+    reader.allEntities(),
+    reader.allQuotes(),
+    reader.allEvents(),
+  ]);
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const name = (id: string) => byId.get(id)?.name ?? id;
   const corpus: SearchCorpus = {
-    entities: kb.entities().map((e) => ({
-      id: e.id,
-      name: e.name,
-      kind: e.kind,
+    entities: entities.map((e) => ({
+      ...toRef(e),
       aliases: [...new Set(e.aliases.map((alias) => alias.text))],
       description: e.description,
     })),
-    quotes: allQuotes.map((quote) => ({
-      id: quote.id,
-      text: quote.text,
-      speaker: ref(quote.speaker) ?? null,
-      span: span(quote.evidence),
-    })),
-    events: kb.allEvents().map((e) => ({
+    quotes: quotes.map((quote) => {
+      const speaker = byId.get(quote.speaker);
+      return {
+        id: quote.id,
+        text: quote.text,
+        speaker: speaker ? toRef(speaker) : null,
+        span: span(quote.evidence),
+      };
+    }),
+    events: events.map((e) => ({
       id: e.id,
       title: e.title,
       when: e.when,
@@ -207,21 +274,7 @@ export function buildPanelKnowledge(kb: KnowledgeBase): BuiltKnowledge {
       participants: e.participants.map(name),
     })),
   };
-
-  return {
-    entityRef: ref,
-    entity,
-    event,
-    source,
-    search: new SearchIndex(corpus, {
-      namedIn: (text) => {
-        matcher ??= compileMatcher(dictionary);
-        return matcher.find(text).flatMap((match) => dictionary[match.entity]?.entityId ?? []);
-      },
-    }),
-    corpus,
-    defaultSourceId: kb.sources()[0]?.id,
-  };
+  return new SearchIndex(corpus);
 }
 
 /** One line of a source cut into plain runs, entity mentions and the emphasised span's runs. */
@@ -229,16 +282,15 @@ function segmentLine(
   text: string,
   start: number,
   end: number,
-  matcher: Matcher,
-  entities: readonly { entityId: string; name: string; kind: string }[],
+  mentions: readonly NameMatch[],
+  entities: ReadonlyMap<string, EntityRef>,
   emphasis: { start: number; end: number } | undefined,
 ): SourceSegment[] {
   // Cut points: every mention boundary and the emphasis boundaries, so no run straddles either.
-  const mentions = matcher.find(text, start, end);
   const cuts = new Set<number>([start, end]);
   for (const mention of mentions) {
-    cuts.add(mention.start);
-    cuts.add(mention.end);
+    cuts.add(Math.max(start, mention.start));
+    cuts.add(Math.min(end, mention.end));
   }
   if (emphasis) {
     if (emphasis.start > start && emphasis.start < end) cuts.add(emphasis.start);
@@ -253,9 +305,9 @@ function segmentLine(
     while (m < mentions.length && (mentions[m]?.end ?? 0) <= from) m++;
     const mention = mentions[m];
     const inMention = mention && mention.start <= from && to <= mention.end;
-    const entity = inMention ? entities[mention.entity] : undefined;
+    const entity = inMention ? entities.get(mention.entityId) : undefined;
     const segment: SourceSegment = { text: text.slice(from, to) };
-    if (entity) segment.entity = { id: entity.entityId, name: entity.name, kind: entity.kind };
+    if (entity) segment.entity = entity;
     if (emphasis && from >= emphasis.start && to <= emphasis.end) segment.emphasised = true;
     segments.push(segment);
   }

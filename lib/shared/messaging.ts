@@ -1,10 +1,14 @@
 // Typed messages between the extension's contexts. Names say the direction: background ← tabs/pages, tab ← background/pages, panel ← tabs.
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { CardData } from '../background/card-data';
+import type { CardData } from './card-data';
+import type { DatasetIssue } from './kb/schema';
 import type { EntityKind, KindStyles } from './kinds';
-
 import type { EncodedTables } from './match/tables-transfer';
+import type { Result } from './result';
+import type { BackupDataset } from './settings/backup';
+import type { ImportError, WriteError } from './store/errors';
+import type { DatasetRow } from './store/rows';
 
 /** One entity as the matcher needs it: every way it can be written, with its case rule. */
 export interface DictionaryEntry {
@@ -57,14 +61,20 @@ export interface PageState {
   dictionaryVersion: string;
 }
 
-/** Handled by the background. Senders: content scripts and extension pages. */
+/** Where a name occurs in a text, by the page matcher's rules. */
+export interface NameMatch {
+  entityId: string;
+  start: number;
+  end: number;
+}
+
+/** Handled by the background. Senders: content scripts and extension pages (the last group: extension pages only). */
 export interface BackgroundProtocol {
   /** Settings as they apply to the page at `url`. */
   getPageState(url: string): PageState;
-  /** The entities to look for on pages: every enabled dataset, merged. */
   /** The dictionary, with the matcher's tables built for it (lib/background/knowledge.ts). */
   getDictionary(): { version: string; entries: DictionaryEntry[]; tables: EncodedTables };
-  /** The hover card's content for one entity, or null if no dataset knows it. */
+  /** The hover card's content for one entity, or null if no dataset in use knows it. */
   getCard(entityId: string): CardData | null;
   /** Opens the side panel in the sender's window on `target` (call while handling a user gesture). */
   openSidePanel(target: PanelTarget): void;
@@ -72,6 +82,22 @@ export interface BackgroundProtocol {
   muteEntity(entityId: string): void;
   /** A tab tells how many distinct entities it highlights (toolbar badge). */
   reportMentions(distinct: number): void;
+
+  /** Where the dictionary's names occur in `text` (a search query, a source's text is read by id instead). */
+  findNames(text: string): NameMatch[];
+  /** Where the dictionary's names occur in a stored source's text. */
+  sourceNames(sourceId: string): NameMatch[];
+  /** Imports a chosen file (one dataset, or several exported together): all of it, or nothing. */
+  importDatasetFile(file: { name: string; text: string }): Result<DatasetRow[], ImportError>;
+  setDatasetEnabled(change: { id: string; enabled: boolean }): void;
+  /** Removes a dataset with its items (and, for a damaged one, its set-aside data). */
+  removeDataset(id: string): void;
+  /** Checks a backup's datasets without storing them: every problem, with its path in the file. */
+  checkBackupDatasets(datasets: BackupDataset[]): Result<null, DatasetIssue[]>;
+  /** Replaces every imported dataset with a backup's, in one transaction. */
+  restoreDatasets(datasets: BackupDataset[]): Result<DatasetRow[], WriteError>;
+  /** Removes every imported dataset (reset to defaults). */
+  removeImportedDatasets(): void;
 }
 
 /** Handled by the content script of a tab's top frame. Senders: background and extension pages. */

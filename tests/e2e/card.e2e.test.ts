@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { smallDataset } from '../unit/shared/settings/dataset-fixture';
+import { smallDataset } from '../unit/support/dataset-fixture';
 import {
   type ExtensionSession,
   launchChromium,

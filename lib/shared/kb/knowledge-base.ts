@@ -1,26 +1,7 @@
 // The runtime index over one or more validated datasets: look-ups by entity id and the matcher's dictionary.
 import { compileMatcher, type Matcher } from '../match/matcher';
-import type {
-  Alias,
-  Dataset,
-  Entity,
-  Event,
-  Evidence,
-  Fact,
-  Quote,
-  Relation,
-  Source,
-} from './schema';
-
-/** One entity as the matcher needs it; `aliases` starts with the canonical name. */
-export interface DictionaryItem {
-  entityId: string;
-  kind: string;
-  name: string;
-  aliases: Alias[];
-  /** Phrases that contain an alias but name something else: matched, never highlighted. */
-  excludes?: Alias[];
-}
+import { type DictionaryItem, dictionaryItem } from './dictionary';
+import type { Dataset, Entity, Event, Evidence, Fact, Quote, Relation, Source } from './schema';
 
 /** Another entity linked to the one asked about, and what links them. */
 export interface RelatedEntity {
@@ -37,9 +18,6 @@ export interface Mention {
   start: number;
   end: number;
 }
-
-/** All-caps names this short ("US", "EU", "NATO") are case-sensitive unless an alias says otherwise. */
-const SHORT_ACRONYM = /^\p{Lu}{1,5}$/u;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -188,27 +166,7 @@ export class KnowledgeBase {
 
   /** Every entity with every way of writing it (canonical name first) and its exclusions, in dataset order, for the matcher. */
   dictionary(): DictionaryItem[] {
-    return this.entities().map((entity) => {
-      const aliases: Alias[] = [];
-      const seen = new Set<string>();
-      const add = (alias: Alias) => {
-        const key = `${alias.caseSensitive ? 1 : 0}${alias.text}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        aliases.push(alias);
-      };
-      const listedName = entity.aliases.find((alias) => alias.text === entity.name);
-      add(listedName ?? { text: entity.name, caseSensitive: SHORT_ACRONYM.test(entity.name) });
-      for (const alias of entity.aliases) add(alias);
-      const item: DictionaryItem = {
-        entityId: entity.id,
-        kind: entity.kind,
-        name: entity.name,
-        aliases,
-      };
-      if (entity.excludes?.length) item.excludes = entity.excludes;
-      return item;
-    });
+    return this.entities().map(dictionaryItem);
   }
 
   /** Where any of the entity's names occurs in the sources, in source and text order. */

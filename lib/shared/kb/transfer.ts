@@ -1,4 +1,4 @@
-// Import and export of dataset files: size-limited, fully validated, all-or-nothing, id collisions reported.
+// Dataset files in and out: reading one (size-limited, fully validated, every problem listed) and writing one.
 import { parseDataset, type Result } from './parse';
 import type { Dataset, DatasetIssue } from './schema';
 
@@ -12,53 +12,11 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-type Collection = 'sources' | 'entities' | 'facts' | 'quotes' | 'events' | 'relations';
-const COLLECTIONS: readonly Collection[] = [
-  'sources',
-  'entities',
-  'facts',
-  'quotes',
-  'events',
-  'relations',
-];
-
-/** Every id of `incoming` that an `existing` dataset already uses, as issues (nothing is overwritten). */
-export function findCollisions(incoming: Dataset, existing: readonly Dataset[]): DatasetIssue[] {
-  const issues: DatasetIssue[] = [];
-  for (const other of existing) {
-    if (other.id === incoming.id) {
-      issues.push({
-        path: 'id',
-        message: `a dataset with id "${incoming.id}" ("${other.name}") already exists`,
-      });
-    }
-  }
-  for (const collection of COLLECTIONS) {
-    const owners = new Map<string, Dataset>();
-    for (const other of existing) {
-      for (const item of other[collection]) if (!owners.has(item.id)) owners.set(item.id, other);
-    }
-    incoming[collection].forEach((item: { id: string }, index: number) => {
-      const owner = owners.get(item.id);
-      if (owner) {
-        issues.push({
-          path: `${collection}[${index}].id`,
-          message: `id "${item.id}" is already used in ${collection} of dataset "${owner.id}" ("${owner.name}")`,
-        });
-      }
-    });
-  }
-  return issues;
-}
-
 /**
- * Reads a dataset file. Either the whole file is accepted (a validated Dataset whose ids clash
- * with none of `existing`) or nothing is, with every problem listed.
+ * Reads a dataset file: either the whole file is a valid dataset, or every problem is listed. (Whether its ids are
+ * free is the store's question: lib/background/store/writer.ts.)
  */
-export function importDataset(
-  text: string,
-  existing: readonly Dataset[],
-): Result<Dataset, DatasetIssue[]> {
+export function readDatasetFile(text: string): Result<Dataset, DatasetIssue[]> {
   const bytes = utf8Length(text);
   if (bytes > MAX_IMPORT_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
@@ -79,13 +37,10 @@ export function importDataset(
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, error: [{ path: '(file)', message: `not a JSON file: ${reason}` }] };
   }
-  const parsed = parseDataset(json);
-  if (!parsed.ok) return parsed;
-  const collisions = findCollisions(parsed.value, existing);
-  return collisions.length > 0 ? { ok: false, error: collisions } : parsed;
+  return parseDataset(json);
 }
 
-/** The dataset as a file's text; importDataset() of it gives back an identical dataset. */
+/** The dataset as a file's text; readDatasetFile() of it gives back an identical dataset. */
 export function exportDataset(dataset: Dataset): string {
   return `${JSON.stringify(dataset, null, 2)}\n`;
 }

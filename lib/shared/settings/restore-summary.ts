@@ -1,12 +1,14 @@
 // What restoring a backup replaces, in words: shown before it runs, to confirm, and said again once it has.
-import type { CheckedBackup } from './backup';
-import type { DatasetIndex, Settings } from './schema';
+import type { DatasetRow } from '../store/rows';
+import type { Backup } from './backup';
+import type { Settings } from './schema';
 
 /** What is stored now, as far as a restore can change it. */
 export interface Current {
   settings: Settings;
   muted: string[];
-  index: DatasetIndex;
+  /** The imported datasets (a backup's datasets replace them; saved articles and the bundled dataset stay). */
+  imported: DatasetRow[];
 }
 
 export interface RestoreChanges {
@@ -18,12 +20,10 @@ export interface RestoreChanges {
   datasets?: { removed: string[]; replaced: string[]; added: string[] };
 }
 
-export function restoreChanges(
-  current: Current,
-  { backup, datasets }: CheckedBackup,
-): RestoreChanges {
+export function restoreChanges(current: Current, backup: Backup): RestoreChanges {
+  const datasets = backup.datasets ?? [];
   const incoming = new Set(datasets.map(({ entry }) => entry.id));
-  const stored = new Set(current.index.map((entry) => entry.id));
+  const stored = new Set(current.imported.map((row) => row.id));
   return {
     sites: backup.settings && {
       now: current.settings.sites.length,
@@ -32,9 +32,9 @@ export function restoreChanges(
     styles: backup.styles !== undefined,
     muted: backup.muted && { now: current.muted.length, backup: backup.muted.length },
     datasets: backup.datasets && {
-      removed: current.index.filter((entry) => !incoming.has(entry.id)).map((entry) => entry.name),
-      replaced: datasets.filter(({ entry }) => stored.has(entry.id)).map(({ valid }) => valid.name),
-      added: datasets.filter(({ entry }) => !stored.has(entry.id)).map(({ valid }) => valid.name),
+      removed: current.imported.filter((row) => !incoming.has(row.id)).map((row) => row.name),
+      replaced: datasets.filter(({ entry }) => stored.has(entry.id)).map(({ entry }) => entry.name),
+      added: datasets.filter(({ entry }) => !stored.has(entry.id)).map(({ entry }) => entry.name),
     },
   };
 }

@@ -1,85 +1,41 @@
-// Restoring a checked backup and resetting to defaults: every stored item written at once, under every item's lock.
+// Restoring a backup's settings and resetting them to defaults: every stored item written at once, under every
+// item's lock. (A backup's datasets go to the background, which owns the knowledge store.)
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import type { DatasetIssue } from '../kb/schema';
 import { err, ok, type Result } from '../result';
-import { type CheckedBackup, checkBackup, checkBackupFileSize } from './backup';
-import { datasetIdOfKey } from './dataset-index';
-import {
-  type DatasetValidator,
-  datasetIndexItem,
-  datasetKey,
-  formatBytes,
-  type ImportIssue,
-  STORAGE_BUDGET_BYTES,
-  storedSize,
-} from './datasets';
+import type { Backup } from './backup';
 import { withLock } from './lock';
 import { QUARANTINE_KEY, QUARANTINE_LOCK, readQuarantine } from './quarantine';
-import { type Current, doneText, planText, restoreChanges } from './restore-summary';
-import type { DatasetEntry } from './schema';
 import { mutedItem, settingsItem, stylesItem } from './store';
 
 /**
- * Runs `task` holding the lock of every stored item — always settings, styles, muted, datasets in this
- * order (every other writer takes one of them, then perhaps the quarantine's), so no two wait on each
- * other — with their current values, read and repaired under the locks.
+ * Runs `task` holding the lock of every settings item — always settings, styles, muted in this order (every other
+ * writer takes one of them, then perhaps the quarantine's), so no two wait on each other.
  */
-function withEveryItem<R>(task: (current: Current) => Promise<R>): Promise<R> {
-  return settingsItem.transact((settings) =>
-    stylesItem.transact(() =>
-      mutedItem.transact((muted) =>
-        datasetIndexItem.transact((index) => task({ settings, muted, index })),
-      ),
-    ),
-  );
+function withEveryItem<R>(task: () => Promise<R>): Promise<R> {
+  return settingsItem.transact(() => stylesItem.transact(() => mutedItem.transact(task)));
 }
 
-export interface PreparedRestore {
-  checked: CheckedBackup;
-  /** What restoring would replace, for the confirmation. */
-  plan: string[];
-}
-
-/** Checks a backup's text completely and says what restoring it would replace; nothing is written. */
-export async function prepareRestore(
-  fileName: string,
-  text: string,
-  validate: DatasetValidator,
-): Promise<Result<PreparedRestore, ImportIssue[]>> {
-  const size = checkBackupFileSize(fileName, new TextEncoder().encode(text).length);
-  if (!size.ok) return size;
-  const checked = checkBackup(text, validate);
-  if (!checked.ok) return checked;
-  const current = {
-    settings: await settingsItem.get(),
-    muted: await mutedItem.get(),
-    index: await datasetIndexItem.get(),
-  };
-  return ok({
-    checked: checked.value,
-    plan: planText(fileName, restoreChanges(current, checked.value)),
-  });
-}
-
-function restoredLine({ backup, datasets }: CheckedBackup): string {
+/** "Restored settings, styles, 2 datasets." for the success message. */
+export function restoredLine(backup: Backup): string {
+  const count = backup.datasets?.length ?? 0;
   const parts = [
     backup.settings && 'settings',
     backup.styles && 'styles',
     backup.muted && 'muted entities',
-    backup.datasets && `${datasets.length} dataset${datasets.length === 1 ? '' : 's'}`,
+    backup.datasets && `${count} dataset${count === 1 ? '' : 's'}`,
   ].filter(Boolean);
   return `Restored ${parts.join(', ') || 'nothing (the file was empty)'}.`;
 }
 
 /**
- * Restores a checked backup: the sections present in the file replace what is stored, all in one write,
- * under the locks. Sections the file lacks are left as they are. Set-aside data in the file is added to
- * the current set-aside data, never put back in place. Returns the success message: what was restored,
- * then what it replaced (datasets removed named).
+ * Writes the settings sections of a backup (settings, styles, muted) in one storage write, under the locks; the
+ * sections the file lacks are left as they are. Set-aside data in the file is added to the current set-aside data,
+ * never put back in place.
  */
-export function applyRestore(checked: CheckedBackup): Promise<Result<string[], ImportIssue[]>> {
-  const { backup, datasets } = checked;
-  return withEveryItem((current) =>
-    withLock(QUARANTINE_LOCK, async (): Promise<Result<string[], ImportIssue[]>> => {
+export function restoreSettings(backup: Backup): Promise<Result<void, DatasetIssue[]>> {
+  return withEveryItem(() =>
+    withLock(QUARANTINE_LOCK, async (): Promise<Result<void, DatasetIssue[]>> => {
       const writes: { key: StorageItemKey; value: unknown }[] = [];
       const meta = (item: { key: StorageItemKey; version: number }) => ({
         key: `${item.key}$` as StorageItemKey,
@@ -90,20 +46,6 @@ export function applyRestore(checked: CheckedBackup): Promise<Result<string[], I
       if (backup.styles)
         writes.push({ key: stylesItem.key, value: backup.styles }, meta(stylesItem));
       if (backup.muted) writes.push({ key: mutedItem.key, value: backup.muted }, meta(mutedItem));
-      if (backup.datasets) {
-        const index = datasets.map(({ entry, valid }): DatasetEntry => {
-          // Validated just now, so not damaged whatever the file says.
-          const { damaged: _, ...rest } = entry;
-          return {
-            ...rest,
-            bytes: storedSize(datasetKey(entry.id).slice('local:'.length), valid.data),
-            counts: valid.counts,
-          };
-        });
-        writes.push({ key: datasetIndexItem.key, value: index }, meta(datasetIndexItem));
-        for (const { entry, valid } of datasets)
-          writes.push({ key: datasetKey(entry.id), value: valid.data });
-      }
       if (backup.quarantine && backup.quarantine.length > 0) {
         const kept = await readQuarantine();
         const seen = new Set(kept.map((entry) => JSON.stringify([entry.key, entry.raw])));
@@ -112,64 +54,31 @@ export function applyRestore(checked: CheckedBackup): Promise<Result<string[], I
         );
         writes.push({ key: QUARANTINE_KEY, value: [...kept, ...added] });
       }
-      const needed = writes.reduce((sum, w) => sum + storedSize(w.key, w.value), 0);
-      if (needed > STORAGE_BUDGET_BYTES) {
-        return err([
-          {
-            path: 'datasets',
-            message: `restoring needs ${formatBytes(needed)}, more than the ${formatBytes(STORAGE_BUDGET_BYTES)} of storage. Nothing was changed.`,
-          },
-        ]);
-      }
+      if (writes.length === 0) return ok(undefined);
       try {
         await storage.setItems(writes);
       } catch (error) {
         return err([
           {
             path: '(root)',
-            message: `the browser refused to store it (${(error as Error).message}). Nothing was changed.`,
+            message: `the browser refused to store the settings (${(error as Error).message}).`,
           },
         ]);
       }
-      if (backup.datasets) {
-        // Data of datasets the backup replaced; removed only after the new index is in place.
-        const kept = new Set(datasets.map(({ entry }) => entry.id));
-        const stale = current.index
-          .filter((entry) => !kept.has(entry.id))
-          .map((entry) => datasetKey(entry.id));
-        if (stale.length > 0) await storage.removeItems(stale);
-      }
-      return ok([restoredLine(checked), ...doneText(restoreChanges(current, checked))]);
+      return ok(undefined);
     }),
   );
 }
 
-/** Checks and restores a backup's text in one step (no confirmation; the options page confirms first). */
-export async function restoreBackup(
-  text: string,
-  validate: DatasetValidator,
-): Promise<Result<string[], ImportIssue[]>> {
-  const size = checkBackupFileSize('the file', new TextEncoder().encode(text).length);
-  if (!size.ok) return size;
-  const checked = checkBackup(text, validate);
-  return checked.ok ? applyRestore(checked.value) : checked;
-}
-
 /**
- * Back to a fresh install: default settings and styles, nothing muted, no imported datasets — the data of
- * every `dataset:*` key, listed or not, so nothing is left taking up storage unseen. Set-aside data stays.
- * Under every item's lock, so an edit or import made meanwhile is either reset or kept whole.
+ * Settings back to a fresh install's: default settings and styles, nothing muted. Set-aside data stays. Under every
+ * item's lock, so an edit made meanwhile is either reset or kept whole. (Imported datasets: the background.)
  */
-export function resetAll(): Promise<void> {
+export function resetSettings(): Promise<void> {
   return withEveryItem(async () => {
-    const all = await storage.snapshot('local');
-    const data = Object.keys(all)
-      .filter((key) => datasetIdOfKey(key) !== null)
-      .map((key): StorageItemKey => `local:${key}`);
-    const items = [settingsItem, stylesItem, mutedItem, datasetIndexItem];
-    await storage.removeItems([
-      ...items.flatMap((item) => [item.key, `${item.key}$` as StorageItemKey]),
-      ...data,
-    ]);
+    const items = [settingsItem, stylesItem, mutedItem];
+    await storage.removeItems(
+      items.flatMap((item) => [item.key, `${item.key}$` as StorageItemKey]),
+    );
   });
 }

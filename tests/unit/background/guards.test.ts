@@ -3,21 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { checkMessage } from '../../../lib/background/guards';
 
 const ID = 'own-extension-id';
-const own = { id: ID, tab: { id: 3, windowId: 1 } };
+const ORIGIN = 'chrome-extension://own-extension-id/';
+const OWN = { id: ID, origin: ORIGIN };
+const own = { id: ID, tab: { id: 3, windowId: 1 }, url: 'https://news.example/story' };
+const ownPage = { id: ID, url: `${ORIGIN}options.html` };
 
 describe('checkMessage', () => {
   it('accepts a well-formed message from the extension', () => {
-    expect(checkMessage('getCard', 'kyiv', own, ID)).toEqual({ ok: true, data: 'kyiv' });
-    expect(checkMessage('openSidePanel', { view: 'entity', entityId: 'kyiv' }, own, ID)).toEqual({
+    expect(checkMessage('getCard', 'kyiv', own, OWN)).toEqual({ ok: true, data: 'kyiv' });
+    expect(checkMessage('openSidePanel', { view: 'entity', entityId: 'kyiv' }, own, OWN)).toEqual({
       ok: true,
       data: { view: 'entity', entityId: 'kyiv' },
     });
   });
 
   it('refuses a sender that is not this extension, whatever the data', () => {
-    const result = checkMessage('getCard', 'kyiv', { id: 'someone-else' }, ID);
+    const result = checkMessage('getCard', 'kyiv', { id: 'someone-else' }, OWN);
     expect(result).toEqual({ ok: false, reason: 'getCard: sender is not this extension' });
-    expect(checkMessage('muteEntity', 'kyiv', {}, ID).ok).toBe(false);
+    expect(checkMessage('muteEntity', 'kyiv', {}, OWN).ok).toBe(false);
   });
 
   it('refuses data of the wrong shape, naming the message', () => {
@@ -31,9 +34,39 @@ describe('checkMessage', () => {
       ['reportMentions', 1.5],
       ['getPageState', { url: 'https://x' }],
     ] as const) {
-      const result = checkMessage(type, data, own, ID);
+      const result = checkMessage(type, data, own, OWN);
       expect(result.ok, `${type} ${JSON.stringify(data)}`).toBe(false);
       if (!result.ok) expect(result.reason.startsWith(`${type}:`)).toBe(true);
     }
+  });
+});
+
+describe('messages that change what is stored', () => {
+  const file = { name: 'a.json', text: '{}' };
+
+  it('are taken from the extension’s own pages', () => {
+    expect(checkMessage('importDatasetFile', file, ownPage, OWN)).toEqual({ ok: true, data: file });
+    expect(checkMessage('removeDataset', 'fixture-set', ownPage, OWN).ok).toBe(true);
+  });
+
+  it('are refused from a content script, however well-formed', () => {
+    for (const [type, data] of [
+      ['importDatasetFile', file],
+      ['setDatasetEnabled', { id: 'fixture-set', enabled: false }],
+      ['removeDataset', 'fixture-set'],
+      ['restoreDatasets', []],
+      ['removeImportedDatasets', undefined],
+      ['sourceNames', 'kyiv-attack-article'],
+    ] as const) {
+      expect(checkMessage(type, data, own, OWN)).toEqual({
+        ok: false,
+        reason: `${type}: only the extension's own pages may send it`,
+      });
+    }
+  });
+
+  it('are refused from a page of another origin that claims the id', () => {
+    const spoofed = { id: ID, url: 'https://evil.example/chrome-extension://own-extension-id/' };
+    expect(checkMessage('removeDataset', 'fixture-set', spoofed, OWN).ok).toBe(false);
   });
 });

@@ -1,17 +1,24 @@
-// The dictionary the background sends to tabs: every entity with its aliases and, where it has any, its exclusions.
+// The background's knowledge: the dictionary tabs get (from the store, built once per version), the bundled
+// dataset installed once per build, and every write announced.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadKnowledge } from '../../../lib/background/knowledge';
+import seed from '../../../assets/kb/seed.json';
+import { contentHash, KnowledgeOwner } from '../../../lib/background/knowledge';
 import { compileMatcher, matcherFromTables } from '../../../lib/shared/match/matcher';
 import { decodeTables } from '../../../lib/shared/match/tables-transfer';
+import { openKnowledgeDb } from '../../../lib/shared/store/db';
+import { announcedVersion } from '../../../lib/shared/store/signal';
+import { smallDataset } from '../support/dataset-fixture';
+import { freshKnowledge, importDataset } from '../support/knowledge';
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
 
-describe('loadKnowledge', () => {
+describe('the dictionary', () => {
   it('sends exclusions along, so a tab marks America but not South America', async () => {
-    const { dictionary } = await loadKnowledge();
+    const { owner } = await freshKnowledge();
+    const { entries: dictionary } = await owner.dictionary();
     const us = dictionary.find((entry) => entry.entityId === 'united-states');
     expect(us?.excludes).toContainEqual({ text: 'South America', caseSensitive: false });
     // Entities without exclusions carry no empty list to every tab.
@@ -24,8 +31,8 @@ describe('loadKnowledge', () => {
   });
 
   it('sends the built matcher along, so a tab needs not compile one', async () => {
-    const { dictionary, tables } = await loadKnowledge();
-    if (!tables) throw new Error('the seed dictionary should come with its tables');
+    const { owner } = await freshKnowledge();
+    const { entries: dictionary, tables } = await owner.dictionary();
     // Small enough to copy into every frame (the seed's are tens of kilobytes).
     expect(JSON.stringify(tables).length).toBeLessThan(200_000);
     const text = 'Zelenskyy’s aide met Putin in Kyiv; South America, the US and us.';
@@ -37,5 +44,101 @@ describe('loadKnowledge', () => {
       'kyiv',
       'united-states',
     ]);
+  });
+
+  it('follows every write: an import adds its names, switching it off takes them away', async () => {
+    const knowledge = await freshKnowledge();
+    const { owner } = knowledge;
+    const before = await owner.dictionary();
+    await importDataset(knowledge, smallDataset());
+    const after = await owner.dictionary();
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.entries.map((entry) => entry.entityId)).toContain('maria-testova');
+    // The bundled dataset's names come first, in the order tabs have always had them.
+    expect(after.entries.slice(0, before.entries.length)).toEqual(before.entries);
+    await owner.writer.setEnabled('fixture-set', false);
+    const off = await owner.dictionary();
+    expect(off.entries.map((entry) => entry.entityId)).not.toContain('maria-testova');
+    expect(off.entries).toEqual(before.entries);
+  });
+
+  it('is kept in the store: a restarted background reads it back instead of building it', async () => {
+    const { owner } = await freshKnowledge();
+    const built = await owner.dictionary();
+    const restarted = new KnowledgeOwner(owner.db);
+    await restarted.ready;
+    // Same version, so the stored copy is used: no entity needs reading.
+    const reads: string[] = [];
+    const allEntities = restarted.reader.allEntities.bind(restarted.reader);
+    restarted.reader.allEntities = async () => {
+      reads.push('entities');
+      return allEntities();
+    };
+    expect(await restarted.dictionary()).toEqual(built);
+    expect(reads).toEqual([]);
+  });
+});
+
+describe('the bundled dataset', () => {
+  it('is installed once per build, and again when the build carries another copy', async () => {
+    const { owner } = await freshKnowledge();
+    const first = await owner.db.datasets.get('seed-kyiv-attack');
+    expect(first).toMatchObject({
+      origin: 'bundled',
+      enabled: true,
+      contentHash: contentHash(JSON.stringify(seed)),
+    });
+    const version = await owner.version();
+    // Same build, next start: nothing written.
+    const again = new KnowledgeOwner(owner.db);
+    await again.ready;
+    expect(await again.version()).toBe(version);
+    // A build with an edited copy replaces it, keeping the reader's switch.
+    await owner.writer.setEnabled('seed-kyiv-attack', false);
+    const edited = structuredClone(seed) as typeof seed;
+    edited.entities[0] = { ...edited.entities[0], name: 'Oleksandr Khilko (edited)' } as never;
+    const updated = new KnowledgeOwner(owner.db, edited);
+    await updated.ready;
+    const row = await owner.db.datasets.get('seed-kyiv-attack');
+    expect(row?.enabled).toBe(false);
+    expect(row?.contentHash).toBe(contentHash(JSON.stringify(edited)));
+    expect((await owner.db.entities.get('oleksandr-khilko'))?.name).toBe(
+      'Oleksandr Khilko (edited)',
+    );
+  });
+
+  it('leaves to an import the ids it took before a new copy named them too', async () => {
+    const knowledge = await freshKnowledge();
+    await importDataset(knowledge, smallDataset());
+    const edited = structuredClone(seed) as typeof seed;
+    const {
+      description: _,
+      descriptionEvidence: __,
+      ...maria
+    } = smallDataset().entities[0] as never as Record<string, unknown>;
+    edited.entities.push(maria as never);
+    const updated = new KnowledgeOwner(knowledge.owner.db, edited);
+    await updated.ready;
+    expect((await knowledge.owner.db.entities.get('maria-testova'))?.dataset).toBe('fixture-set');
+  });
+});
+
+describe('announcing', () => {
+  it('says the version of every committed write in storage.local, where every context sees it', async () => {
+    const knowledge = await freshKnowledge();
+    const start = await announcedVersion();
+    expect(start).toBe(await knowledge.owner.version());
+    await importDataset(knowledge, smallDataset());
+    expect(await announcedVersion()).toBe(start + 1);
+  });
+
+  it('starts from what a database already holds (each context opens the same store)', async () => {
+    const db = openKnowledgeDb('backstory-test-announce');
+    const first = new KnowledgeOwner(db);
+    await first.ready;
+    fakeBrowser.reset();
+    const second = new KnowledgeOwner(db);
+    await second.ready;
+    expect(await announcedVersion()).toBe(await first.version());
   });
 });

@@ -1,10 +1,9 @@
 // "Look up in Backstory": a selection that is one entity's name lands on it, anything else on search results.
 import { describe, expect, it } from 'vitest';
-import { parseBundled } from '../../../lib/background/knowledge';
 import { lookupTarget } from '../../../lib/background/lookup';
-import { KnowledgeBase } from '../../../lib/shared/kb/knowledge-base';
+import { seedDictionary } from '../support/knowledge';
 
-const dictionary = new KnowledgeBase([parseBundled()]).dictionary();
+const { entries: dictionary } = seedDictionary();
 const entity = (entityId: string) => ({ view: 'entity', entityId });
 const search = (query: string) => ({ view: 'search', query });
 

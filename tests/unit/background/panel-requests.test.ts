@@ -1,19 +1,18 @@
 // The context menu and keyboard commands: which window's panel opens, and where it is asked to land.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseBundled } from '../../../lib/background/knowledge';
 import {
   LOOKUP_MENU_ID,
   onLookupMenuClick,
   onPanelCommand,
   showPanel,
 } from '../../../lib/background/panel-requests';
-import { KnowledgeBase } from '../../../lib/shared/kb/knowledge-base';
 import { takeLanding } from '../../../lib/shared/landing';
 import { tabMessenger } from '../../../lib/shared/messaging';
+import { seedDictionary } from '../support/knowledge';
 
-const dictionary = new KnowledgeBase([parseBundled()]).dictionary();
-const context = { dictionary: async () => dictionary };
+const seed = seedDictionary();
+const context = { dictionary: async () => seed };
 const tab = { id: 7, windowId: 2 };
 const menu = (selectionText: string) => ({ menuItemId: LOOKUP_MENU_ID, selectionText });
 

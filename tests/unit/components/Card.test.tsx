@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Card } from '../../../components/Card';
-import type { CardData } from '../../../lib/background/card-data';
+import type { CardData } from '../../../lib/shared/card-data';
 
 afterEach(cleanup);
 

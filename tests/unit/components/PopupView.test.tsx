@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type PopupPage, PopupView, type PopupViewProps } from '../../../components/PopupView';
 import { groupPageEntities } from '../../../lib/pages/group';
-import { knowledge } from './panel-fixture';
+import { entityRef } from './panel-fixture';
 
 afterEach(cleanup);
 
@@ -14,7 +14,7 @@ const ready: PopupPage = {
       { entityId: 'kyiv', kind: 'place', count: 9, snippets: ['Kyiv'] },
       { entityId: 'starmer', kind: 'person', count: 1, snippets: ['Keir Starmer'] },
     ],
-    knowledge.entityRef,
+    entityRef,
   ),
 };
 

@@ -1,12 +1,29 @@
 // A PanelKnowledge over the test fixtures, for component tests of the side panel.
 import type { PanelKnowledge } from '../../../lib/pages/knowledge';
-import { SearchIndex } from '../../../lib/pages/search';
+import type { EntityRef } from '../../../lib/pages/models';
+import { bestEntityFor, bestEntityQuery, SearchIndex } from '../../../lib/pages/search';
 import { attack, corpus, source, starmer } from '../pages/fixtures';
 
+const index = new SearchIndex(corpus);
+
+/** A fixture entity's name and kind, or undefined. */
+export function entityRef(id: string): EntityRef | undefined {
+  return corpus.entities.find((entity) => entity.id === id);
+}
+
 export const knowledge: PanelKnowledge = {
-  entityRef: (id) => corpus.entities.find((entity) => entity.id === id),
-  entity: (id) => (id === 'starmer' ? starmer : undefined),
-  event: (id) => (id === attack.id ? attack : undefined),
-  source: (id) => (id === source.id ? source : undefined),
-  search: new SearchIndex(corpus),
+  entityRefs: async (ids) =>
+    new Map(
+      ids.flatMap((id) => {
+        const ref = entityRef(id);
+        return ref ? [[id, ref] as const] : [];
+      }),
+    ),
+  entity: async (id) => (id === 'starmer' ? starmer : undefined),
+  event: async (id) => (id === attack.id ? attack : undefined),
+  source: async (id) => (id === source.id ? source : undefined),
+  search: async (query) => index.search(query),
+  bestEntity: async (text) =>
+    bestEntityFor(index.search(bestEntityQuery(text), 5), bestEntityQuery(text)),
+  defaultSourceId: async () => source.id,
 };

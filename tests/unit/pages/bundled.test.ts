@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import seed from '../../../assets/kb/seed.json';
-import { bestEntityFor } from '../../../lib/pages/search';
-import { buildPanelKnowledge } from '../../../lib/pages/view-models';
-import { KnowledgeBase } from '../../../lib/shared/kb/knowledge-base';
+import { panelKnowledge } from '../../../lib/pages/view-models';
 import { parseDataset } from '../../../lib/shared/kb/parse';
+import { freshKnowledge } from '../support/knowledge';
 
 const parsed = parseDataset(seed);
 if (!parsed.ok) throw new Error('bundled dataset invalid');
-const knowledge = buildPanelKnowledge(new KnowledgeBase([parsed.value]));
+// The bundled dataset installed in a store as the background installs it, read as the panel reads it.
+const { access } = await freshKnowledge();
+const knowledge = panelKnowledge(access);
 
 describe('the panel over the bundled dataset', () => {
   test.each([
@@ -17,8 +18,8 @@ describe('the panel over the bundled dataset', () => {
     ['Kiev', 'kyiv'],
     ['leavit', 'karoline-leavitt'],
     ['press secretary', 'karoline-leavitt'],
-  ])('search %s → %s first', (query, id) => {
-    expect(knowledge.search.search(query).entities[0]?.entity.id).toBe(id);
+  ])('search %s → %s first', async (query, id) => {
+    expect((await knowledge.search(query)).entities[0]?.entity.id).toBe(id);
   });
 
   test.each([
@@ -26,30 +27,30 @@ describe('the panel over the bundled dataset', () => {
     ['Zelensky', 'volodymyr-zelenskyy'],
     ['Putin’s', 'vladimir-putin'],
     ['the president', undefined],
-  ])('a looked-up selection %s lands on %s', (text, id) => {
-    expect(bestEntityFor(knowledge.search, text)?.id).toBe(id);
+  ])('a looked-up selection %s lands on %s', async (text, id) => {
+    expect((await knowledge.bestEntity(text))?.id).toBe(id);
   });
 
   test.each([
     ['Starmer and Macron met', ['keir-starmer']],
     ['peace talks in Kyiv', ['kyiv']],
     ['Merz, Starmer and Kallas', ['friedrich-merz', 'keir-starmer', 'kaja-kallas']],
-  ])('the names in a sentence (%s) are its first results, but no landing', (text, ids) => {
-    const found = knowledge.search.search(text).entities.map((hit) => hit.entity.id);
+  ])('the names in a sentence (%s) are its first results, but no landing', async (text, ids) => {
+    const found = (await knowledge.search(text)).entities.map((hit) => hit.entity.id);
     expect(found.slice(0, ids.length)).toEqual(ids);
-    expect(bestEntityFor(knowledge.search, text)).toBeUndefined();
+    expect(await knowledge.bestEntity(text)).toBeUndefined();
   });
 
-  test('every entity, event and the source build without gaps', () => {
-    for (const hit of knowledge.corpus.entities) {
-      const entity = knowledge.entity(hit.id);
+  test('every entity, event and the source build without gaps', async () => {
+    for (const hit of await access.reader.allEntities()) {
+      const entity = await knowledge.entity(hit.id);
       expect(entity?.name).toBe(hit.name);
       for (const fact of entity?.facts ?? []) expect(fact.sentence).toContain(fact.text);
     }
-    for (const event of knowledge.corpus.events) {
-      expect(knowledge.event(event.id)?.sentences.length).toBeGreaterThan(0);
+    for (const event of await access.reader.allEvents()) {
+      expect((await knowledge.event(event.id))?.sentences.length).toBeGreaterThan(0);
     }
-    const source = knowledge.source(knowledge.defaultSourceId ?? '');
+    const source = await knowledge.source((await knowledge.defaultSourceId()) ?? '');
     expect(source?.paragraphs.length).toBeGreaterThan(20);
   });
 });

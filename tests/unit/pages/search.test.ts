@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { bestEntityFor, flattenResults, SearchIndex } from '../../../lib/pages/search';
+import {
+  bestEntityFor,
+  bestEntityQuery,
+  flattenResults,
+  SearchIndex,
+} from '../../../lib/pages/search';
 import { corpus } from './fixtures';
 
 const index = new SearchIndex(corpus);
@@ -47,8 +52,11 @@ describe('search', () => {
   });
 
   test('bestEntityFor: exact aliases land on the entity, vague text does not', () => {
-    expect(bestEntityFor(index, 'Zelensky')?.id).toBe('zelenskyy');
-    expect(bestEntityFor(index, 'Kiev')?.id).toBe('kyiv');
-    expect(bestEntityFor(index, 'president')).toBeUndefined();
+    const best = (text: string) =>
+      bestEntityFor(index.search(bestEntityQuery(text), 5), bestEntityQuery(text));
+    expect(best('Zelensky')?.id).toBe('zelenskyy');
+    expect(best('Kiev')?.id).toBe('kyiv');
+    expect(best('Putin’s')?.id).toBe('putin');
+    expect(best('president')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../../../lib/shared/kb/parse';
 import type { Dataset } from '../../../../lib/shared/kb/schema';
 import { isSentence, splitSentences } from '../../../../lib/shared/kb/sentences';
-import { exportDataset, importDataset } from '../../../../lib/shared/kb/transfer';
+import { exportDataset, readDatasetFile } from '../../../../lib/shared/kb/transfer';
 import { readRepoFile, SOURCE_TEXT, span, validDataset } from './fixtures';
 
 function messages(dataset: Dataset): string[] {
@@ -160,7 +160,7 @@ describe('provenance check', () => {
     (dataset.events[0]?.figures[0] as Dataset['events'][number]['figures'][number]).value = 22;
     (dataset.events[0] as Dataset['events'][number]).when = 'last year';
     (dataset.quotes[0] as Dataset['quotes'][number]).text = 'said';
-    const result = importDataset(exportDataset(dataset), []);
+    const result = readDatasetFile(exportDataset(dataset));
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error.map((issue) => issue.path)).toEqual([

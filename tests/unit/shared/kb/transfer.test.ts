@@ -1,8 +1,12 @@
-// Import and export of dataset files: round-trip, size limit, not-JSON, all-or-nothing, id collisions.
+// Reading and writing dataset files: round-trip, size limit, not-JSON, all-or-nothing (ids: the store's writer test).
 import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../../../lib/shared/kb/parse';
 import type { Dataset } from '../../../../lib/shared/kb/schema';
-import { exportDataset, importDataset, MAX_IMPORT_BYTES } from '../../../../lib/shared/kb/transfer';
+import {
+  exportDataset,
+  MAX_IMPORT_BYTES,
+  readDatasetFile,
+} from '../../../../lib/shared/kb/transfer';
 import { readRepoFile, validDataset } from './fixtures';
 
 function seed(): Dataset {
@@ -15,50 +19,16 @@ describe('export and import', () => {
   it('round-trips the bundled dataset identically', () => {
     const dataset = seed();
     const file = exportDataset(dataset);
-    const back = importDataset(file, []);
+    const back = readDatasetFile(file);
     expect(back).toEqual({ ok: true, value: dataset });
     if (back.ok) expect(exportDataset(back.value)).toBe(file);
     // The committed file is itself an export.
     expect(file).toBe(readRepoFile('assets/kb/seed.json'));
   });
 
-  it('imports a dataset next to the bundled one when no id collides', () => {
-    const result = importDataset(exportDataset(validDataset()), [seed()]);
-    expect(result.ok).toBe(true);
-  });
-
-  it('reports every colliding id instead of overwriting', () => {
-    const incoming = validDataset();
-    incoming.id = 'seed-kyiv-attack';
-    (incoming.entities[0] as Dataset['entities'][number]).id = 'kyiv';
-    (incoming.events[0] as Dataset['events'][number]).where = ['kyiv'];
-    (incoming.facts[0] as Dataset['facts'][number]).entity = 'kyiv';
-    (incoming.quotes[0] as Dataset['quotes'][number]).id = 'khilko-sirens';
-    const result = importDataset(exportDataset(incoming), [seed()]);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error).toEqual([
-        {
-          path: 'id',
-          message: expect.stringMatching(/dataset with id "seed-kyiv-attack".*already exists/),
-        },
-        {
-          path: 'entities[0].id',
-          message: expect.stringMatching(
-            /"kyiv" is already used in entities of dataset "seed-kyiv-attack"/,
-          ),
-        },
-        {
-          path: 'quotes[0].id',
-          message: expect.stringMatching(/"khilko-sirens" is already used in quotes/),
-        },
-      ]);
-    }
-  });
-
   it('refuses a file over the size limit before parsing it', () => {
     const big = `{"pad":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`;
-    const result = importDataset(big, []);
+    const result = readDatasetFile(big);
     expect(result).toEqual({
       ok: false,
       error: [
@@ -71,12 +41,12 @@ describe('export and import', () => {
   });
 
   it('counts bytes, not characters: 2 million Cyrillic letters are too large', () => {
-    const result = importDataset(`"${'ж'.repeat(2_700_000)}"`, []);
+    const result = readDatasetFile(`"${'ж'.repeat(2_700_000)}"`);
     expect(result.ok || result.error[0]?.message).toMatch(/limit is 5\.0 MB/);
   });
 
   it('refuses text that is not JSON', () => {
-    const result = importDataset('{"schemaVersion": 1, oops', []);
+    const result = readDatasetFile('{"schemaVersion": 1, oops');
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error[0]).toEqual({
@@ -88,7 +58,7 @@ describe('export and import', () => {
   it('is all-or-nothing: one bad item rejects the whole file', () => {
     const incoming = validDataset();
     (incoming.facts[0] as Dataset['facts'][number]).text = 'Invented.';
-    const result = importDataset(exportDataset(incoming), []);
+    const result = readDatasetFile(exportDataset(incoming));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.map((i) => i.path)).toEqual(['facts[0].text']);
   });

@@ -1,28 +1,63 @@
 // What the hover card says about an entity, chosen from the bundled knowledge base: the event, the quote, the facts.
 import { describe, expect, test } from 'vitest';
 import seed from '../../../assets/kb/seed.json';
-import { buildCard, type CardData } from '../../../lib/background/card-data';
-import { KnowledgeBase } from '../../../lib/shared/kb/knowledge-base';
+import { buildCard } from '../../../lib/background/build-card';
+import type { CardData } from '../../../lib/shared/card-data';
 import { parseDataset } from '../../../lib/shared/kb/parse';
 import type { Dataset, Event } from '../../../lib/shared/kb/schema';
 import { factTextProblems } from '../../../lib/shared/kb/standalone';
 import { evidenceFor, seedText } from '../pages/seed-dataset';
+import { readerWith } from '../support/knowledge';
 
 const parsed = parseDataset(seed);
 if (!parsed.ok) throw new Error('bundled dataset invalid');
-const kb = new KnowledgeBase([parsed.value]);
+// The bundled dataset in a store, read as the background reads it.
+const reader = await readerWith(parsed.value);
+const entities = parsed.value.entities;
+const cards = new Map(
+  await Promise.all(
+    entities.map(async (entity) => [entity.id, await buildCard(reader, entity.id)] as const),
+  ),
+);
+/** How many events and related entities each entity has, as the store answers. */
+const counts = new Map(
+  await Promise.all(
+    entities.map(
+      async (entity) =>
+        [
+          entity.id,
+          {
+            events: (await reader.events(entity.id)).length,
+            related: (await reader.related(entity.id)).length,
+          },
+        ] as const,
+    ),
+  ),
+);
 
 function card(id: string): CardData {
-  const built = buildCard(kb, id);
+  const built = cards.get(id);
   if (!built) throw new Error(`no card for ${id}`);
   return built;
 }
 
-/** The sentences of an event of the bundled dataset, as text. */
+/** The sentences of each event of the bundled dataset, as text. */
+const eventSentences = new Map(
+  await Promise.all(
+    parsed.value.events.map(
+      async (event) => [event.id, await reader.sentences(event.evidence)] as const,
+    ),
+  ),
+);
 function sentencesOf(eventId: string): string[] {
-  const event = kb.event(eventId);
-  if (!event) throw new Error(`no event ${eventId}`);
-  return event.evidence.map((span) => kb.sentence(span));
+  const sentences = eventSentences.get(eventId);
+  if (!sentences) throw new Error(`no event ${eventId}`);
+  return sentences;
+}
+
+/** The card of `id` with only `dataset` in the store. */
+async function cardIn(dataset: Dataset, id: string): Promise<CardData | null> {
+  return buildCard(await readerWith(dataset), id);
 }
 
 describe('a place: the event it is most involved in', () => {
@@ -57,8 +92,8 @@ describe('a place: the event it is most involved in', () => {
     const kyiv = card('kyiv');
     // kyiv-attack, diplomatic-missions-damaged, railway-damage.
     expect(kyiv.relatedEvents).toBe(3);
-    expect(kyiv.relatedEvents).toBe(kb.events('kyiv').length);
-    expect(kyiv.relatedEntities).toBe(kb.related('kyiv').length);
+    expect(kyiv.relatedEvents).toBe(counts.get('kyiv')?.events);
+    expect(kyiv.relatedEntities).toBe(counts.get('kyiv')?.related);
     expect(kyiv.relatedEntities).toBeGreaterThan(10);
   });
 
@@ -137,7 +172,7 @@ describe('facts that stand on their own (the card shows them without their sente
   });
 
   test('no card fact of any entity is cut from its sentence so as to lose its subject, attribution or condition', () => {
-    for (const entity of kb.entities()) {
+    for (const entity of entities) {
       for (const fact of card(entity.id).facts)
         expect(factTextProblems(fact.sentence, fact.text), `${entity.id}: ${fact.text}`).toEqual(
           [],
@@ -148,19 +183,19 @@ describe('facts that stand on their own (the card shows them without their sente
 
 describe('every card of the bundled dataset', () => {
   test('at most three facts, every fact, quote and event traced to a sentence that contains it', () => {
-    for (const entity of kb.entities()) {
+    for (const entity of entities) {
       const built = card(entity.id);
       expect(built.facts.length, entity.id).toBeLessThanOrEqual(3);
       for (const fact of built.facts) expect(fact.sentence, entity.id).toContain(fact.text);
       if (built.quote) expect(built.quote.sentence, entity.id).toContain(built.quote.text);
       if (built.event) expect(seedText, entity.id).toContain(built.event.sentence);
       if (built.event) expect(built.event.sentence.length, entity.id).toBeGreaterThan(0);
-      expect(built.relatedEvents, entity.id).toBe(kb.events(entity.id).length);
+      expect(built.relatedEvents, entity.id).toBe(counts.get(entity.id)?.events);
     }
   });
 
-  test('an id no dataset knows has no card', () => {
-    expect(buildCard(kb, 'atlantis')).toBeNull();
+  test('an id no dataset knows has no card', async () => {
+    expect(await buildCard(reader, 'atlantis')).toBeNull();
   });
 });
 
@@ -223,16 +258,16 @@ describe('the role in an event counts', () => {
     relations: [],
   });
 
-  test('the place of an event beats a participant of a bigger one, whichever is listed first', () => {
+  test('the place of an event beats a participant of a bigger one, whichever is listed first', async () => {
     for (const events of [
       [big, small],
       [small, big],
     ]) {
-      expect(buildCard(new KnowledgeBase([dataset(events)]), 'kyiv')?.event?.id).toBe('rescue');
+      expect((await cardIn(dataset(events), 'kyiv'))?.event?.id).toBe('rescue');
     }
   });
 
-  test('between two events it is the place of, the one whose sentences are more about it', () => {
+  test('between two events it is the place of, the one whose sentences are more about it', async () => {
     const more: Event = {
       ...big,
       id: 'more',
@@ -244,8 +279,7 @@ describe('the role in an event counts', () => {
         evidenceFor('penetrated so deep into Kyiv'),
       ],
     };
-    const kb2 = new KnowledgeBase([dataset([small, more])]);
-    expect(buildCard(kb2, 'kyiv')?.event).toMatchObject({
+    expect((await cardIn(dataset([small, more]), 'kyiv'))?.event).toMatchObject({
       id: 'more',
       sentence: expect.stringContaining('destructive attacks on Kyiv'),
     });

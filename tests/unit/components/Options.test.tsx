@@ -2,22 +2,22 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { useEffect, useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsAppearance } from '../../../../components/OptionsAppearance';
-import { OptionsMuted } from '../../../../components/OptionsMuted';
-import { OptionsQuarantine } from '../../../../components/OptionsQuarantine';
-import { OptionsSites } from '../../../../components/OptionsSites';
+import { OptionsAppearance } from '../../../components/OptionsAppearance';
+import { OptionsMuted } from '../../../components/OptionsMuted';
+import { OptionsQuarantine } from '../../../components/OptionsQuarantine';
+import { OptionsSites } from '../../../components/OptionsSites';
 import {
   DEFAULT_SETTINGS,
   DEFAULT_STYLES,
   type Settings,
-} from '../../../../lib/shared/settings/schema';
+} from '../../../lib/shared/settings/schema';
 import {
   addSite,
   getSettings,
   removeSite,
   setMode,
   watchSettings,
-} from '../../../../lib/shared/settings/store';
+} from '../../../lib/shared/settings/store';
 
 /** The site section wired to real storage (fakeBrowser), the way the options page wires it. */
 function LiveSites() {

@@ -1,10 +1,17 @@
-// Dataset data that can't be used (missing, not a valid dataset, or listed nowhere) is moved into the quarantine, never dropped.
+// Legacy dataset data that can't be carried into the store (missing, not a valid dataset, or listed nowhere) is
+// moved into the quarantine, never dropped: options shows it there, for export.
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
-import { datasetIdOfKey, datasetIndexItem, datasetKey } from './dataset-index';
-import { withLock } from './lock';
-import { QUARANTINE_KEY, QUARANTINE_LOCK, readQuarantine, withEntry } from './quarantine';
-import type { DatasetEntry } from './schema';
-import type { Extra } from './stored-item';
+import { withLock } from '../../shared/settings/lock';
+import {
+  discardQuarantined,
+  QUARANTINE_KEY,
+  QUARANTINE_LOCK,
+  readQuarantine,
+  withEntry,
+} from '../../shared/settings/quarantine';
+import type { DatasetEntry } from '../../shared/settings/schema';
+import type { Extra } from '../../shared/settings/stored-item';
+import { datasetIdOfKey, datasetIndexItem, datasetKey } from './legacy-index';
 
 const MISSING = 'its data is missing from storage';
 const UNLISTED =
@@ -99,4 +106,9 @@ export function setAsideUnlistedDatasets(): Promise<number> {
     if (moves.length > 0) await moveIntoQuarantine(moves, (extra) => write(index, extra));
     return moves.length;
   });
+}
+
+/** Removes the set-aside copy of a damaged dataset's data (the reader removed the dataset, knowing it goes too). */
+export function discardLegacyQuarantine(id: string): Promise<void> {
+  return discardQuarantined(datasetKey(id));
 }

@@ -1,5 +1,5 @@
 // A small valid dataset in lib/kb's format (every span one whole sentence of its source), and ways to break it.
-import { splitSentences } from '../../../../lib/shared/kb/sentences';
+import { splitSentences } from '../../../lib/shared/kb/sentences';
 
 const TEXT =
   'Maria Testova leads the Example Council in Sampletown. She said “the council will meet again.” The meeting lasted 3 hours.';
@@ -91,4 +91,30 @@ export function largeDataset(id: string, megabytes: number) {
     aliases: [{ text: `Person number ${i}`, caseSensitive: false }],
   }));
   return { ...base, name: `Large set ${id}`, entities: [...base.entities, ...people] };
+}
+
+/**
+ * A valid dataset of about `megabytes` MB whose bulk is article text (several sources of up to 1,000,000
+ * characters), not items: as large as a file gets, yet quick to store, for tests of file sizes.
+ */
+export function bulkyDataset(id: string, megabytes: number) {
+  const base = JSON.parse(
+    JSON.stringify(smallDataset(id)).replace(ITEM_IDS, `"${id}-$1"`),
+  ) as FixtureDataset;
+  const filler = 'The archive holds many more pages of notes. ';
+  const sources = [...base.sources];
+  let left = megabytes * 1024 * 1024 - JSON.stringify(base).length;
+  for (let n = 1; left > 0; n++) {
+    const length = Math.min(left, 990_000);
+    sources.push({
+      id: `${id}-notes-${n}`,
+      title: `Notes, part ${n}`,
+      text: filler
+        .repeat(Math.ceil(length / filler.length))
+        .slice(0, length)
+        .trim(),
+    });
+    left -= length + 60;
+  }
+  return { ...base, name: `Bulky set ${id}`, sources };
 }

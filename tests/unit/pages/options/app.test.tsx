@@ -3,19 +3,40 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import seed from '../../../../assets/kb/seed.json';
 import { App } from '../../../../entrypoints/options/App';
-import {
-  getDatasetIndex,
-  readDataset,
-  saveDataset,
-} from '../../../../lib/shared/settings/datasets';
+import { datasetFileText } from '../../../../lib/pages/datasets';
 import { readQuarantine } from '../../../../lib/shared/settings/quarantine';
 import { DEFAULT_SETTINGS } from '../../../../lib/shared/settings/schema';
 import { addSite, getSettings, mute } from '../../../../lib/shared/settings/store';
-import { largeDataset, smallDataset } from './dataset-fixture';
+import { ITEM_TABLES } from '../../../../lib/shared/store/db';
+import { bulkyDataset, largeDataset, smallDataset } from '../../support/dataset-fixture';
+import { freshKnowledge, type TestKnowledge } from '../../support/knowledge';
 
-beforeEach(() => {
+let knowledge: TestKnowledge;
+
+beforeEach(async () => {
   fakeBrowser.reset();
+  knowledge = await freshKnowledge();
 });
+
+/** Every row of the store and everything in storage.local: to show a refused change changed nothing. */
+async function everything(): Promise<unknown[]> {
+  const { db } = knowledge.owner;
+  const rows = await Promise.all(
+    [db.datasets, ...ITEM_TABLES.map((t) => db[t])].map((t) => t.toArray()),
+  );
+  return [rows, await fakeBrowser.storage.local.get(null)];
+}
+
+const importedIds = async () =>
+  (await knowledge.access.reader.datasets())
+    .filter((row) => row.origin === 'imported')
+    .map((row) => row.id);
+
+/** A stored dataset's file, parsed (null if it is gone). */
+async function storedFile(id: string): Promise<unknown> {
+  const text = await datasetFileText(knowledge.access, id);
+  return text === null ? null : JSON.parse(text);
+}
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -36,7 +57,7 @@ async function chooseFile(inputLabel: RegExp, chosen: File) {
 const importDataset = (chosen: File) => chooseFile(/^Import a dataset/, chosen);
 
 async function openApp() {
-  render(<App />);
+  render(<App knowledge={knowledge.access} />);
   await screen.findByRole('heading', { name: 'Where to highlight' });
 }
 
@@ -60,7 +81,7 @@ describe('options page: datasets', () => {
   it('lists the bundled dataset with its counts', async () => {
     await openApp();
     const list = screen.getByRole('list', { name: 'Datasets' });
-    expect(list.textContent).toContain(seed.name);
+    await waitFor(() => expect(list.textContent).toContain(seed.name));
     expect(list.textContent).toContain(
       `${seed.entities.length} entities, ${seed.quotes.length} quotes, ${seed.events.length} events`,
     );
@@ -70,12 +91,12 @@ describe('options page: datasets', () => {
     await openApp();
     await importDataset(file('fixture.json', JSON.stringify(smallDataset())));
     await screen.findByText('Imported Fixture set: 3 entities, 1 quotes, 1 events.');
-    const row = screen.getByText('Fixture set').closest('li') as HTMLElement;
+    const row = (await screen.findByText('Fixture set')).closest('li') as HTMLElement;
     expect(row.textContent).toContain('3 entities, 1 quote, 1 event');
     expect(
       within(row).getByRole('switch', { name: 'Use Fixture set' }).getAttribute('aria-checked'),
     ).toBe('true');
-    expect((await getDatasetIndex()).map((entry) => entry.id)).toEqual(['fixture-set']);
+    expect(await importedIds()).toEqual(['fixture-set']);
   });
 
   it.each([
@@ -125,14 +146,14 @@ describe('options page: datasets', () => {
       'an id the bundled dataset already has',
       JSON.stringify(smallDataset(seed.id)),
       'id',
-      /already exists/,
+      /is already imported \(Russian missile and drone attack on Kyiv \(bundled\)\)/,
     ],
   ])(
     'refuses %s, naming the JSON path, and changes nothing',
     async (_label, content, path, message) => {
       await addSite('bbc.com');
       await openApp();
-      const before = await fakeBrowser.storage.local.get(null);
+      const before = await everything();
       await importDataset(file('bad.json', content));
       const alert = await screen.findByRole('alert');
       expect(alert.textContent).toContain('bad.json was not imported');
@@ -141,20 +162,30 @@ describe('options page: datasets', () => {
         li.querySelector('code')?.textContent?.startsWith(path),
       );
       expect(item?.textContent, `no issue at ${path} in: ${alert.textContent}`).toMatch(message);
-      expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+      expect(await everything()).toEqual(before);
     },
   );
 
-  it('refuses a 50 MB file before reading it', async () => {
+  it('refuses a 60 MB file before reading it (too large even for a file of several datasets)', async () => {
     await openApp();
-    const huge = file('huge.json', '{}', 50 * 1024 * 1024);
+    const huge = file('huge.json', '{}', 60 * 1024 * 1024);
     const read = vi.spyOn(huge, 'text');
     await importDataset(huge);
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'huge.json is 50.0 MB; a dataset file can be at most 5.0 MB. Nothing was changed.',
+      'huge.json is 60.0 MB; a file of datasets can be at most 50.0 MB. Nothing was changed.',
     );
     expect(read).not.toHaveBeenCalled();
   });
+
+  it('refuses a single dataset over 5 MB, read but not stored', async () => {
+    await openApp();
+    const before = await everything();
+    await importDataset(file('big.json', JSON.stringify(largeDataset('big-set', 5.5))));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /big\.json is 5\.\d MB; a dataset file can be at most 5\.0 MB\. Nothing was changed\./,
+    );
+    expect(await everything()).toEqual(before);
+  }, 30_000);
 
   it('disables, then removes an imported dataset after confirmation', async () => {
     await openApp();
@@ -162,12 +193,14 @@ describe('options page: datasets', () => {
     const toggle = await screen.findByRole('switch', { name: 'Use Fixture set' });
     fireEvent.click(toggle);
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
-    expect((await getDatasetIndex())[0]?.enabled).toBe(false);
+    expect((await knowledge.access.reader.datasets())[1]?.enabled).toBe(false);
+    // Off: its names are gone from pages and views, its data kept.
+    expect(await knowledge.access.reader.entity('maria-testova')).toBeUndefined();
     fireEvent.click(screen.getByRole('button', { name: 'Remove Fixture set…' }));
-    expect(await readDataset('fixture-set')).not.toBeNull();
+    expect(await storedFile('fixture-set')).not.toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Remove Fixture set' }));
     await waitFor(() => expect(screen.queryByText('Fixture set')).toBeNull());
-    await waitFor(async () => expect(await readDataset('fixture-set')).toBeNull());
+    await waitFor(async () => expect(await storedFile('fixture-set')).toBeNull());
   });
 
   it('exports an imported dataset as the same JSON it was imported from', async () => {
@@ -181,21 +214,23 @@ describe('options page: datasets', () => {
   });
   it('an exported dataset of 4 MB (7 MB if indented) can be imported again', async () => {
     const downloads = captureDownloads();
-    const dataset = largeDataset('large-a', 4);
+    const dataset = bulkyDataset('large-a', 4);
     await openApp();
     await importDataset(file('large.json', JSON.stringify(dataset)));
-    await screen.findByText(/^Imported Large set large-a:/);
-    fireEvent.click(screen.getByRole('button', { name: 'Export Large set large-a' }));
-    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    await screen.findByText(/^Imported Bulky set large-a:/, {}, { timeout: 30_000 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Export Bulky set large-a' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1), { timeout: 30_000 });
     const exported = await (downloads.files[0]?.text as Promise<string>);
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Large set large-a…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Large set large-a' }));
-    await waitFor(() => expect(screen.queryByText('Large set large-a')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Bulky set large-a…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Bulky set large-a' }));
+    await waitFor(() => expect(screen.queryByText('Bulky set large-a')).toBeNull(), {
+      timeout: 30_000,
+    });
 
     await importDataset(file('large-a.json', exported));
-    await screen.findByText(/^Imported Large set large-a:/, {}, { timeout: 5_000 });
-    expect(await readDataset('large-a')).toEqual(dataset);
-  }, 60_000);
+    await screen.findByText(/^Imported Bulky set large-a:/, {}, { timeout: 30_000 });
+    expect(await storedFile('large-a')).toEqual(dataset);
+  }, 120_000);
 });
 
 describe('options page: backup, reset, restore', () => {
@@ -238,41 +273,43 @@ describe('options page: backup, reset, restore', () => {
     expect(screen.getByText('Added Fixture set.')).toBeTruthy();
     expect((await getSettings()).sites).toEqual(['kyivindependent.com']);
     await screen.findByText('Fixture set');
-    expect(await readDataset('fixture-set')).toEqual(smallDataset());
+    expect(await storedFile('fixture-set')).toEqual(smallDataset());
   });
 
   it('round-trips more than 5 MB of datasets (each file under the 5 MB limit) through export, reset and restore', async () => {
     const downloads = captureDownloads();
     await openApp();
-    const big = [largeDataset('large-a', 3.2), largeDataset('large-b', 3.2)];
+    const big = [bulkyDataset('large-a', 3.2), bulkyDataset('large-b', 3.2)];
     for (const dataset of big) {
       await importDataset(file(`${dataset.id}.json`, JSON.stringify(dataset)));
-      await screen.findByText(new RegExp(`^Imported ${dataset.name}:`));
+      await screen.findByText(new RegExp(`^Imported ${dataset.name}:`), {}, { timeout: 30_000 });
     }
     fireEvent.click(screen.getByRole('button', { name: 'Export all settings' }));
-    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    await waitFor(() => expect(downloads.files).toHaveLength(1), { timeout: 30_000 });
     const backup = await (downloads.files[0]?.text as Promise<string>);
     expect(backup.length).toBeGreaterThan(6 * 1024 * 1024);
 
     fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Reset everything' }));
     await screen.findByText('Everything is back to the defaults.');
-    await waitFor(() => expect(screen.queryByText(big[0]?.name as string)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(big[0]?.name as string)).toBeNull(), {
+      timeout: 30_000,
+    });
 
     await chooseFile(/^Restore from a backup file/, file('backup.json', backup));
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Restore this backup' }, { timeout: 5_000 }),
+      await screen.findByRole('button', { name: 'Restore this backup' }, { timeout: 30_000 }),
     );
     await screen.findByText(
       'Restored settings, styles, muted entities, 2 datasets.',
       {},
-      { timeout: 5_000 },
+      { timeout: 60_000 },
     );
     for (const dataset of big) {
       await screen.findByText(dataset.name);
-      expect(await readDataset(dataset.id)).toEqual(dataset);
+      expect(await storedFile(dataset.id)).toEqual(dataset);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('restoring an older backup asks first, naming the datasets it would delete, and says what it replaced', async () => {
     const downloads = captureDownloads();
@@ -284,7 +321,7 @@ describe('options page: backup, reset, restore', () => {
     const older = await (downloads.files[0]?.text as Promise<string>);
     await importDataset(file('second.json', JSON.stringify(largeDataset('second-set', 0.01))));
     await screen.findByText(/^Imported Large set second-set/);
-    const before = await fakeBrowser.storage.local.get(null);
+    const before = await everything();
 
     await chooseFile(/^Restore from a backup file/, file('older.json', older));
     await screen.findByText(
@@ -295,7 +332,7 @@ describe('options page: backup, reset, restore', () => {
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await screen.findByText('older.json was not restored. Nothing was changed.');
-    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+    expect(await everything()).toEqual(before);
 
     await chooseFile(/^Restore from a backup file/, file('older.json', older));
     fireEvent.click(await screen.findByRole('button', { name: 'Restore this backup' }));
@@ -305,7 +342,7 @@ describe('options page: backup, reset, restore', () => {
     ).toBeTruthy();
     expect(screen.getByText('Replaced Large set first-set with the backup’s copy.')).toBeTruthy();
     await waitFor(() => expect(screen.queryByText('Large set second-set')).toBeNull());
-    expect(await readDataset('second-set')).toBeNull();
+    expect(await storedFile('second-set')).toBeNull();
   });
 
   it('refuses a damaged backup, naming the path, and keeps the current settings', async () => {
@@ -354,20 +391,29 @@ describe('options page: stored data that cannot be read', () => {
   });
 });
 
-describe('options page: a damaged list of datasets', () => {
-  async function storeDataset(id: string, name: string) {
-    const data = { ...smallDataset(id), name };
-    await saveDataset({ id, name, data, counts: { entities: 3, quotes: 1, events: 1 } });
-    return data;
-  }
-
+describe('options page: a damaged list of datasets from an earlier release', () => {
   it('one bad field leaves the other datasets listed; the data of the bad entry is set aside with a notice', async () => {
-    const first = await storeDataset('set-a', 'Set A');
-    await storeDataset('set-b', 'Set B');
-    const { datasets } = await fakeBrowser.storage.local.get('datasets');
-    const damaged = structuredClone(datasets) as Record<string, unknown>[];
-    (damaged[0] as Record<string, unknown>).importedAt = { broken: true };
-    await fakeBrowser.storage.local.set({ datasets: damaged });
+    const first = { ...smallDataset('set-a'), name: 'Set A' };
+    const second = { ...largeDataset('set-b', 0.01), name: 'Set B' };
+    const entry = (id: string, name: string, importedAt: unknown) => ({
+      id,
+      name,
+      enabled: true,
+      importedAt,
+      bytes: 1000,
+      counts: { entities: 3, quotes: 1, events: 1 },
+    });
+    const damaged = [
+      entry('set-a', 'Set A', { broken: true }),
+      entry('set-b', 'Set B', '2026-11-01T10:00:00.000Z'),
+    ];
+    await fakeBrowser.storage.local.set({
+      datasets: damaged,
+      'dataset:set-a': first,
+      'dataset:set-b': second,
+    });
+    // The new release starts and carries the datasets into its store.
+    knowledge = await freshKnowledge();
     const downloads = captureDownloads();
 
     await openApp();
@@ -387,8 +433,9 @@ describe('options page: a damaged list of datasets', () => {
     fireEvent.click(within(box).getByRole('button', { name: 'Export the set-aside data' }));
     await waitFor(() => expect(downloads.files).toHaveLength(1));
     const exported = JSON.parse(await (downloads.files[0]?.text as Promise<string>));
-    expect(exported.map((entry: { raw: unknown }) => entry.raw)).toEqual([damaged, first]);
-    expect(await readDataset('set-a')).toBeNull();
+    expect(exported.map((item: { raw: unknown }) => item.raw)).toEqual([damaged, first]);
+    expect(await storedFile('set-a')).toBeNull();
+    expect(await storedFile('set-b')).toEqual(second);
   });
 });
 

@@ -1,12 +1,13 @@
-// The list of imported datasets that options shows (one entry each) and where each dataset's own data is stored.
+// Where releases before the knowledge store kept imported datasets in storage.local: a list (`datasets`) and each
+// dataset's data under `dataset:<id>`. Read only to carry them into the store (migrate.ts), then removed.
 import type { StorageItemKey } from 'wxt/utils/storage';
 import {
   type DatasetEntry,
   DatasetEntrySchema,
   type DatasetIndex,
   DatasetIndexSchema,
-} from './schema';
-import { defineStoredItem } from './stored-item';
+} from '../../shared/settings/schema';
+import { defineStoredItem } from '../../shared/settings/stored-item';
 
 const DATA_PREFIX = 'dataset:';
 

@@ -1,18 +1,32 @@
-// Importing in options: ids checked against every stored dataset (disabled ones too) under the lock, and the
-// "Export all imported datasets" file read back in.
+// Importing in options: ids checked against every stored dataset (disabled ones too) in the background's
+// transaction, and the "Export all imported datasets" file read back in.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../../entrypoints/options/App';
-import { exportBackup } from '../../../../lib/shared/settings/backup';
-import { getDatasetIndex, readDataset } from '../../../../lib/shared/settings/datasets';
-import { largeDataset, smallDataset } from './dataset-fixture';
-import { installSharedLocks } from './fake-locks';
-import { captureDownloads, chooseFile, datasetRow, jsonFile } from './options-helpers';
+import { backupFile, datasetFileText } from '../../../../lib/pages/datasets';
+import { ITEM_TABLES } from '../../../../lib/shared/store/db';
+import { largeDataset, smallDataset } from '../../support/dataset-fixture';
+import { freshKnowledge, type TestKnowledge } from '../../support/knowledge';
+import { captureDownloads, chooseFile, datasetRow, jsonFile } from './helpers';
 
-beforeEach(() => {
+let knowledge: TestKnowledge;
+
+beforeEach(async () => {
   fakeBrowser.reset();
+  knowledge = await freshKnowledge();
 });
+
+/** Every row of the store, to show a refused import changed nothing. */
+async function stored(): Promise<unknown[]> {
+  const { db } = knowledge.owner;
+  return Promise.all([db.datasets, ...ITEM_TABLES.map((t) => db[t])].map((t) => t.toArray()));
+}
+
+const importedIds = async () =>
+  (await knowledge.access.reader.datasets())
+    .filter((row) => row.origin === 'imported')
+    .map((row) => row.id);
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -21,7 +35,7 @@ afterEach(() => {
 const IMPORT = /^Import a dataset/;
 
 async function openApp() {
-  render(<App />);
+  render(<App knowledge={knowledge.access} />);
   await screen.findByRole('heading', { name: 'Where to highlight' });
 }
 
@@ -33,16 +47,17 @@ function clashing(id: string, name: string) {
 async function importOk(dataset: { id: string; name: string }) {
   chooseFile(IMPORT, jsonFile(`${dataset.id}.json`, JSON.stringify(dataset)));
   await screen.findByText(new RegExp(`^Imported ${dataset.name}:`));
+  await datasetRow(dataset.name);
 }
 
 describe('id clashes', () => {
   it('are found with a disabled dataset too, and nothing is stored', async () => {
     await openApp();
     await importOk(clashing('first-set', 'First set'));
-    const toggle = screen.getByRole('switch', { name: 'Use First set' });
+    const toggle = await screen.findByRole('switch', { name: 'Use First set' });
     fireEvent.click(toggle);
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
-    const before = await fakeBrowser.storage.local.get(null);
+    const before = await stored();
 
     chooseFile(
       IMPORT,
@@ -53,13 +68,15 @@ describe('id clashes', () => {
     expect(alert.textContent).toContain(
       'entities[0].id: id "maria-testova" is already used in entities of dataset "first-set" ("First set")',
     );
-    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('between two options pages importing at the same moment: one is imported, the other told why not', async () => {
-    const restoreLocks = installSharedLocks();
-    try {
-      const pages = [render(<App />).container, render(<App />).container];
+    {
+      const pages = [
+        render(<App knowledge={knowledge.access} />).container,
+        render(<App knowledge={knowledge.access} />).container,
+      ];
       await waitFor(() => expect(document.querySelectorAll('#dataset-file')).toHaveLength(2));
       pages.forEach((page, i) => {
         const dataset = clashing(`set-${i}`, `Set ${i}`);
@@ -81,9 +98,7 @@ describe('id clashes', () => {
       expect(refused.querySelector('.notice-error')?.textContent).toMatch(
         /is already used in entities/,
       );
-      expect((await getDatasetIndex()).map((entry) => entry.id)).toHaveLength(1);
-    } finally {
-      restoreLocks();
+      expect(await importedIds()).toHaveLength(1);
     }
   });
 });
@@ -102,7 +117,7 @@ describe('the "Export all imported datasets" file', () => {
     await waitFor(() =>
       expect(screen.getByRole('list', { name: 'Datasets' }).textContent).not.toContain(name),
     );
-    await waitFor(async () => expect(await readDataset(id)).toBeNull());
+    await waitFor(async () => expect(await importedIds()).not.toContain(id));
   }
 
   it('imports back through "Import a dataset": every dataset in it, listed again', async () => {
@@ -119,7 +134,9 @@ describe('the "Export all imported datasets" file', () => {
     for (const dataset of sets) {
       const row = await datasetRow(dataset.name);
       expect(within(row).getByRole('switch').getAttribute('aria-checked')).toBe('true');
-      expect(await readDataset(dataset.id)).toEqual(dataset);
+      expect(JSON.parse((await datasetFileText(knowledge.access, dataset.id)) ?? '')).toEqual(
+        dataset,
+      );
     }
   });
 
@@ -129,27 +146,27 @@ describe('the "Export all imported datasets" file', () => {
     for (const dataset of sets) await importOk(dataset);
     const file = await exportAll();
     await removeDataset(sets[0] as { id: string; name: string });
-    const before = await fakeBrowser.storage.local.get(null);
+    const before = await stored();
 
     chooseFile(IMPORT, jsonFile('backstory-datasets.json', file));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('backstory-datasets.json was not imported');
     expect(alert.textContent).toContain(
-      'datasets[1].data.id: a dataset with id "set-b" ("Large set set-b") already exists',
+      'datasets[1].data.id: a dataset with the id "set-b" is already imported (Large set set-b); remove it first, or give this one another id',
     );
-    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('a full backup chosen in "Import a dataset" is sent to Restore, and nothing changes', async () => {
     await openApp();
     await importOk(smallDataset());
-    const backup = JSON.stringify(await exportBackup());
-    const before = await fakeBrowser.storage.local.get(null);
+    const backup = JSON.stringify(await backupFile(knowledge.access));
+    const before = [await stored(), await fakeBrowser.storage.local.get(null)];
     chooseFile(IMPORT, jsonFile('backup.json', backup));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(
       'backup.json is a backup of all settings, not a dataset file. To bring it back, use “Restore from a backup file” below. Nothing was changed.',
     );
-    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+    expect([await stored(), await fakeBrowser.storage.local.get(null)]).toEqual(before);
   });
 });

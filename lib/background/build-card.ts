@@ -1,28 +1,10 @@
-// The hover card's content: the essentials of one entity, chosen from the knowledge base, as plain data.
-import type { KnowledgeBase } from '../shared/kb/knowledge-base';
+// The hover card's content: the essentials of one entity, chosen from the knowledge store (lib/shared/card-data.ts).
+
+import type { CardData } from '../shared/card-data';
+import { dictionaryItem } from '../shared/kb/dictionary';
 import type { Entity, Event, Evidence, Fact, Quote } from '../shared/kb/schema';
 import { compileMatcher } from '../shared/match/matcher';
-
-export interface CardFact {
-  text: string;
-  /** The sentence of the source the fact was taken from (shown on hover/focus of its source marker). */
-  sentence: string;
-}
-
-export interface CardData {
-  entityId: string;
-  name: string;
-  kind: string;
-  description?: string;
-  /** At most three, in the order the source tells them. */
-  facts: CardFact[];
-  /** For a person: the quote of theirs most about the article's main event. */
-  quote?: { text: string; speaker: string; sentence: string };
-  /** Otherwise: the event the entity is most involved in, with the sentence that places the entity in it. */
-  event?: { id: string; title: string; when?: string; sentence: string };
-  relatedEvents: number;
-  relatedEntities: number;
-}
+import type { KnowledgeReader } from '../shared/store/read';
 
 const MAX_FACTS = 3;
 /** An event's place counts twice a participant: the card of Kyiv is about what happened in Kyiv. */
@@ -57,21 +39,19 @@ function best<T>(items: readonly T[], score: (item: T) => number[]): T | undefin
  * folding, possessives; a matcher over this one entity's names, built once per card), or the dataset took one of
  * the entity's facts or quotes from it ("Ukraine's capital" is Kyiv without the name).
  */
-function aboutEntity(kb: KnowledgeBase, entity: Entity): (span: Evidence) => boolean {
-  const listed = entity.aliases.some((alias) => alias.text === entity.name);
-  const aliases = listed
-    ? entity.aliases
-    : [{ text: entity.name, caseSensitive: /^\p{Lu}{1,5}$/u.test(entity.name) }, ...entity.aliases];
-  const matcher = compileMatcher([{ aliases }]);
-  const linked = [...kb.facts(entity.id), ...kb.quotes(entity.id)].map((item) => item.evidence);
+function aboutEntity(
+  entity: Entity,
+  linked: readonly Evidence[],
+  sentence: (span: Evidence) => string,
+): (span: Evidence) => boolean {
+  const matcher = compileMatcher([dictionaryItem(entity)]);
   return (span) =>
-    linked.some((evidence) => overlaps(evidence, span)) ||
-    matcher.find(kb.sentence(span)).length > 0;
+    linked.some((evidence) => overlaps(evidence, span)) || matcher.find(sentence(span)).length > 0;
 }
 
-/** The event an article is mostly about: the one with the most evidence sentences in it (then dataset order). */
-function mainEvent(kb: KnowledgeBase, source: string): Event | undefined {
-  return best(kb.allEvents(), (event) => [
+/** The event an article is mostly about: of its events, the one with the most evidence sentences in it (then dataset order). */
+function mainEvent(eventsOfSource: readonly Event[], source: string): Event | undefined {
+  return best(eventsOfSource, (event) => [
     event.evidence.filter((span) => span.source === source).length,
   ]);
 }
@@ -101,13 +81,11 @@ function involvedEvent(
  * sentence of an event the person takes part in; the longest of equals (it says the most), then article order.
  */
 function telling(
-  kb: KnowledgeBase,
   quotes: readonly Quote[],
   events: readonly Event[],
+  mains: ReadonlyMap<string, Event | undefined>,
 ): Quote | undefined {
-  const mains = new Map<string, Event | undefined>();
   return best(quotes, ({ evidence, text }) => {
-    if (!mains.has(evidence.source)) mains.set(evidence.source, mainEvent(kb, evidence.source));
     const own = events.some((event) => inEvidence(evidence, event));
     return [Number(inEvidence(evidence, mains.get(evidence.source))), Number(own), text.length];
   });
@@ -139,28 +117,61 @@ function keyFacts(entity: Entity, facts: readonly Fact[], focus: Event | undefin
   );
 }
 
-/** Builds the card for `entityId`, or null if no dataset knows it. */
-export function buildCard(kb: KnowledgeBase, entityId: string): CardData | null {
-  const entity = kb.entity(entityId);
+const spanKey = (span: Evidence) => `${span.source}:${span.start}:${span.end}`;
+
+/**
+ * Builds the card for `entityId`, or null if no dataset in use knows it. Reads only this entity's items (and the
+ * events of the sources its quotes come from), and each source text once.
+ */
+export async function buildCard(
+  reader: KnowledgeReader,
+  entityId: string,
+): Promise<CardData | null> {
+  const entity = await reader.entity(entityId);
   if (!entity) return null;
-  const events = kb.events(entityId);
-  const about = aboutEntity(kb, entity);
+  const [events, facts, quotes, related] = await Promise.all([
+    reader.events(entityId),
+    reader.facts(entityId),
+    entity.kind === 'person' ? reader.quotes(entityId) : Promise.resolve([]),
+    reader.related(entityId),
+  ]);
+  const spans = [
+    ...facts.map((fact) => fact.evidence),
+    ...quotes.map((quote) => quote.evidence),
+    ...events.flatMap((event) => event.evidence),
+  ];
+  const texts = await reader.sentences(spans);
+  const sentences = new Map(spans.map((span, i) => [spanKey(span), texts[i] ?? '']));
+  const sentence = (span: Evidence) => sentences.get(spanKey(span)) ?? '';
+  const about = aboutEntity(
+    entity,
+    [...facts, ...quotes].map((item) => item.evidence),
+    sentence,
+  );
   const focus = involvedEvent(events, entityId, about);
   const card: CardData = {
     entityId,
     name: entity.name,
     kind: entity.kind,
     description: entity.description,
-    facts: keyFacts(entity, kb.facts(entityId), focus).map((fact) => ({
+    facts: keyFacts(entity, facts, focus).map((fact) => ({
       text: fact.text,
-      sentence: kb.sentence(fact.evidence),
+      sentence: sentence(fact.evidence),
     })),
     relatedEvents: events.length,
-    relatedEntities: kb.related(entityId).length,
+    relatedEntities: related.length,
   };
-  const quote = entity.kind === 'person' ? telling(kb, kb.quotes(entityId), events) : undefined;
+  const quoteSources = [...new Set(quotes.map((quote) => quote.evidence.source))];
+  const mains = new Map(
+    await Promise.all(
+      quoteSources.map(
+        async (source) => [source, mainEvent(await reader.eventsOfSource(source), source)] as const,
+      ),
+    ),
+  );
+  const quote = telling(quotes, events, mains);
   if (quote) {
-    card.quote = { text: quote.text, speaker: entity.name, sentence: kb.sentence(quote.evidence) };
+    card.quote = { text: quote.text, speaker: entity.name, sentence: sentence(quote.evidence) };
   } else if (focus) {
     // The event's first sentence about the entity, or its first (the one that defines it).
     const span = focus.evidence.find(about) ?? (focus.evidence[0] as Evidence);
@@ -168,7 +179,7 @@ export function buildCard(kb: KnowledgeBase, entityId: string): CardData | null 
       id: focus.id,
       title: focus.title,
       when: focus.when,
-      sentence: kb.sentence(span),
+      sentence: sentence(span),
     };
   }
   return card;

@@ -1,0 +1,22 @@
+// What the hover card shows of one entity: plain data, built by the background (lib/background/build-card.ts).
+
+export interface CardFact {
+  text: string;
+  /** The sentence of the source the fact was taken from (shown on hover/focus of its source marker). */
+  sentence: string;
+}
+
+export interface CardData {
+  entityId: string;
+  name: string;
+  kind: string;
+  description?: string;
+  /** At most three, in the order the source tells them. */
+  facts: CardFact[];
+  /** For a person: the quote of theirs most about the article's main event. */
+  quote?: { text: string; speaker: string; sentence: string };
+  /** Otherwise: the event the entity is most involved in, with the sentence that places the entity in it. */
+  event?: { id: string; title: string; when?: string; sentence: string };
+  relatedEvents: number;
+  relatedEntities: number;
+}

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 
 /**
- * The knowledge base's own dictionary, from assets/kb/seed.json through lib/kb (bundled with esbuild for Node).
+ * The knowledge base's own dictionary, from assets/kb/seed.json through lib/shared/kb (bundled with esbuild for Node).
  * Returns { entries, tables, source }: `tables` are the matcher's tables encoded as the background sends them
  * to each frame.
  */
@@ -13,13 +13,13 @@ export async function loadDictionary(root, build) {
       stdin: {
         contents: `
           import { readFileSync } from 'node:fs';
-          import { KnowledgeBase } from './lib/kb/knowledge-base.ts';
-          import { parseDataset } from './lib/kb/parse.ts';
-          import { buildMatcherTables } from './lib/match/matcher.ts';
-          import { encodeTables } from './lib/match/tables-transfer.ts';
+          import { dictionaryItem } from './lib/shared/kb/dictionary.ts';
+          import { parseDataset } from './lib/shared/kb/parse.ts';
+          import { buildMatcherTables } from './lib/shared/match/matcher.ts';
+          import { encodeTables } from './lib/shared/match/tables-transfer.ts';
           const parsed = parseDataset(JSON.parse(readFileSync(${JSON.stringify(seed)}, 'utf8')));
           if (!parsed.ok) throw new Error('assets/kb/seed.json does not parse: ' + JSON.stringify(parsed.error).slice(0, 300));
-          globalThis.__dictionary = new KnowledgeBase([parsed.value]).dictionary();
+          globalThis.__dictionary = parsed.value.entities.map(dictionaryItem);
           globalThis.__tables = encodeTables(buildMatcherTables(globalThis.__dictionary));
         `,
         resolveDir: root,
@@ -38,7 +38,7 @@ export async function loadDictionary(root, build) {
     return {
       entries,
       tables: globalThis.__tables,
-      source: 'assets/kb/seed.json via lib/kb KnowledgeBase#dictionary()',
+      source: 'assets/kb/seed.json via lib/shared/kb/dictionary.ts (as the background builds it)',
     };
   } catch (error) {
     throw new Error(

@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import seed from '../../assets/kb/seed.json';
 import { combinedPattern } from '../../bench/lib/dictionary.mjs';
-import { KnowledgeBase } from '../../lib/shared/kb/knowledge-base';
+import { dictionaryItem } from '../../lib/shared/kb/dictionary';
 import { parseDataset } from '../../lib/shared/kb/parse';
 import {
   type BrowserKind,
@@ -39,7 +39,7 @@ import { until } from './support/poll';
 function referencePattern(): ReturnType<typeof combinedPattern> {
   const parsed = parseDataset(seed);
   if (!parsed.ok) throw new Error('assets/kb/seed.json does not parse');
-  return combinedPattern(new KnowledgeBase([parsed.value]).dictionary());
+  return combinedPattern(parsed.value.entities.map(dictionaryItem));
 }
 
 const launchers = { chromium: launchChromium, firefox: launchFirefox } as const;

@@ -25,9 +25,9 @@
 // - Quote contexts are the source's words: verbatim in the quote's evidence sentence (no editor's notes).
 // - Events: participants are people and organizations, `where` lists places (by the entities' kinds).
 //
-// Where they run, and why not in parseDataset: parseDataset (validate.ts) gates more than new files — the
-// background re-parses every stored dataset at start-up and sets aside the ones that fail (lib/background/
-// knowledge.ts), and PRODUCT promises that schema-1 files stay importable. These rules are new and partly
+// Where they run, and why not in parseDataset: parseDataset (validate.ts) gates more than new files — it reads
+// every backup and every dataset an earlier release stored (lib/background/store/migrate.ts sets aside the ones that
+// fail), and PRODUCT promises that schema-1 files stay importable. These rules are new and partly
 // heuristic (English cue verbs and determiners; a German dataset would trip the subject rule), and even the exact
 // ones (contexts, participant kinds) reject files that were valid yesterday, the old bundled seed among them. In
 // parseDataset they would set aside a reader's stored knowledge after an update. So they are editorial checks on

@@ -47,11 +47,17 @@ export async function importDataset(
   if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result.error)}`);
 }
 
-/** A reader over a fresh store holding just `datasets` (no bundled dataset), as imported. */
+/** A reader over a fresh store holding just `datasets` (no bundled dataset), imported one after another. */
 export async function readerWith(...datasets: Dataset[]): Promise<KnowledgeReader> {
   const db = openKnowledgeDb(`backstory-test-${++count}`);
   const writer = new KnowledgeWriter(db, () => undefined);
-  const added = await writer.add(datasets.map((dataset) => ({ dataset, origin: 'imported' })));
+  const added = await writer.add(
+    datasets.map((dataset, i) => ({
+      dataset,
+      origin: 'imported',
+      addedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+    })),
+  );
   if (!added.ok) throw new Error(`store refused: ${JSON.stringify(added.error)}`);
   return new KnowledgeReader(db);
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnnotationsSchema, buildDataset, sourceText } from '../../../../lib/shared/kb/annotations';
 import { findUncoveredNames } from '../../../../lib/shared/kb/completeness';
-import { KnowledgeBase } from '../../../../lib/shared/kb/knowledge-base';
+import { dictionaryItem } from '../../../../lib/shared/kb/dictionary';
 import { statedNumbers } from '../../../../lib/shared/kb/numbers';
 import { parseDataset } from '../../../../lib/shared/kb/parse';
 import type { Dataset } from '../../../../lib/shared/kb/schema';
@@ -23,10 +23,18 @@ function loadSeed(): Dataset {
   return result.value;
 }
 const seed = loadSeed();
-const kb = new KnowledgeBase([seed]);
 const source = seed.sources[0] as Dataset['sources'][number];
-const dictionary = kb.dictionary();
+const dictionary = seed.entities.map(dictionaryItem);
 const matcher = compileMatcher(dictionary);
+/** The seed's items by id, its one source's sentences, and where the matcher finds each entity in it. */
+const kb = {
+  entities: () => seed.entities,
+  entity: (id: string) => seed.entities.find((entity) => entity.id === id),
+  sentence: (evidence: { start: number; end: number }) =>
+    source.text.slice(evidence.start, evidence.end),
+  mentionsInSource: (id: string) =>
+    matcher.find(source.text).filter((match) => dictionary[match.entity]?.entityId === id),
+};
 
 describe('bundled dataset', () => {
   it('is what the annotations build (run `node scripts/kb-build.mjs` after editing them)', () => {
@@ -57,12 +65,12 @@ describe('bundled dataset', () => {
   });
 
   it('accounts for every capitalised name of the article file: an entity alias or a deliberately ignored name', () => {
-    const uncovered = findUncoveredNames(raw, kb.dictionary(), seed.ignoredNames ?? []);
+    const uncovered = findUncoveredNames(raw, dictionary, seed.ignoredNames ?? []);
     expect(uncovered.map((u) => `${u.word} (in: ${u.line.slice(0, 80)})`)).toEqual([]);
   });
 
   it('ignores no name that is also an entity alias (an ignored name must not hide an entity)', () => {
-    const aliases = new Set(kb.dictionary().flatMap((d) => d.aliases.map((a) => a.text)));
+    const aliases = new Set(dictionary.flatMap((d) => d.aliases.map((a) => a.text)));
     expect((seed.ignoredNames ?? []).filter((name) => aliases.has(name))).toEqual([]);
   });
 
@@ -127,7 +135,7 @@ describe('bundled dataset', () => {
   it('every entity is mentioned in the article under one of its names', () => {
     // A name may only occur inside a longer one ("United Nations" in "United Nations Security
     // Council"): the matcher then reports the longer entity, so look for the words themselves too.
-    const names = (id: string) => kb.dictionary().find((d) => d.entityId === id)?.aliases ?? [];
+    const names = (id: string) => dictionary.find((d) => d.entityId === id)?.aliases ?? [];
     const unmentioned = kb
       .entities()
       .filter(
@@ -142,7 +150,7 @@ describe('bundled dataset', () => {
   });
 
   it('gives readers the aliases they meet in other coverage, with case rules for short capitals', () => {
-    const aliasOf = (id: string) => kb.dictionary().find((d) => d.entityId === id)?.aliases ?? [];
+    const aliasOf = (id: string) => dictionary.find((d) => d.entityId === id)?.aliases ?? [];
     const texts = (id: string) => aliasOf(id).map((a) => a.text);
     expect(texts('volodymyr-zelenskyy')).toEqual(
       expect.arrayContaining(['Zelensky', 'Zelenskiy', 'Zelenskyy', 'Зеленський']),
@@ -160,8 +168,7 @@ describe('bundled dataset', () => {
       expect(aliasOf(id)).toContainEqual({ text: short, caseSensitive: true });
     }
     // Every all-caps alias of up to five letters is case-sensitive, or "us"/"un" would match everywhere.
-    const loose = kb
-      .dictionary()
+    const loose = dictionary
       .flatMap((d) => d.aliases)
       .filter((a) => /^[\p{Lu}.]{1,6}$/u.test(a.text) && !a.caseSensitive);
     expect(loose).toEqual([]);
@@ -425,10 +432,7 @@ describe('bundled quotes', () => {
       const sentence = kb.sentence(quote.evidence);
       expect(sentence, quote.id).toContain(`“${quote.text}`);
       const names =
-        kb
-          .dictionary()
-          .find((d) => d.entityId === quote.speaker)
-          ?.aliases.map((a) => a.text) ?? [];
+        dictionary.find((d) => d.entityId === quote.speaker)?.aliases.map((a) => a.text) ?? [];
       const before = source.text.slice(
         Math.max(0, quote.evidence.start - 200),
         quote.evidence.start,

@@ -1,4 +1,4 @@
-// Facts that stand on their own: each rule of lib/kb/standalone.ts rejects a badly cut fact with its JSON path and accepts the well-cut one.
+// Facts that stand on their own: each rule of lib/shared/kb/standalone.ts rejects a badly cut fact with its JSON path and accepts the well-cut one.
 import { describe, expect, it } from 'vitest';
 import { type Annotations, buildDataset } from '../../../../lib/shared/kb/annotations';
 import { parseDataset } from '../../../../lib/shared/kb/parse';

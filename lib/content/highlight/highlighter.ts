@@ -117,11 +117,4 @@ export class Highlighter {
     this.focus.clear();
     if (range) this.focus.add(range);
   }
-
-  /** Number of ranges painted per kind (for tests and the badge). */
-  sizes(): Record<EntityKind, number> {
-    const out = {} as Record<EntityKind, number>;
-    for (const [kind, highlight] of this.byKind) out[kind] = highlight.size;
-    return out;
-  }
 }

@@ -76,13 +76,6 @@ export class WindowedPainter {
     this.highlighter.clear();
   }
 
-  /** How many mentions are registered with the browser now (tests, bench). */
-  paintedCount(): number {
-    let count = 0;
-    for (const size of Object.values(this.highlighter.sizes())) count += size;
-    return count;
-  }
-
   private paint(mention: Mention): void {
     if (!this.muted.has(mention.entityId)) this.highlighter.add(mention.kind, mention.range);
   }

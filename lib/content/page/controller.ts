@@ -122,13 +122,6 @@ export class PageController implements MentionsApi {
     return this.index.list().filter((mention) => !this.muted.has(mention.entityId));
   }
 
-  focusMention(index: number | null): Mention | null {
-    const mention = index === null ? null : (this.mentions()[index] ?? null);
-    this.setFocused(mention);
-    if (mention) scrollIntoView(mention.range);
-    return mention;
-  }
-
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

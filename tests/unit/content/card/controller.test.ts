@@ -77,7 +77,6 @@ function install(getCard?: (entityId: string) => Promise<CardData | null>): Harn
   const api: MentionsApi = {
     mentionAt: (x) => (x < 100 ? putin : x < 200 ? kallas : null),
     mentions: () => [putin, kallas],
-    focusMention: () => null,
     onChange: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

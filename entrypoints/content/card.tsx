@@ -13,6 +13,9 @@ export function cardUi(ctx: ContentScriptContext): Pick<HoverCardDeps, 'createUi
     createUi: () =>
       createShadowRootUi<void>(ctx, {
         name: CARD_HOST_TAG,
+        // Closed: the card says what the reader looks up, which is none of the page's business. A page script gets
+        // null for host.shadowRoot, and the card's text, nodes and buttons are out of its reach.
+        mode: 'closed',
         // Overlay, and card.css pins the host as a zero-size fixed box with !important: the page's layout never moves.
         position: 'overlay',
         // Beside <body>, not inside it: a transformed or filtered body would otherwise capture the fixed card.

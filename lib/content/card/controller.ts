@@ -51,7 +51,10 @@ interface Displayed {
 const sameMention = (a: Mention, b: Mention): boolean => a === b || a.range === b.range;
 const sameHover = (a: Hover, b: Hover): boolean => sameMention(a.mention, b.mention);
 
-/** A page script could call .click() on the card's buttons: only the user acts. */
+/**
+ * Only the user acts. The card's root is closed, so a page script can't reach its buttons, but it can dispatch
+ * events anywhere a listener of ours hears them; the check costs nothing and does not depend on the closed root.
+ */
 const fromUser = (event: Event): boolean => event.isTrusted;
 
 /**

@@ -388,8 +388,9 @@ function expectFullyVisible(sentence: SentenceState | null): void {
 
 describe('hover', () => {
   test('resting on a name opens its card after ~300 ms; no card work happened before', async () => {
-    // "Lazy" is deferred work, not a deferred module (card.tsx): before the pointer lands on a mention the
-    // background gets no getCard message, the card stylesheet is not fetched, no host or style is added.
+    // "Lazy" is deferred work, not a deferred module (lib/content/card/controller.ts): before the pointer lands
+    // on a mention the background gets no getCard message, the card stylesheet is not fetched, no host or style
+    // is added.
     const getCardMessages = await countGetCardMessages();
     const page = await openPage();
     const cardCss: string[] = [];

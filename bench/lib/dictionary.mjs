@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 
 /**
- * The knowledge base's own dictionary, from assets/kb/seed.json through lib/kb (bundled with esbuild for Node).
+ * The knowledge base's own dictionary, from assets/kb/seed.json through lib/shared/kb (bundled with esbuild for Node).
  * Returns { entries, tables, source }: `tables` are the matcher's tables encoded as the background sends them
  * to each frame.
  */
@@ -13,10 +13,10 @@ export async function loadDictionary(root, build) {
       stdin: {
         contents: `
           import { readFileSync } from 'node:fs';
-          import { KnowledgeBase } from './lib/kb/knowledge-base.ts';
-          import { parseDataset } from './lib/kb/parse.ts';
-          import { buildMatcherTables } from './lib/match/matcher.ts';
-          import { encodeTables } from './lib/match/tables-transfer.ts';
+          import { KnowledgeBase } from './lib/shared/kb/knowledge-base.ts';
+          import { parseDataset } from './lib/shared/kb/parse.ts';
+          import { buildMatcherTables } from './lib/shared/match/matcher.ts';
+          import { encodeTables } from './lib/shared/match/tables-transfer.ts';
           const parsed = parseDataset(JSON.parse(readFileSync(${JSON.stringify(seed)}, 'utf8')));
           if (!parsed.ok) throw new Error('assets/kb/seed.json does not parse: ' + JSON.stringify(parsed.error).slice(0, 300));
           globalThis.__dictionary = new KnowledgeBase([parsed.value]).dictionary();
@@ -38,7 +38,7 @@ export async function loadDictionary(root, build) {
     return {
       entries,
       tables: globalThis.__tables,
-      source: 'assets/kb/seed.json via lib/kb KnowledgeBase#dictionary()',
+      source: 'assets/kb/seed.json via lib/shared/kb KnowledgeBase#dictionary()',
     };
   } catch (error) {
     throw new Error(

@@ -113,12 +113,16 @@ async function firstHighlightPoint(page) {
   return locate();
 }
 
-/** Polls until the hover card is shown (its host's shadow root, as a reader sees it); what it shows, or null. */
+/**
+ * Polls until the hover card is shown; what it shows, or null. Its shadow root is closed, so it is read as the tests
+ * read it, through the harness (tests/e2e/harness/closed-shadow.ts), not from the page.
+ */
 async function waitForCard(page, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const card = await page.evaluate(() => {
-      const element = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
+    const root = await harness.closedShadowRoot(page, 'backstory-card');
+    const card = await root?.evaluate((shadow) => {
+      const element = shadow.querySelector('.card');
       if (!element || getComputedStyle(element).visibility !== 'visible') return null;
       const box = element.getBoundingClientRect();
       return {
@@ -128,6 +132,7 @@ async function waitForCard(page, timeoutMs) {
         box: [box.left, box.top, box.width, box.height].map(Math.round),
       };
     });
+    void root?.dispose();
     if (card?.name) return card;
     await sleep(100);
   }

@@ -3,6 +3,7 @@
 import '../../lib/content/page/browser-global';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { installHoverCard } from '../../lib/content/card/controller';
 import { isCardHost } from '../../lib/content/card/host';
 import { browserHighlightEnv, Highlighter } from '../../lib/content/highlight/highlighter';
 import { PageController } from '../../lib/content/page/controller';
@@ -10,7 +11,7 @@ import { ignoreForgedRestarts } from '../../lib/content/page/forged-restart';
 import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/shared/highlight-css';
 import { backgroundMessenger, panelMessenger, tabMessenger } from '../../lib/shared/messaging';
 import { KNOWLEDGE_SIGNAL } from '../../lib/shared/store/signal-key';
-import { installHoverCard } from './card';
+import { cardUi } from './card';
 
 /** Storage keys whose change can alter what this page shows. */
 const WATCHED_KEYS = ['settings', 'styles', 'muted', KNOWLEDGE_SIGNAL];
@@ -55,11 +56,12 @@ export default defineContentScript({
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
 
-    const card = installHoverCard(ctx, controller, {
+    const card = installHoverCard(controller, ctx, {
       getCard: (entityId) => backgroundMessenger.sendMessage('getCard', entityId),
       openPanel: (entityId) =>
         void backgroundMessenger.sendMessage('openSidePanel', { view: 'entity', entityId }),
       mute: (entityId) => backgroundMessenger.sendMessage('muteEntity', entityId),
+      ...cardUi(ctx),
     });
 
     if (isTop) {

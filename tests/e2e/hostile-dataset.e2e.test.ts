@@ -19,7 +19,7 @@ import {
   type TestServer,
 } from './harness';
 import { openPinned, openServedInWindow } from './panel-support';
-import { cardName, openCard } from './support/card';
+import { cardName, inCard, openCard } from './support/card';
 import { paintedTexts } from './support/highlights';
 import {
   ALIASES,
@@ -59,113 +59,119 @@ interface Audit {
 }
 
 /**
- * Audits the extension page's whole document (`scope: 'page'`) or the hover card's shadow root (`'card'`). Runs in
- * the page, so it is self-contained.
+ * Audits the extension page's whole document (`scope: 'page'`) or the hover card's closed shadow root (`'card'`,
+ * read through the harness), then reads the page's own canary, title and violations in the page's world.
  */
-function audit(page: Page, scope: 'page' | 'card'): Promise<Audit> {
-  return page.evaluate(
-    (scope, token, canary) => {
-      // Attributes the extension fills with dataset text on purpose (as text: never parsed, never run).
-      const textAttributes = new Set([
-        'title',
-        'aria-label',
-        'aria-description',
-        'value',
-        'placeholder',
-      ]);
-      // Elements the extension's UI never renders; any of them inside it came from markup.
-      // (<style> is not here: options previews the highlight styles in one; dataset CSS is caught by the token.)
-      const foreign = new Set([
-        ...'script iframe frame frameset object embed img image base meta link'.split(' '),
-        ...'math mtext mglyph marquee noscript template table video audio source'.split(' '),
-        ...'foreignobject animate set'.split(' '),
-      ]);
-      const urlAttributes = new Set(
-        'href src action formaction xlink:href data srcdoc background poster'.split(' '),
-      );
-      const host = document.querySelector('backstory-card');
-      const root: Document | ShadowRoot | null | undefined =
-        scope === 'card' ? host?.shadowRoot : document;
-      const problems: string[] = [];
-      if (!root) problems.push(`no ${scope} to audit`);
-      const ui: Node | null | undefined =
-        scope === 'card' ? root?.querySelector('.card') : document.getElementById('app');
-      if (!ui) problems.push(`no rendered UI in the ${scope}`);
-      const elements: Element[] = [];
-      const collect = (from: Document | ShadowRoot | Element) => {
-        for (const element of from.querySelectorAll('*')) {
-          elements.push(element);
-          if (element.shadowRoot) collect(element.shadowRoot);
-        }
-      };
-      if (root) collect(root);
-      const own = location.origin;
-      const label = (element: Element) => {
-        const name = typeof element.className === 'string' ? element.className.split(' ')[0] : '';
-        return `<${element.localName}${element.id ? `#${element.id}` : ''}${name ? `.${name}` : ''}>`;
-      };
-      for (const element of elements) {
-        const tag = element.localName;
-        const where = label(element);
-        for (const attribute of element.attributes) {
-          const name = attribute.name.toLowerCase();
-          const value = attribute.value;
-          if (name.startsWith('on')) problems.push(`${where} has an event handler ${name}`);
-          // Browsers drop control characters and spaces inside a URL's scheme.
-          // biome-ignore lint/suspicious/noControlCharactersInRegex: those characters are what is matched
-          const squashed = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
-          if (urlAttributes.has(name) && /^(?:javascript|vbscript|data):/.test(squashed)) {
-            problems.push(`${where} ${name}="${value.slice(0, 60)}"`);
-          }
-          if (value.toLowerCase().includes(token) && !textAttributes.has(name)) {
-            problems.push(`${where} ${name}="${value.slice(0, 60)}" carries dataset markup`);
-          }
-        }
-        if (tag === 'script') {
-          const src = (element as HTMLScriptElement).src;
-          if (scope === 'card' || !src.startsWith(`${own}/`)) problems.push(`${where} src=${src}`);
-        }
-        if (tag === 'style' && (element.textContent ?? '').toLowerCase().includes(token)) {
-          problems.push(`${where} holds dataset CSS`);
-        }
-        if (tag === 'link' && !(element as HTMLLinkElement).href.startsWith(`${own}/`)) {
-          problems.push(`${where} links ${(element as HTMLLinkElement).href}`);
-        }
-        if (ui?.contains(element) && foreign.has(tag)) problems.push(`${where} inside the UI`);
-      }
-      // Long unbroken strings must wrap: no box that clips or scrolls may be wider inside than out.
-      const overflowing: string[] = [];
-      const scroller = document.scrollingElement ?? document.documentElement;
-      for (const element of [scroller, ...elements]) {
-        const style = getComputedStyle(element);
-        const clips = element === scroller || style.overflowX !== 'visible';
-        // 1-pixel boxes are visually hidden on purpose; ellipsis truncates on purpose.
-        if (!clips || element.clientWidth < 2 || style.textOverflow === 'ellipsis') continue;
-        const excess = element.scrollWidth - element.clientWidth;
-        if (excess <= 1) continue;
-        // Name the descendant reaching furthest right: that is what does not wrap.
-        let widest: Element = element;
-        let right = element.getBoundingClientRect().right;
-        for (const inner of element.querySelectorAll('*')) {
-          const box = inner.getBoundingClientRect();
-          if (box.width > 0 && box.right > right) [widest, right] = [inner, box.right];
-        }
-        overflowing.push(`${label(element)} by ${excess}px (widest: ${label(widest)})`);
-      }
-      const win = window as unknown as Record<string, unknown>;
-      return {
-        problems,
-        text: ui?.textContent ?? '',
-        canary: win[canary] ?? (window.top as unknown as Record<string, unknown>)[canary],
-        title: document.title,
-        violations: (win.__violations as string[] | undefined) ?? [],
-        overflowing,
-      };
-    },
-    scope,
-    TOKEN,
-    CANARY,
+async function audit(page: Page, scope: 'page' | 'card'): Promise<Audit> {
+  const dom =
+    scope === 'card'
+      ? await inCard(page, auditDom, scope, TOKEN)
+      : await page.evaluate(auditDom, null, scope, TOKEN);
+  const globals = await page.evaluate((canary) => {
+    const win = window as unknown as Record<string, unknown>;
+    return {
+      canary: win[canary] ?? (window.top as unknown as Record<string, unknown>)[canary],
+      title: document.title,
+      violations: (win.__violations as string[] | undefined) ?? [],
+    };
+  }, CANARY);
+  return {
+    ...(dom ?? { problems: ['no card to audit'], text: '', overflowing: [] }),
+    ...globals,
+  };
+}
+
+/** The DOM half of an audit: `given` is the card's shadow root, or null for the whole document. Self-contained. */
+function auditDom(
+  given: ShadowRoot | null,
+  scope: 'page' | 'card',
+  token: string,
+): Pick<Audit, 'problems' | 'text' | 'overflowing'> {
+  // Attributes the extension fills with dataset text on purpose (as text: never parsed, never run).
+  const textAttributes = new Set([
+    'title',
+    'aria-label',
+    'aria-description',
+    'value',
+    'placeholder',
+  ]);
+  // Elements the extension's UI never renders; any of them inside it came from markup.
+  // (<style> is not here: options previews the highlight styles in one; dataset CSS is caught by the token.)
+  const foreign = new Set([
+    ...'script iframe frame frameset object embed img image base meta link'.split(' '),
+    ...'math mtext mglyph marquee noscript template table video audio source'.split(' '),
+    ...'foreignobject animate set'.split(' '),
+  ]);
+  const urlAttributes = new Set(
+    'href src action formaction xlink:href data srcdoc background poster'.split(' '),
   );
+  const root: Document | ShadowRoot = given ?? document;
+  const problems: string[] = [];
+  const ui: Node | null =
+    scope === 'card' ? root.querySelector('.card') : document.getElementById('app');
+  if (!ui) problems.push(`no rendered UI in the ${scope}`);
+  const elements: Element[] = [];
+  const collect = (from: Document | ShadowRoot | Element) => {
+    for (const element of from.querySelectorAll('*')) {
+      elements.push(element);
+      if (element.shadowRoot) collect(element.shadowRoot);
+    }
+  };
+  collect(root);
+  const own = location.origin;
+  const label = (element: Element) => {
+    const name = typeof element.className === 'string' ? element.className.split(' ')[0] : '';
+    return `<${element.localName}${element.id ? `#${element.id}` : ''}${name ? `.${name}` : ''}>`;
+  };
+  for (const element of elements) {
+    const tag = element.localName;
+    const where = label(element);
+    for (const attribute of element.attributes) {
+      const name = attribute.name.toLowerCase();
+      const value = attribute.value;
+      if (name.startsWith('on')) problems.push(`${where} has an event handler ${name}`);
+      // Browsers drop control characters and spaces inside a URL's scheme.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: those characters are what is matched
+      const squashed = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+      if (urlAttributes.has(name) && /^(?:javascript|vbscript|data):/.test(squashed)) {
+        problems.push(`${where} ${name}="${value.slice(0, 60)}"`);
+      }
+      if (value.toLowerCase().includes(token) && !textAttributes.has(name)) {
+        problems.push(`${where} ${name}="${value.slice(0, 60)}" carries dataset markup`);
+      }
+    }
+    if (tag === 'script') {
+      const src = (element as HTMLScriptElement).src;
+      if (scope === 'card' || !src.startsWith(`${own}/`)) problems.push(`${where} src=${src}`);
+    }
+    if (tag === 'style' && (element.textContent ?? '').toLowerCase().includes(token)) {
+      problems.push(`${where} holds dataset CSS`);
+    }
+    if (tag === 'link' && !(element as HTMLLinkElement).href.startsWith(`${own}/`)) {
+      problems.push(`${where} links ${(element as HTMLLinkElement).href}`);
+    }
+    if (ui?.contains(element) && foreign.has(tag)) problems.push(`${where} inside the UI`);
+  }
+  // Long unbroken strings must wrap: no box that clips or scrolls may be wider inside than out.
+  const overflowing: string[] = [];
+  const scroller = document.scrollingElement ?? document.documentElement;
+  for (const element of [scroller, ...elements]) {
+    const style = getComputedStyle(element);
+    const clips = element === scroller || style.overflowX !== 'visible';
+    // 1-pixel boxes are visually hidden on purpose; ellipsis truncates on purpose.
+    if (!clips || element.clientWidth < 2 || style.textOverflow === 'ellipsis') continue;
+    const excess = element.scrollWidth - element.clientWidth;
+    if (excess <= 1) continue;
+    // Name the descendant reaching furthest right: that is what does not wrap.
+    let widest: Element = element;
+    let right = element.getBoundingClientRect().right;
+    for (const inner of element.querySelectorAll('*')) {
+      const box = inner.getBoundingClientRect();
+      if (box.width > 0 && box.right > right) [widest, right] = [inner, box.right];
+    }
+    overflowing.push(`${label(element)} by ${excess}px (widest: ${label(widest)})`);
+  }
+  return { problems, text: ui?.textContent ?? '', overflowing };
 }
 
 /** Records CSP violations in the page from now on (Firefox does not report them to the console we watch). */
@@ -305,9 +311,8 @@ for (const kind of ['chromium', 'firefox'] as const) {
         dataset.quotes[0]?.text ?? '',
       ]);
       // The card stays inside the viewport whatever the length of what it shows.
-      const box = await article.evaluate(() => {
-        const card = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
-        const r = card?.getBoundingClientRect();
+      const box = await inCard(article, (root) => {
+        const r = root.querySelector('.card')?.getBoundingClientRect();
         return r && { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
       });
       expect(box?.left).toBeGreaterThanOrEqual(0);

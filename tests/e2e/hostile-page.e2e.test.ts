@@ -15,7 +15,7 @@ import {
   startServer,
   type TestServer,
 } from './harness';
-import { openCard } from './support/card';
+import { cardName, openCard } from './support/card';
 import { allMentions, type Painted, paintedTexts, tabMentions } from './support/highlights';
 import { until } from './support/poll';
 
@@ -63,18 +63,16 @@ describe.each(browsers)('%s: a hostile page', (kind) => {
   /**
    * Reads the page through tests/fixtures/pages/hostile/probe.js, which kept the DOM methods from before the page
    * clobbered or patched them (the test's usual helpers run in the page's world and would be fooled themselves).
+   * The card is read through the harness (support/card.ts), in a world the page's patches don't reach.
    */
   function probe(page: Page) {
     type Probe = {
       painted(): Painted;
-      cardName(): string;
       point(selector: string, word: string): { x: number; y: number };
     };
     const of = () => (window as unknown as { __probe: Probe }).__probe;
-    const cardName = () => page.evaluate(`(${of})().cardName()`) as Promise<string>;
     return {
       painted: () => page.evaluate(`(${of})().painted()`) as Promise<Painted>,
-      cardName,
       /** Rests the pointer on `word` and waits for the card named `name`. */
       async openCard(selector: string, word: string, name: string): Promise<void> {
         const point = (await page.evaluate(
@@ -82,7 +80,11 @@ describe.each(browsers)('%s: a hostile page', (kind) => {
         )) as { x: number; y: number };
         await page.mouse.move(5, 5);
         await page.mouse.move(point.x, point.y, { steps: 2 });
-        await until(`the card of ${word}`, cardName, (shown) => shown === name);
+        await until(
+          `the card of ${word}`,
+          () => cardName(page),
+          (shown) => shown === name,
+        );
       },
     };
   }

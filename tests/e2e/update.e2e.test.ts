@@ -1,6 +1,6 @@
 // An update from the release before the knowledge store: a profile whose datasets that release stored (one on,
 // one switched off, one set aside as damaged) keeps every one of them, in the same state, after updating in place.
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';

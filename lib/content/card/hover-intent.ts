@@ -1,9 +1,19 @@
-// Hover intent for the card: decides when a card opens, switches and closes from where the pointer rests. No DOM.
+// Hover intent for the card: decides when a card opens, switches and closes from where the pointer rests, and
+// remembers how the shown card was opened. No DOM.
 
 /** The timer functions the machine uses (window's in the page, fake ones in tests). */
 export interface Timers {
   set(callback: () => void, ms: number): number;
   clear(id: number): void;
+}
+
+/** How the shown card was opened: by the pointer resting on its mention, or from the keyboard (`openNow`). */
+export type Opening = 'pointer' | 'keyboard';
+
+/** The card shown now, and how it was opened. */
+export interface Shown<T> {
+  readonly target: T;
+  readonly via: Opening;
 }
 
 export interface HoverIntentOptions<T> {
@@ -15,7 +25,7 @@ export interface HoverIntentOptions<T> {
   closeDelay?: number;
   /** Called as soon as the pointer lands on a target that may open soon (lets the caller fetch its data early). */
   onCandidate?(target: T): void;
-  onOpen(target: T): void;
+  onOpen(target: T, via: Opening): void;
   onClose(): void;
   /** Two hits on the same mention compare equal even if the caller hands out new objects; defaults to ===. */
   same?(a: T, b: T): boolean;
@@ -32,120 +42,136 @@ const windowTimers: Timers = {
 };
 
 /**
+ * What is shown. A keyboard card is sticky until the pointer reaches it (`held`), which only a keyboard card can
+ * be; `closing` is the grace timer, which only a shown card can have.
+ */
+type ShownState<T> = (
+  | { readonly target: T; readonly via: 'pointer' }
+  | { readonly target: T; readonly via: 'keyboard'; held: boolean }
+) & { closing: number | null };
+
+/** A target the pointer rests on, due to open when its timer fires. */
+interface Pending<T> {
+  target: T;
+  readonly timer: number;
+}
+
+/**
  * The pointer reports where it is (`pointerAt(target | null)`, `pointerOnCard()`); the machine keeps one card
  * shown at most and calls onOpen/onClose. A card opened from the keyboard (`openNow`) is sticky: pointer
  * movement elsewhere does not close it, only another mention under the pointer, `close()` or the caller.
  */
 export class HoverIntent<T> {
-  private shown: T | null = null;
-  private sticky = false;
-  private pending: T | null = null;
-  private openTimer: number | null = null;
-  private closeTimer: number | null = null;
-  private readonly openDelay: number;
-  private readonly switchDelay: number;
-  private readonly closeDelay: number;
-  private readonly timers: Timers;
-  private readonly same: (a: T, b: T) => boolean;
+  #shown: ShownState<T> | null = null;
+  #pending: Pending<T> | null = null;
+  readonly #options: HoverIntentOptions<T>;
+  readonly #openDelay: number;
+  readonly #switchDelay: number;
+  readonly #closeDelay: number;
+  readonly #timers: Timers;
+  readonly #same: (a: T, b: T) => boolean;
 
-  constructor(private readonly options: HoverIntentOptions<T>) {
-    this.openDelay = options.openDelay ?? OPEN_DELAY;
-    this.switchDelay = options.switchDelay ?? SWITCH_DELAY;
-    this.closeDelay = options.closeDelay ?? CLOSE_DELAY;
-    this.timers = options.timers ?? windowTimers;
-    this.same = options.same ?? ((a, b) => a === b);
+  constructor(options: HoverIntentOptions<T>) {
+    this.#options = options;
+    this.#openDelay = options.openDelay ?? OPEN_DELAY;
+    this.#switchDelay = options.switchDelay ?? SWITCH_DELAY;
+    this.#closeDelay = options.closeDelay ?? CLOSE_DELAY;
+    this.#timers = options.timers ?? windowTimers;
+    this.#same = options.same ?? ((a, b) => a === b);
   }
 
-  /** The target whose card is shown, or null. */
-  get current(): T | null {
-    return this.shown;
-  }
-
-  /** True while a timer is running (the caller keeps listening to the pointer closely only then or while shown). */
-  get busy(): boolean {
-    return this.openTimer !== null || this.closeTimer !== null;
+  /** The card shown now and how it was opened, or null. */
+  get current(): Shown<T> | null {
+    return this.#shown;
   }
 
   /** The pointer is over `target` (a mention), or over nothing of ours (null). */
   pointerAt(target: T | null): void {
     if (target === null) {
-      this.cancelOpen();
-      if (this.shown !== null && !this.sticky) this.scheduleClose();
+      this.#cancelOpen();
+      if (this.#shown !== null && !(this.#shown.via === 'keyboard' && this.#shown.held)) {
+        this.#scheduleClose(this.#shown);
+      }
       return;
     }
-    if (this.shown !== null && this.same(target, this.shown)) {
-      this.cancelOpen();
-      this.cancelClose();
+    if (this.#shown !== null && this.#same(target, this.#shown.target)) {
+      this.#cancelOpen();
+      this.#cancelClose();
       return;
     }
     // Resting on another mention: the shown card stays until the new one is due.
-    this.cancelClose();
-    if (this.pending !== null && this.same(target, this.pending)) return;
-    this.cancelOpen();
-    this.pending = target;
-    this.options.onCandidate?.(target);
-    const delay = this.shown === null ? this.openDelay : this.switchDelay;
-    this.openTimer = this.timers.set(() => {
-      this.openTimer = null;
-      this.pending = null;
-      this.show(target, false);
-    }, delay);
+    this.#cancelClose();
+    if (this.#pending !== null && this.#same(target, this.#pending.target)) {
+      // The same mention, hit again: the newest hit stands for it (it may say where the pointer is now).
+      this.#pending.target = target;
+      return;
+    }
+    this.#cancelOpen();
+    this.#options.onCandidate?.(target);
+    const delay = this.#shown === null ? this.#openDelay : this.#switchDelay;
+    const pending: Pending<T> = {
+      target,
+      timer: this.#timers.set(() => {
+        this.#pending = null;
+        this.#show({ target: pending.target, via: 'pointer', closing: null });
+      }, delay),
+    };
+    this.#pending = pending;
   }
 
   /** The pointer is over the card: it stays open however long that takes. */
   pointerOnCard(): void {
-    this.cancelOpen();
-    this.cancelClose();
+    this.#cancelOpen();
+    this.#cancelClose();
     // Reaching the card with the pointer makes a keyboard-opened card an ordinary hover card again.
-    this.sticky = false;
+    if (this.#shown?.via === 'keyboard') this.#shown.held = false;
   }
 
   /** Opens `target`'s card at once (keyboard path); it stays until closed or switched. */
   openNow(target: T): void {
-    this.cancelOpen();
-    this.cancelClose();
-    this.show(target, true);
+    this.#cancelOpen();
+    this.#cancelClose();
+    this.#show({ target, via: 'keyboard', held: true, closing: null });
   }
 
   /** Closes the card at once (Esc, scroll, click outside, mute). */
   close(): void {
-    this.cancelOpen();
-    this.cancelClose();
-    if (this.shown === null) return;
-    this.shown = null;
-    this.sticky = false;
-    this.options.onClose();
+    this.#cancelOpen();
+    this.#cancelClose();
+    if (this.#shown === null) return;
+    this.#shown = null;
+    this.#options.onClose();
   }
 
   /** Stops every timer without calling back (teardown). */
   dispose(): void {
-    this.cancelOpen();
-    this.cancelClose();
-    this.shown = null;
+    this.#cancelOpen();
+    this.#cancelClose();
+    this.#shown = null;
   }
 
-  private show(target: T, sticky: boolean): void {
-    this.shown = target;
-    this.sticky = sticky;
-    this.options.onOpen(target);
+  #show(shown: ShownState<T>): void {
+    this.#shown = shown;
+    this.#options.onOpen(shown.target, shown.via);
   }
 
-  private scheduleClose(): void {
-    if (this.closeTimer !== null) return;
-    this.closeTimer = this.timers.set(() => {
-      this.closeTimer = null;
+  #scheduleClose(shown: ShownState<T>): void {
+    if (shown.closing !== null) return;
+    shown.closing = this.#timers.set(() => {
+      shown.closing = null;
       this.close();
-    }, this.closeDelay);
+    }, this.#closeDelay);
   }
 
-  private cancelOpen(): void {
-    if (this.openTimer !== null) this.timers.clear(this.openTimer);
-    this.openTimer = null;
-    this.pending = null;
+  #cancelOpen(): void {
+    if (this.#pending !== null) this.#timers.clear(this.#pending.timer);
+    this.#pending = null;
   }
 
-  private cancelClose(): void {
-    if (this.closeTimer !== null) this.timers.clear(this.closeTimer);
-    this.closeTimer = null;
+  #cancelClose(): void {
+    const shown = this.#shown;
+    if (shown === null || shown.closing === null) return;
+    this.#timers.clear(shown.closing);
+    shown.closing = null;
   }
 }

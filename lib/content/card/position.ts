@@ -13,7 +13,8 @@ import {
  * floating-ui's engine (@floating-ui/core, the same computePosition and middleware @floating-ui/dom wraps) with
  * the one platform the card needs: a position:fixed element measured against the layout viewport. The DOM
  * platform of @floating-ui/dom walks offset parents and clipping ancestors for any element anywhere; the card is
- * always fixed in its own shadow root, so all of that is 7.6 KB the content script (80 KB budget) does not need.
+ * always fixed in its own shadow root, so all of that is 7.1 KB the content script (80 KB budget) does not need
+ * (content.js 87.9 KB with @floating-ui/dom's platform against 80.8 KB, measured 2026-12-03).
  */
 export function viewportPlatform(doc: Document): Platform {
   const viewport = (): Rect => ({

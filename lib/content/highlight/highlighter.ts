@@ -30,49 +30,51 @@ export function browserHighlightEnv(
 }
 
 export class Highlighter {
-  private readonly byKind = new Map<EntityKind, Highlight>();
-  private readonly focus: Highlight;
-  private readonly sheet: CSSStyleSheet;
+  readonly #byKind = new Map<EntityKind, Highlight>();
+  readonly #focus: Highlight;
+  readonly #sheet: CSSStyleSheet;
   /** The CSS text the sheet holds: setting the same again would still restyle the page. */
-  private css: string | null = null;
-  private styles: KindStyles | null = null;
+  #css: string | null = null;
+  #styles: KindStyles | null = null;
   /** The `css` the sheet was last filled for (null: never filled). */
-  private sheetCss: string | null = null;
-  private readonly adopted = new Set<Document | ShadowRoot>();
+  #sheetCss: string | null = null;
+  readonly #adopted = new Set<Document | ShadowRoot>();
+  readonly #env: HighlightEnv;
 
-  constructor(private readonly env: HighlightEnv) {
+  constructor(env: HighlightEnv) {
+    this.#env = env;
     for (const kind of ENTITY_KINDS) {
       const highlight = env.createHighlight();
-      this.byKind.set(kind, highlight);
+      this.#byKind.set(kind, highlight);
     }
-    this.focus = env.createHighlight();
-    this.focus.priority = 1;
-    this.sheet = env.createStyleSheet();
+    this.#focus = env.createHighlight();
+    this.#focus.priority = 1;
+    this.#sheet = env.createStyleSheet();
   }
 
   /** Registers the highlights (they paint from now on). */
   attach(): void {
-    for (const [kind, highlight] of this.byKind)
-      this.env.registry.set(highlightName(kind), highlight);
-    this.env.registry.set(FOCUS_HIGHLIGHT, this.focus);
+    for (const [kind, highlight] of this.#byKind)
+      this.#env.registry.set(highlightName(kind), highlight);
+    this.#env.registry.set(FOCUS_HIGHLIGHT, this.#focus);
   }
 
   /** Unregisters everything: the page looks exactly as it did before. */
   detach(): void {
-    for (const kind of this.byKind.keys()) this.env.registry.delete(highlightName(kind));
-    this.env.registry.delete(FOCUS_HIGHLIGHT);
-    for (const root of this.adopted) {
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    for (const kind of this.#byKind.keys()) this.#env.registry.delete(highlightName(kind));
+    this.#env.registry.delete(FOCUS_HIGHLIGHT);
+    for (const root of this.#adopted) {
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
     }
-    this.adopted.clear();
+    this.#adopted.clear();
   }
 
   setStyles(styles: KindStyles): void {
     const css = highlightCss(styles);
-    if (css === this.css) return;
-    this.css = css;
-    this.styles = styles;
-    for (const root of this.adopted) this.sync(root);
+    if (css === this.#css) return;
+    this.#css = css;
+    this.#styles = styles;
+    for (const root of this.#adopted) this.#sync(root);
   }
 
   /**
@@ -81,47 +83,40 @@ export class Highlighter {
    * the document only while its styles differ from the ones the browser already applies.
    */
   adoptInto(root: Document | ShadowRoot): void {
-    this.adopted.add(root);
-    this.sync(root);
+    this.#adopted.add(root);
+    this.#sync(root);
   }
 
-  private sync(root: Document | ShadowRoot): void {
-    const needed = root.nodeType !== 9 || this.css !== this.env.documentCss;
+  #sync(root: Document | ShadowRoot): void {
+    const needed = root.nodeType !== 9 || this.#css !== this.#env.documentCss;
     // The sheet is filled when some root needs it: with the defaults and no shadow root, never (parsing it cost
     // a good part of the first task's millisecond).
-    if (needed && this.sheetCss !== this.css && this.styles) {
-      this.sheet.replaceSync(highlightCss(this.styles, true));
-      this.sheetCss = this.css;
+    if (needed && this.#sheetCss !== this.#css && this.#styles) {
+      this.#sheet.replaceSync(highlightCss(this.#styles, true));
+      this.#sheetCss = this.#css;
     }
     // Checked on the root, not remembered: a page may have replaced its adopted sheets since.
-    const has = root.adoptedStyleSheets.includes(this.sheet);
-    if (needed && !has) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    const has = root.adoptedStyleSheets.includes(this.#sheet);
+    if (needed && !has) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
     else if (!needed && has)
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
   }
 
   add(kind: EntityKind, range: AbstractRange): void {
-    this.byKind.get(kind)?.add(range);
+    this.#byKind.get(kind)?.add(range);
   }
 
   delete(kind: EntityKind, range: AbstractRange): void {
-    this.byKind.get(kind)?.delete(range);
+    this.#byKind.get(kind)?.delete(range);
   }
 
   clear(): void {
-    for (const highlight of this.byKind.values()) highlight.clear();
-    this.focus.clear();
+    for (const highlight of this.#byKind.values()) highlight.clear();
+    this.#focus.clear();
   }
 
   setFocus(range: AbstractRange | null): void {
-    this.focus.clear();
-    if (range) this.focus.add(range);
-  }
-
-  /** Number of ranges painted per kind (for tests and the badge). */
-  sizes(): Record<EntityKind, number> {
-    const out = {} as Record<EntityKind, number>;
-    for (const [kind, highlight] of this.byKind) out[kind] = highlight.size;
-    return out;
+    this.#focus.clear();
+    if (range) this.#focus.add(range);
   }
 }

@@ -32,29 +32,29 @@ function compareStarts(a: AbstractRange, b: AbstractRange): number {
 
 export class MentionIndex {
   /** Insertion order is scan order, which is document order for everything but later edits. */
-  private readonly all = new Set<Mention>();
-  private readonly perEntity = new Map<string, number>();
-  private readonly byNode = new Map<Node, Mention[]>();
-  private ordered: Mention[] | null = [];
+  readonly #all = new Set<Mention>();
+  readonly #perEntity = new Map<string, number>();
+  readonly #byNode = new Map<Node, Mention[]>();
+  #ordered: Mention[] | null = [];
 
   get size(): number {
-    return this.all.size;
+    return this.#all.size;
   }
 
   add(mention: Mention, nodes: readonly Node[]): void {
-    this.all.add(mention);
-    this.perEntity.set(mention.entityId, (this.perEntity.get(mention.entityId) ?? 0) + 1);
+    this.#all.add(mention);
+    this.#perEntity.set(mention.entityId, (this.#perEntity.get(mention.entityId) ?? 0) + 1);
     for (const node of nodes) {
-      const list = this.byNode.get(node);
+      const list = this.#byNode.get(node);
       if (list) list.push(mention);
-      else this.byNode.set(node, [mention]);
+      else this.#byNode.set(node, [mention]);
     }
-    this.ordered = null;
+    this.#ordered = null;
   }
 
   /** Mentions that cover `node` (a text node). */
   at(node: Node): readonly Mention[] {
-    return this.byNode.get(node) ?? [];
+    return this.#byNode.get(node) ?? [];
   }
 
   /** Drops and returns every mention that covers one of `nodes` (used before re-scanning changed text). */
@@ -62,63 +62,63 @@ export class MentionIndex {
     const removed: Mention[] = [];
     // Most nodes hold no mention (every node of a first scan): one look-up for them, no delete.
     for (const node of nodes) {
-      const list = this.byNode.get(node);
+      const list = this.#byNode.get(node);
       if (!list) continue;
-      for (const mention of list) if (this.forget(mention)) removed.push(mention);
-      this.byNode.delete(node);
+      for (const mention of list) if (this.#forget(mention)) removed.push(mention);
+      this.#byNode.delete(node);
     }
-    if (removed.length > 0) this.ordered = null;
+    if (removed.length > 0) this.#ordered = null;
     return removed;
   }
 
   /** Drops and returns mentions whose text left the document (their ranges collapsed or detached). */
   removeDisconnected(): Mention[] {
     const gone: Mention[] = [];
-    for (const [node, list] of this.byNode) {
+    for (const [node, list] of this.#byNode) {
       if (node.isConnected) continue;
-      for (const mention of list) if (this.forget(mention)) gone.push(mention);
-      this.byNode.delete(node);
+      for (const mention of list) if (this.#forget(mention)) gone.push(mention);
+      this.#byNode.delete(node);
     }
-    for (const mention of this.all) {
-      if (mention.range.collapsed && this.forget(mention)) gone.push(mention);
+    for (const mention of this.#all) {
+      if (mention.range.collapsed && this.#forget(mention)) gone.push(mention);
     }
-    if (gone.length > 0) this.ordered = null;
+    if (gone.length > 0) this.#ordered = null;
     return gone;
   }
 
   clear(): Mention[] {
-    const all = [...this.all];
-    this.all.clear();
-    this.perEntity.clear();
-    this.byNode.clear();
-    this.ordered = [];
+    const all = [...this.#all];
+    this.#all.clear();
+    this.#perEntity.clear();
+    this.#byNode.clear();
+    this.#ordered = [];
     return all;
   }
 
   /** How many mentions each entity has (kept as mentions come and go: no walk over them). */
   counts(): ReadonlyMap<string, number> {
-    return this.perEntity;
+    return this.#perEntity;
   }
 
   /** Mentions in the order they were found: cheap, and document order unless the page moved text around. */
   inScanOrder(): Iterable<Mention> {
-    return this.all;
+    return this.#all;
   }
 
-  private forget(mention: Mention): boolean {
-    if (!this.all.delete(mention)) return false;
-    const left = (this.perEntity.get(mention.entityId) ?? 1) - 1;
-    if (left > 0) this.perEntity.set(mention.entityId, left);
-    else this.perEntity.delete(mention.entityId);
-    this.ordered = null;
+  #forget(mention: Mention): boolean {
+    if (!this.#all.delete(mention)) return false;
+    const left = (this.#perEntity.get(mention.entityId) ?? 1) - 1;
+    if (left > 0) this.#perEntity.set(mention.entityId, left);
+    else this.#perEntity.delete(mention.entityId);
+    this.#ordered = null;
     return true;
   }
 
   /** Mentions in document order (sorted lazily, once per change; use for stepping, not for counting). */
   list(): readonly Mention[] {
-    if (!this.ordered) {
-      this.ordered = [...this.all].sort((a, b) => compareStarts(a.range, b.range));
+    if (!this.#ordered) {
+      this.#ordered = [...this.#all].sort((a, b) => compareStarts(a.range, b.range));
     }
-    return this.ordered;
+    return this.#ordered;
   }
 }

@@ -12,20 +12,22 @@ import type { Mention } from './mentions';
 const WINDOW_MARGIN = '150% 0px 150% 0px';
 
 export class WindowedPainter {
-  private readonly byElement = new Map<Element, Set<Mention>>();
-  private readonly near = new Set<Element>();
+  readonly #byElement = new Map<Element, Set<Mention>>();
+  readonly #near = new Set<Element>();
   /** Where each mention was filed (its text may move before it is deleted). */
-  private readonly filedUnder = new WeakMap<Mention, Element>();
-  private readonly observer: IntersectionObserver | null;
-  private muted: ReadonlySet<string> = new Set();
+  readonly #filedUnder = new WeakMap<Mention, Element>();
+  readonly #observer: IntersectionObserver | null;
+  #muted: ReadonlySet<string> = new Set();
 
-  constructor(
-    private readonly highlighter: Highlighter,
-    private readonly view: Window & typeof globalThis,
-  ) {
-    this.observer =
+  readonly #highlighter: Highlighter;
+  readonly #view: Window & typeof globalThis;
+
+  constructor(highlighter: Highlighter, view: Window & typeof globalThis) {
+    this.#highlighter = highlighter;
+    this.#view = view;
+    this.#observer =
       typeof view.IntersectionObserver === 'function'
-        ? new view.IntersectionObserver((entries) => this.onIntersect(entries), {
+        ? new view.IntersectionObserver((entries) => this.#onIntersect(entries), {
             rootMargin: WINDOW_MARGIN,
           })
         : null;
@@ -33,71 +35,64 @@ export class WindowedPainter {
 
   add(mention: Mention): void {
     const element = holder(mention);
-    if (element) this.file(mention, element);
+    if (element) this.#file(mention, element);
   }
 
-  private file(mention: Mention, element: Element): void {
-    this.filedUnder.set(mention, element);
-    let group = this.byElement.get(element);
+  #file(mention: Mention, element: Element): void {
+    this.#filedUnder.set(mention, element);
+    let group = this.#byElement.get(element);
     if (!group) {
       group = new Set();
-      this.byElement.set(element, group);
-      this.observer?.observe(element);
+      this.#byElement.set(element, group);
+      this.#observer?.observe(element);
     }
     group.add(mention);
-    if (!this.observer || this.near.has(element)) this.paint(mention);
+    if (!this.#observer || this.#near.has(element)) this.#paint(mention);
   }
 
   delete(mention: Mention): void {
-    this.highlighter.delete(mention.kind, mention.range);
-    const element = this.filedUnder.get(mention);
-    const group = element && this.byElement.get(element);
+    this.#highlighter.delete(mention.kind, mention.range);
+    const element = this.#filedUnder.get(mention);
+    const group = element && this.#byElement.get(element);
     if (!element || !group) return;
     group.delete(mention);
     if (group.size === 0) {
-      this.byElement.delete(element);
-      this.near.delete(element);
-      this.observer?.unobserve(element);
+      this.#byElement.delete(element);
+      this.#near.delete(element);
+      this.#observer?.unobserve(element);
     }
   }
 
   setMuted(muted: ReadonlySet<string>): void {
-    this.muted = muted;
-    this.highlighter.clear();
-    for (const element of this.observer ? this.near : this.byElement.keys()) {
-      for (const mention of this.byElement.get(element) ?? []) this.paint(mention);
+    this.#muted = muted;
+    this.#highlighter.clear();
+    for (const element of this.#observer ? this.#near : this.#byElement.keys()) {
+      for (const mention of this.#byElement.get(element) ?? []) this.#paint(mention);
     }
   }
 
   clear(): void {
-    this.observer?.disconnect();
-    this.byElement.clear();
-    this.near.clear();
-    this.highlighter.clear();
+    this.#observer?.disconnect();
+    this.#byElement.clear();
+    this.#near.clear();
+    this.#highlighter.clear();
   }
 
-  /** How many mentions are registered with the browser now (tests, bench). */
-  paintedCount(): number {
-    let count = 0;
-    for (const size of Object.values(this.highlighter.sizes())) count += size;
-    return count;
+  #paint(mention: Mention): void {
+    if (!this.#muted.has(mention.entityId)) this.#highlighter.add(mention.kind, mention.range);
   }
 
-  private paint(mention: Mention): void {
-    if (!this.muted.has(mention.entityId)) this.highlighter.add(mention.kind, mention.range);
-  }
-
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
+  #onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      const group = this.byElement.get(entry.target);
+      const group = this.#byElement.get(entry.target);
       if (!group) continue;
-      if (!entry.isIntersecting && isBoxless(entry) && this.refile(entry.target, group)) continue;
+      if (!entry.isIntersecting && isBoxless(entry) && this.#refile(entry.target, group)) continue;
       if (entry.isIntersecting) {
-        if (this.near.has(entry.target)) continue;
-        this.near.add(entry.target);
-        for (const mention of group) this.paint(mention);
-      } else if (this.near.delete(entry.target)) {
-        for (const mention of group) this.highlighter.delete(mention.kind, mention.range);
+        if (this.#near.has(entry.target)) continue;
+        this.#near.add(entry.target);
+        for (const mention of group) this.#paint(mention);
+      } else if (this.#near.delete(entry.target)) {
+        for (const mention of group) this.#highlighter.delete(mention.kind, mention.range);
       }
     }
   }
@@ -106,15 +101,15 @@ export class WindowedPainter {
    * A display: contents holder has no box, so the observer never sees it near: its mentions move to the nearest
    * ancestor that has one. Only asked for holders reported without a box, so styles stay off the common path.
    */
-  private refile(element: Element, group: Set<Mention>): boolean {
+  #refile(element: Element, group: Set<Mention>): boolean {
     let boxed: Element | null = element;
-    while (boxed && this.view.getComputedStyle(boxed).display === 'contents')
+    while (boxed && this.#view.getComputedStyle(boxed).display === 'contents')
       boxed = boxed.parentElement;
     if (!boxed || boxed === element) return false;
-    this.byElement.delete(element);
-    this.near.delete(element);
-    this.observer?.unobserve(element);
-    for (const mention of group) this.file(mention, boxed);
+    this.#byElement.delete(element);
+    this.#near.delete(element);
+    this.#observer?.unobserve(element);
+    for (const mention of group) this.#file(mention, boxed);
     return true;
   }
 }

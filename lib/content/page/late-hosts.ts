@@ -8,52 +8,55 @@ const GIVE_UP_AFTER_MS = 60_000;
 type Timers = Pick<Window, 'setTimeout' | 'clearTimeout'>;
 
 export class LateHosts {
-  private readonly hosts = new Set<Element>();
-  private timer: number | undefined;
-  private delay = FIRST_DELAY_MS;
-  private waited = 0;
+  readonly #hosts = new Set<Element>();
+  #timer: number | undefined;
+  #delay = FIRST_DELAY_MS;
+  #waited = 0;
 
-  constructor(
-    private readonly timers: Timers,
-    private readonly onShadowRoot: (root: ShadowRoot) => void,
-  ) {}
+  readonly #timers: Timers;
+  readonly #onShadowRoot: (root: ShadowRoot) => void;
+
+  constructor(timers: Timers, onShadowRoot: (root: ShadowRoot) => void) {
+    this.#timers = timers;
+    this.#onShadowRoot = onShadowRoot;
+  }
 
   add(host: Element): void {
-    if (this.hosts.has(host)) return;
-    this.hosts.add(host);
-    this.delay = FIRST_DELAY_MS;
-    this.waited = 0;
-    this.schedule();
+    if (this.#hosts.has(host)) return;
+    this.#hosts.add(host);
+    this.#delay = FIRST_DELAY_MS;
+    this.#waited = 0;
+    this.#schedule();
   }
 
   /** Hands over the shadow roots that appeared; forgets hosts that left the page or were defined without one. */
   check(): void {
-    for (const host of this.hosts) {
+    for (const host of this.#hosts) {
       const shadow = host.shadowRoot;
-      if (shadow || !host.isConnected || host.matches(':defined')) this.hosts.delete(host);
-      if (shadow && host.isConnected) this.onShadowRoot(shadow);
+      if (shadow || !host.isConnected || host.matches(':defined')) this.#hosts.delete(host);
+      if (shadow && host.isConnected) this.#onShadowRoot(shadow);
     }
   }
 
   clear(): void {
-    this.hosts.clear();
-    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#hosts.clear();
+    if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private schedule(): void {
-    if (this.timer !== undefined || this.hosts.size === 0) return;
-    if (this.waited >= GIVE_UP_AFTER_MS) {
-      this.hosts.clear();
+  #schedule(): void {
+    if (this.#timer !== undefined || this.#hosts.size === 0) return;
+    if (this.#waited >= GIVE_UP_AFTER_MS) {
+      this.#hosts.clear();
       return;
     }
-    const delay = this.delay;
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = undefined;
-      this.waited += delay;
-      this.delay = Math.min(delay * 2, MAX_DELAY_MS);
+    const delay = this.#delay;
+    this.#timer = this.#timers.setTimeout(() => {
+      this.#timer = undefined;
+      this.#waited += delay;
+      this.#delay = Math.min(delay * 2, MAX_DELAY_MS);
       this.check();
-      this.schedule();
+      this.#schedule();
     }, delay);
   }
 }

@@ -8,8 +8,6 @@ export interface MentionsApi {
   mentionAt(x: number, y: number): Mention | null;
   /** Every mention on the page, in document order. */
   mentions(): readonly Mention[];
-  /** Scrolls mention `index` into view and marks it with the focus highlight; null clears the focus. */
-  focusMention(index: number | null): Mention | null;
   /** Called after mentions were added or removed (content changed, site toggled, entity muted). */
   onChange(listener: () => void): () => void;
 }

@@ -1,4 +1,4 @@
-// Scans DOM text for knowledge-base mentions and returns their positions as (text node, offset) pairs, never touching the DOM; whole, or in time slices.
+// Scans DOM text for knowledge-base mentions in time slices and returns their positions as (text node, offset) pairs, never touching the DOM.
 import type { Matcher } from '../../shared/match/matcher';
 import { BlockWalk, type ScanRoot, type TextBlock, type WalkOptions } from './blocks';
 
@@ -12,8 +12,6 @@ export interface ScanHit {
   readonly endOffset: number;
   /** The text nodes the mention covers, first to last: index the mention under each. */
   readonly nodes: readonly Text[];
-  /** The mention as written on the page (e.g. "Putin’s" gives "Putin"). */
-  readonly text: string;
 }
 
 /** The result for one block of text (blocks of only whitespace are not reported). */
@@ -112,16 +110,9 @@ export function scanBlock(
       endNode,
       endOffset: m.end - (block.starts[last] ?? 0),
       nodes: block.nodes.slice(first, last + 1),
-      text: block.text.slice(m.start, m.end),
     });
   }
   return hidden ? { textNodes: block.nodes, hits, hidden } : { textNodes: block.nodes, hits };
-}
-
-/** Scans the whole subtree at once. For big pages prefer `createScanJob` or `scanChunked`. */
-export function scan(root: ScanRoot, options: ScanOptions): ScannedBlock[] {
-  const job = createScanJob(root, options);
-  return job.step(Number.POSITIVE_INFINITY);
 }
 
 /** A scan that runs in slices: call `step(deadline)` until `done`. */
@@ -168,46 +159,6 @@ export function createScanJob(root: ScanRoot, options: ScanOptions): ScanJob {
       return out;
     },
   };
-}
-
-/** Gives the event loop a turn: `scheduler.yield()` where it exists, else a message-channel task. */
-export function yieldToEventLoop(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-export interface ChunkedScanOptions extends ScanOptions {
-  /** Longest stretch of work before giving the page a turn, in ms. Default 8. */
-  readonly sliceMs?: number;
-  /** Stops the scan between slices (e.g. the tab was hidden or the site turned off). */
-  readonly signal?: AbortSignal;
-  /** Receives each slice's blocks as soon as they are scanned. */
-  readonly onBlocks: (blocks: ScannedBlock[]) => void;
-  /** How to wait between slices; default `yieldToEventLoop` (pass a requestIdleCallback wrapper for idle-time work). */
-  readonly pause?: () => Promise<void>;
-}
-
-/** Scans `root` in slices of at most ~`sliceMs`; resolves true when finished, false if aborted. */
-export async function scanChunked(root: ScanRoot, options: ChunkedScanOptions): Promise<boolean> {
-  const job = createScanJob(root, options);
-  const sliceMs = options.sliceMs ?? 8;
-  const pause = options.pause ?? yieldToEventLoop;
-  while (!job.done) {
-    if (options.signal?.aborted) return false;
-    const blocks = job.step(performance.now() + sliceMs);
-    if (blocks.length > 0) options.onBlocks(blocks);
-    if (job.done) break;
-    await pause();
-  }
-  return !options.signal?.aborted;
 }
 
 /** A live Range for a hit (kept up to date by the browser as the page changes). */

@@ -1,5 +1,6 @@
 // The real-browser test harness: a local server, Chromium and Firefox with the built extension, request blocking.
 export { launchChromium } from './chromium';
+export { closedShadowRoot, readerWorld } from './closed-shadow';
 export { findChromium, findFirefox, installHint } from './find-browser';
 export { firefoxExtensionUuid, launchFirefox } from './firefox';
 export { NetworkLog, type RecordedRequest, type RequestSource } from './network-log';

@@ -43,7 +43,7 @@ describe('opening', () => {
     expect(intent.current).toBeNull();
     vi.advanceTimersByTime(1);
     expect(opened()).toEqual(['open:a']);
-    expect(intent.current).toBe(a);
+    expect(intent.current?.target).toBe(a);
   });
 
   test('movement within the same mention does not restart the delay', () => {
@@ -62,7 +62,7 @@ describe('opening', () => {
     intent.pointerAt(null);
     vi.advanceTimersByTime(2000);
     expect(events).toEqual(['candidate:a']);
-    expect(intent.busy).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   test('sweeping across several mentions opens only the one the pointer stops on', () => {
@@ -122,6 +122,20 @@ describe('opening', () => {
     expect(opened()).toEqual(['open:a', 'open:b', 'close']);
   });
 
+  test('the newest hit on the mention the pointer rests on is the one that opens (it carries where the pointer is now)', () => {
+    const opened: { id: string; at: number }[] = [];
+    const intent = new HoverIntent<{ id: string; at: number }>({
+      onOpen: (target) => opened.push(target),
+      onClose: () => {},
+      same: (x, y) => x.id === y.id,
+    });
+    intent.pointerAt({ id: 'a', at: 1 });
+    vi.advanceTimersByTime(200);
+    intent.pointerAt({ id: 'a', at: 2 });
+    vi.advanceTimersByTime(100);
+    expect(opened).toEqual([{ id: 'a', at: 2 }]);
+  });
+
   test('tells the caller about a candidate at once, so data can load during the delay', () => {
     const { intent, events } = setup();
     intent.pointerAt(a);
@@ -141,7 +155,7 @@ describe('while open', () => {
     const { intent, opened } = openOn(a);
     intent.pointerAt(null);
     vi.advanceTimersByTime(CLOSE_DELAY - 1);
-    expect(intent.current).toBe(a);
+    expect(intent.current?.target).toBe(a);
     vi.advanceTimersByTime(1);
     expect(opened()).toEqual(['open:a', 'close']);
     expect(intent.current).toBeNull();
@@ -172,10 +186,10 @@ describe('while open', () => {
     const { intent, opened } = openOn(a);
     intent.pointerAt(b);
     vi.advanceTimersByTime(SWITCH_DELAY - 1);
-    expect(intent.current).toBe(a);
+    expect(intent.current?.target).toBe(a);
     vi.advanceTimersByTime(1);
     expect(opened()).toEqual(['open:a', 'open:b']);
-    expect(intent.current).toBe(b);
+    expect(intent.current?.target).toBe(b);
   });
 
   test('crossing another mention on the way to the card does not switch', () => {
@@ -202,7 +216,34 @@ describe('while open', () => {
     intent.close();
     vi.advanceTimersByTime(5000);
     expect(opened()).toEqual(['open:a', 'close']);
-    expect(intent.busy).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('how the card was opened', () => {
+  test('a card the pointer opened says so; one the keyboard opened says so, also after the pointer reached it', () => {
+    const { intent } = setup();
+    intent.pointerAt(a);
+    vi.advanceTimersByTime(OPEN_DELAY);
+    expect(intent.current).toMatchObject({ target: a, via: 'pointer' });
+    intent.openNow(b);
+    expect(intent.current).toMatchObject({ target: b, via: 'keyboard' });
+    intent.pointerOnCard();
+    expect(intent.current).toMatchObject({ target: b, via: 'keyboard' });
+    intent.close();
+    expect(intent.current).toBeNull();
+  });
+
+  test('onOpen is told the way too', () => {
+    const ways: string[] = [];
+    const intent = new HoverIntent<Target>({
+      onOpen: (target, via) => ways.push(`${target.id}:${via}`),
+      onClose: () => {},
+    });
+    intent.openNow(a);
+    intent.pointerAt(b);
+    vi.advanceTimersByTime(SWITCH_DELAY);
+    expect(ways).toEqual(['a:keyboard', 'b:pointer']);
   });
 });
 
@@ -213,7 +254,7 @@ describe('keyboard', () => {
     expect(opened()).toEqual(['open:a']);
     intent.pointerAt(null);
     vi.advanceTimersByTime(5000);
-    expect(intent.current).toBe(a);
+    expect(intent.current?.target).toBe(a);
   });
 
   test('openNow on another target switches without closing in between', () => {

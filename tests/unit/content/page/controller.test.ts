@@ -153,6 +153,17 @@ describe('PageController', () => {
     expect(controller.mentions()).toEqual([]);
   });
 
+  it('tells its listeners when names go with text that became hidden (the badge and panel read again)', async () => {
+    controller.setState(state());
+    scheduler.flush();
+    let changes = 0;
+    controller.onChange(() => changes++);
+    document.querySelector('p')?.setAttribute('hidden', '');
+    await flushMutations();
+    expect(changes).toBe(1);
+    expect(controller.distinctCount()).toBe(1);
+  });
+
   it('rescans edited text: a renamed name loses its highlight', async () => {
     controller.setState(state());
     scheduler.flush();

@@ -1,16 +1,14 @@
 // The popup page: the followed tab's site and mentions, the switches and muted entities, wired to the PopupView component.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type PopupPage, PopupView } from '../../components/PopupView';
+import { PopupView } from '../../components/PopupView';
 import {
-  type FollowedTab,
-  hostOf,
+  type FollowedPage,
+  followPage,
   panelHost,
   pinnedTabId,
-  readPage,
-  resolveTab,
 } from '../../lib/pages/followed-page';
-import { groupPageEntities } from '../../lib/pages/group';
+import { groupStatus } from '../../lib/pages/group';
 import type { PanelKnowledge } from '../../lib/pages/knowledge';
 import { loadPanelKnowledge } from '../../lib/pages/load';
 import type { EntityRef } from '../../lib/pages/models';
@@ -36,75 +34,47 @@ const pinned = pinnedTabId(location.search);
 const hostReady = panelHost();
 
 export function App() {
-  const [page, setPage] = useState<PopupPage>({ status: 'loading' });
+  const [followed, setFollowed] = useState<FollowedPage>({
+    tab: null,
+    status: { status: 'loading' },
+    newPage: true,
+  });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [mutedIds, setMutedIds] = useState<string[]>([]);
   const [setAside, setSetAside] = useState(0);
   const [knowledge, setKnowledge] = useState<PanelKnowledge | null>(null);
-  const tab = useRef<FollowedTab | null>(null);
-  const knowledgeRef = useRef<PanelKnowledge | null>(null);
 
-  const refresh = useCallback(async () => {
-    const host = await hostReady;
-    const next = await resolveTab(pinned, host);
-    tab.current = next;
-    if (!next) {
-      setPage({ status: 'restricted' });
-      return;
-    }
-    const reading = await readPage(next);
-    if (reading.kind === 'restricted') setPage({ status: 'restricted' });
-    else if (reading.kind === 'unreachable') {
-      setPage({ status: 'unreachable', host: hostOf(reading.url) });
-    } else {
-      const { mentions } = reading;
-      tab.current = { ...next, url: mentions.url };
-      const host = hostOf(mentions.url);
-      if (!host) setPage({ status: 'restricted' });
-      else {
-        setPage({
-          status: 'ready',
-          host,
-          groups: mentions.active
-            ? groupPageEntities(mentions.entities, (id) => knowledgeRef.current?.entityRef(id))
-            : null,
-        });
-      }
-    }
-  }, []);
+  useEffect(() => followPage({ pinned, host: hostReady }, setFollowed), []);
 
   useEffect(() => {
     void getSettings().then(setSettings);
     void getMuted().then(setMutedIds);
-    const stopSettings = watchSettings((next) => {
-      setSettings(next);
-      // The tab re-reads the page when settings change; give it a moment, then show what it found.
-      setTimeout(() => void refresh(), 300);
-    });
+    const stopSettings = watchSettings(setSettings);
     const stopMuted = watchMuted(setMutedIds);
     void readQuarantine().then((entries) => setSetAside(entries.length));
     const stopQuarantine = watchQuarantine((entries) => setSetAside(entries.length));
-    void refresh();
-    void loadPanelKnowledge().then(({ knowledge: loaded }) => {
-      knowledgeRef.current = loaded;
-      setKnowledge(loaded);
-      void refresh();
-    });
+    void loadPanelKnowledge().then(({ knowledge: loaded }) => setKnowledge(loaded));
     return () => {
       stopSettings();
       stopMuted();
       stopQuarantine();
     };
-  }, [refresh]);
+  }, []);
 
-  const url = tab.current?.url;
+  // Names in the list come from the knowledge base: grouped again once it is loaded.
+  const page = useMemo(
+    () => groupStatus(followed.status, (id) => knowledge?.entityRef(id)),
+    [followed.status, knowledge],
+  );
+
+  const url = followed.tab?.url;
   const globalOn = settings?.enabled ?? true;
   // Whether the site is on when the global switch is: judged with the global switch forced on.
   const siteOn = settings && url ? isHighlightingOn({ ...settings, enabled: true }, url) : true;
 
   const openInPanel = (target: PanelTarget) => {
     // Opening must happen inside the click (a user gesture), before anything is awaited.
-    const windowId = tab.current?.windowId;
+    const windowId = followed.tab?.windowId;
     const opening = openPanel(windowId);
     // The panel of the page's window lands there (a panel of another window stays where it is).
     void hostReady.then(async (host) => {

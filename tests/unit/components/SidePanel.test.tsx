@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { type PageState, SidePanel, type SidePanelProps } from '../../../components/SidePanel';
+import { SidePanel, type SidePanelProps } from '../../../components/SidePanel';
+import type { PageStatus } from '../../../lib/pages/followed-page';
 import { groupPageEntities } from '../../../lib/pages/group';
 import {
   canGoBack,
@@ -13,14 +14,15 @@ import {
   type PanelView,
   startHistory,
 } from '../../../lib/pages/history';
+import type { PageGroup } from '../../../lib/pages/models';
 import { knowledge } from './panel-fixture';
 
 afterEach(cleanup);
 
-const readyPage: PageState = {
+const readyPage: PageStatus<PageGroup[]> = {
   status: 'ready',
   host: 'news.example',
-  groups: groupPageEntities(
+  found: groupPageEntities(
     [
       { entityId: 'kyiv', kind: 'place', count: 9, snippets: ['Kyiv'] },
       { entityId: 'starmer', kind: 'person', count: 1, snippets: ['Keir Starmer'] },
@@ -97,7 +99,7 @@ describe('On this page', () => {
   });
 
   test('empty and restricted pages have their own explanations', () => {
-    render(<Panel page={{ status: 'ready', host: 'a.example', groups: [] }} />);
+    render(<Panel page={{ status: 'ready', host: 'a.example', found: [] }} />);
     expect(screen.getByText('Nothing from the knowledge base on this page')).toBeTruthy();
     cleanup();
     render(<Panel page={{ status: 'restricted' }} />);
@@ -134,10 +136,10 @@ describe('views and history', () => {
 
   test('entity view: the passages where the page mentions it, each one a way to that mention', () => {
     const onShowOnPage = vi.fn();
-    const page: PageState = {
+    const page: PageStatus<PageGroup[]> = {
       status: 'ready',
       host: 'news.example',
-      groups: groupPageEntities(
+      found: groupPageEntities(
         [
           {
             entityId: 'starmer',
@@ -271,7 +273,7 @@ describe('views and history', () => {
         page={{
           status: 'ready',
           host: 'x.example',
-          groups: [
+          found: [
             {
               kind: 'person',
               label: 'People',

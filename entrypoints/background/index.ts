@@ -14,12 +14,12 @@ import {
   onLookupMenuClick,
   onPanelCommand,
   type PanelRequestContext,
-  showPanel,
 } from '../../lib/background/panel-requests';
 import { backgroundMessenger } from '../../lib/shared/messaging';
 import { watchDatasetIndex } from '../../lib/shared/settings/datasets';
 import { isHighlightingOn } from '../../lib/shared/settings/site-list';
 import { getMuted, getSettings, getStyles, mute } from '../../lib/shared/settings/store';
+import { showPanel } from '../../lib/shared/show-panel';
 
 export default defineBackground(() => {
   let knowledge: Promise<LoadedKnowledge> = loadKnowledge();

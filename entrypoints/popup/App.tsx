@@ -12,9 +12,7 @@ import { groupStatus } from '../../lib/pages/group';
 import type { PanelKnowledge } from '../../lib/pages/knowledge';
 import { loadPanelKnowledge } from '../../lib/pages/load';
 import type { EntityRef } from '../../lib/pages/models';
-import { requestLanding } from '../../lib/shared/landing';
 import type { PanelTarget } from '../../lib/shared/messaging';
-import { openPanel } from '../../lib/shared/platform';
 import { readQuarantine, watchQuarantine } from '../../lib/shared/settings/quarantine';
 import type { Settings } from '../../lib/shared/settings/schema';
 import { isHighlightingOn } from '../../lib/shared/settings/site-list';
@@ -28,6 +26,7 @@ import {
   watchMuted,
   watchSettings,
 } from '../../lib/shared/settings/store';
+import { showPanel } from '../../lib/shared/show-panel';
 
 const pinned = pinnedTabId(location.search);
 /** The window the popup belongs to: its active tab is the page the popup is about. */
@@ -73,21 +72,11 @@ export function App() {
   const siteOn = settings && url ? isHighlightingOn({ ...settings, enabled: true }, url) : true;
 
   const openInPanel = (target: PanelTarget) => {
-    // Opening must happen inside the click (a user gesture), before anything is awaited.
-    const windowId = followed.tab?.windowId;
-    const opening = openPanel(windowId);
-    // The panel of the page's window lands there (a panel of another window stays where it is).
-    void hostReady.then(async (host) => {
-      const landIn = windowId ?? host.windowId;
-      if (landIn !== undefined) await requestLanding(landIn, target);
+    // Called inside the click: showPanel opens the panel before it awaits anything (a user gesture is needed).
+    void showPanel(followed.tab?.windowId, target).then((opened) => {
+      // A popup closes once the panel is open; the same page opened as a tab (tests, ?tabId=) stays.
+      if (opened && pinned === undefined) window.close();
     });
-    // A popup closes once the panel is open; the same page opened as a tab (tests, ?tabId=) stays.
-    void opening.then(
-      () => {
-        if (pinned === undefined) window.close();
-      },
-      () => {},
-    );
   };
 
   const muted: EntityRef[] = mutedIds.map(

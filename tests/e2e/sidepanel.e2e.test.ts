@@ -418,6 +418,22 @@ describe('chromium: side panel', () => {
     expect(Object.values(await paintedTexts(article)).flat().length).toBeGreaterThan(20);
   });
 
+  test('the global switch over a site already off: the panel names the switch that is off', async () => {
+    // Nothing on the page changes here (off stays off): the panel learns it because the tab says it
+    // applied the new state, not by waiting a guessed moment.
+    const set = (settings: object) =>
+      panel.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
+    await panel.click('.history-nav .tab-button');
+    await set({ enabled: true, mode: 'everywhere-except', sites: ['127.0.0.1'] });
+    await waitForText(panel, 'Highlighting is off on 127.0.0.1');
+    await set({ enabled: false, mode: 'everywhere-except', sites: ['127.0.0.1'] });
+    await waitForText(panel, 'Highlighting is off everywhere');
+    await clickButton(panel, 'Turn Backstory on');
+    await waitForText(panel, 'Highlighting is off on 127.0.0.1');
+    await clickButton(panel, 'Turn on for 127.0.0.1');
+    await panel.waitForSelector('.page-group', { timeout: 10_000 });
+  });
+
   test('dark theme: still axe-clean', async () => {
     await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);

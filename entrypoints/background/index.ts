@@ -92,7 +92,8 @@ export default defineBackground(() => {
   });
 
   // Context menu and commands: named handlers in lib/background/panel-requests.ts (unit-tested there,
-  // and driven through these very listeners by tests/e2e/sidepanel.e2e.test.ts).
+  // and reached through these very listeners by tests/e2e/sidepanel.e2e.test.ts: Chromium's own event
+  // dispatch, and Firefox's real context menu).
   const requests: PanelRequestContext = {
     dictionary: async () => (await freshKnowledge()).dictionary,
   };

@@ -1,5 +1,6 @@
 /// <reference types="chrome" />
-// Helpers the side panel and popup e2e tests share: the tab id of a served page, opening a panel page pinned to it, axe.
+// Helpers the side panel and popup e2e tests share: the tab id of a served page, opening a panel page pinned to it,
+// waiting for a tab to apply a state, axe.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page, WebWorker } from 'puppeteer-core';

@@ -1,6 +1,7 @@
 /// <reference types="chrome" />
 // The side panel page in real browsers, pinned to a tab showing the demo page: the list matches the highlights,
-// clicks scroll the page, search forgives typos, views and history work by keyboard, and axe finds nothing.
+// clicks scroll the page, search forgives typos, views and history work by keyboard, and axe finds nothing; the real
+// panel of each window, and "Look up in Backstory" reaching it (Chromium's event dispatch, Firefox's real menu).
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {

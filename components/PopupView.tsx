@@ -1,22 +1,15 @@
 // The toolbar popup: this site's switch, the global switch, what the page mentions, muted entities, the way to more.
 import { useState } from 'preact/hooks';
+import type { PageStatus } from '../lib/pages/followed-page';
 import type { EntityRef, PageGroup } from '../lib/pages/models';
 import { EmptyState } from './EmptyState';
 import { Notice } from './Notice';
 import { PageEntityList } from './PageEntityList';
 import { Switch } from './Switch';
 
-export type PopupPage =
-  | { status: 'loading' }
-  /** Browser pages, PDFs and extension stores: content scripts can’t run, so there is no switch to show. */
-  | { status: 'restricted' }
-  /** A web page with no answering content script (loading, or open since before install). */
-  | { status: 'unreachable'; host: string | null }
-  /** `groups` is null while highlighting is off for the page. */
-  | { status: 'ready'; host: string; groups: PageGroup[] | null };
-
 export interface PopupViewProps {
-  page: PopupPage;
+  /** The page in the followed tab (lib/pages/followed-page.ts), its entities grouped by kind. */
+  page: PageStatus<PageGroup[]>;
   globalOn: boolean;
   /** Whether the page's site is highlighted when the global switch is on. */
   siteOn: boolean;
@@ -35,7 +28,7 @@ export interface PopupViewProps {
 export function PopupView(props: PopupViewProps) {
   const { page, globalOn, siteOn } = props;
   const [unmuted, setUnmuted] = useState<EntityRef | null>(null);
-  const host = page.status === 'ready' || page.status === 'unreachable' ? page.host : null;
+  const host = 'host' in page ? page.host : null;
   return (
     <main class="popup">
       <header class="popup-header">
@@ -165,10 +158,12 @@ function PageSummary(props: PopupViewProps) {
       </p>
     );
   }
-  if (!props.globalOn || !props.siteOn || page.groups === null) {
+  // The switches answer at once; the page follows when its tab has applied them.
+  if (!props.globalOn || !props.siteOn) {
     return <p class="muted">Highlighting is off here, so the page wasn’t read.</p>;
   }
-  if (page.groups.length === 0) {
+  if (page.status === 'off') return <p class="muted">Reading the page…</p>;
+  if (page.found.length === 0) {
     return (
       <EmptyState title="Nothing from the knowledge base here">
         <p>No person, organization or place Backstory knows is named on this page.</p>
@@ -177,7 +172,7 @@ function PageSummary(props: PopupViewProps) {
   }
   return (
     <PageEntityList
-      groups={page.groups}
+      groups={page.found}
       headingLevel={3}
       actionTitle="Open in the side panel"
       onSelect={props.onOpenEntity}

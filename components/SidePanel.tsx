@@ -1,6 +1,7 @@
 // The whole side panel: header (history, search, sections) and the current view. Data and actions come in as props.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PageStatus } from '../lib/pages/followed-page';
 import type { PanelView } from '../lib/pages/history';
 import type { PanelKnowledge } from '../lib/pages/knowledge';
 import type { EntityRef, PageGroup, SourceSpan } from '../lib/pages/models';
@@ -12,16 +13,6 @@ import { PageEntityList } from './PageEntityList';
 import { SEARCH_LIST_ID, SearchResults, searchOptionId } from './SearchResults';
 import { SourceView } from './SourceView';
 import { useLoaded } from './use-loaded';
-
-/** What the panel knows about the tab it follows. */
-export type PageState =
-  | { status: 'loading' }
-  /** Browser pages, PDFs, extension stores: no extension may run there. */
-  | { status: 'restricted' }
-  /** A web page whose content script does not answer (still loading, or opened before Backstory was installed). */
-  | { status: 'unreachable'; host: string | null }
-  | { status: 'off'; host: string | null; globalOff: boolean }
-  | { status: 'ready'; host: string | null; groups: PageGroup[] };
 
 export interface FocusPosition {
   entityId: string;
@@ -45,7 +36,8 @@ export interface SidePanelProps {
   onBack(): void;
   onForward(): void;
   onNavigate(view: PanelView): void;
-  page: PageState;
+  /** The page in the followed tab (lib/pages/followed-page.ts), its entities grouped by kind. */
+  page: PageStatus<PageGroup[]>;
   focusPosition: FocusPosition | null;
   /** Scroll the page to the entity's next mention (or the mention of its passage `snippet`) and flash it. */
   onShowOnPage(entityId: string, snippet?: number): void;
@@ -353,12 +345,12 @@ function EntityPane(
 }
 
 /** What the page in the followed tab says about one entity, for its view. */
-function entityOnPage(page: PageState, entityId: string): EntityOnPage {
+function entityOnPage(page: PageStatus<PageGroup[]>, entityId: string): EntityOnPage {
   switch (page.status) {
     case 'ready':
       return {
         status: 'ready',
-        mentions: page.groups
+        mentions: page.found
           .flatMap((group) => group.entities)
           .find((other) => other.id === entityId),
       };
@@ -446,7 +438,7 @@ function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void
         </EmptyState>
       );
     case 'ready':
-      if (page.groups.length === 0) {
+      if (page.found.length === 0) {
         return (
           <EmptyState title="Nothing from the knowledge base on this page">
             <p>
@@ -458,7 +450,7 @@ function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void
       }
       return (
         <PageEntityList
-          groups={page.groups}
+          groups={page.found}
           actionTitle="Show the next mention on the page"
           position={props.focusPosition}
           onSelect={(entity) => props.onShowOnPage(entity.id)}

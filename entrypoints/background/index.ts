@@ -11,11 +11,11 @@ import {
   onLookupMenuClick,
   onPanelCommand,
   type PanelRequestContext,
-  showPanel,
 } from '../../lib/background/panel-requests';
 import { backgroundMessenger } from '../../lib/shared/messaging';
 import { isHighlightingOn } from '../../lib/shared/settings/site-list';
 import { getMuted, getSettings, getStyles, mute } from '../../lib/shared/settings/store';
+import { showPanel } from '../../lib/shared/show-panel';
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeOwner();
@@ -104,7 +104,8 @@ export default defineBackground(() => {
   });
 
   // Context menu and commands: named handlers in lib/background/panel-requests.ts (unit-tested there,
-  // and driven through these very listeners by tests/e2e/sidepanel.e2e.test.ts).
+  // and reached through these very listeners by tests/e2e/sidepanel.e2e.test.ts: Chromium's own event
+  // dispatch, and Firefox's real context menu).
   const requests: PanelRequestContext = { dictionary: () => knowledge.matcher() };
   browser.runtime.onInstalled.addListener(createLookupMenu);
   browser.contextMenus.onClicked.addListener((info, tab) => {

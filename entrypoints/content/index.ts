@@ -39,6 +39,8 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => controller.stop());
 
+    /** Tells the badge and open panels to read the page again (top frame only; set below). */
+    let report = (): void => {};
     let dictionaryVersion: string | null = null;
     async function refresh(): Promise<void> {
       const state = await backgroundMessenger.sendMessage('getPageState', location.href);
@@ -48,6 +50,9 @@ export default defineContentScript({
         controller.setDictionary(dictionary.entries, dictionary.tables);
       }
       controller.setState(state);
+      // Said even when no mention changed (switched on over a page without names, off while already
+      // off, the other switch): panels wait for this, not for a guessed delay, to show the new state.
+      report();
     }
 
     const onStorage = (changes: Record<string, unknown>) => {
@@ -75,7 +80,7 @@ export default defineContentScript({
       let lastDistinct = -1;
       let timer: number | undefined;
       let lastUrl = location.href;
-      controller.onChange(() => {
+      report = () => {
         if (timer !== undefined) return;
         timer = ctx.setTimeout(() => {
           timer = undefined;
@@ -88,7 +93,8 @@ export default defineContentScript({
           }
           void panelMessenger.sendMessage('mentionsChanged', undefined).catch(() => {});
         }, REPORT_DELAY_MS);
-      });
+      };
+      controller.onChange(report);
     }
 
     await refresh();

@@ -1,17 +1,14 @@
 // The side panel page: follows the active tab, loads the knowledge base, and wires both to the SidePanel component.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { type FocusPosition, type PageState, SidePanel } from '../../components/SidePanel';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { type FocusPosition, SidePanel } from '../../components/SidePanel';
 import {
-  type FollowedTab,
+  type FollowedPage,
   focusOnPage,
-  hostOf,
+  followPage,
   panelHost,
   pinnedTabId,
-  readPage,
-  resolveTab,
-  watchActivePage,
 } from '../../lib/pages/followed-page';
-import { groupPageEntities } from '../../lib/pages/group';
+import { groupStatus } from '../../lib/pages/group';
 import {
   canGoBack,
   canGoForward,
@@ -23,15 +20,11 @@ import {
   startHistory,
 } from '../../lib/pages/history';
 import { pageKnowledge } from '../../lib/pages/knowledge-access';
+import type { EntityRef } from '../../lib/pages/models';
 import { panelKnowledge } from '../../lib/pages/view-models';
 import { clearLanding, takeLanding, watchLanding } from '../../lib/shared/landing';
 import type { PanelTarget } from '../../lib/shared/messaging';
-import {
-  getSettings,
-  setEnabled,
-  setHighlightingForUrl,
-  watchSettings,
-} from '../../lib/shared/settings/store';
+import { setEnabled, setHighlightingForUrl } from '../../lib/shared/settings/store';
 
 const pinned = pinnedTabId(location.search);
 /** The window this panel is shown in: it follows that window's tab and takes that window's landing requests. */
@@ -44,9 +37,13 @@ export function App() {
   const [knowledgeVersion, setKnowledgeVersion] = useState(0);
   const [defaultSourceId, setDefaultSourceId] = useState<string | undefined>();
   const [history, setHistory] = useState(() => startHistory({ view: 'page' }));
-  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [followed, setFollowed] = useState<FollowedPage>({
+    tab: null,
+    status: { status: 'loading' },
+    newPage: true,
+  });
   const [focus, setFocus] = useState<FocusPosition | null>(null);
-  const tab = useRef<FollowedTab | null>(null);
+  const [names, setNames] = useState<Map<string, EntityRef>>(new Map());
 
   const go = useCallback((view: PanelView) => setHistory((h) => navigate(h, view)), []);
   const back = useCallback(() => setHistory(goBack), []);
@@ -98,82 +95,49 @@ export function App() {
     };
   }, [land]);
 
-  // The page in the followed tab.
-  const refresh = useCallback(async (reason: 'tab' | 'content') => {
-    const next = await resolveTab(pinned, await hostReady);
-    const switched = next?.id !== tab.current?.id || next?.url !== tab.current?.url;
-    tab.current = next;
-    if (switched || reason === 'tab') setFocus(null);
-    if (!next) {
-      setPage({ status: 'restricted' });
-      return;
-    }
-    const reading = await readPage(next);
-    if (tab.current?.id !== next.id) return; // a newer refresh took over
-    if (reading.kind === 'restricted') {
-      setPage({ status: 'restricted' });
-    } else if (reading.kind === 'unreachable') {
-      setPage({ status: 'unreachable', host: hostOf(reading.url) });
-    } else {
-      const { mentions } = reading;
-      const host = hostOf(mentions.url);
-      if (!mentions.active) {
-        const settings = await getSettings();
-        setPage({ status: 'off', host, globalOff: !settings.enabled });
-      } else {
-        const refs = await knowledge.entityRefs(mentions.entities.map((row) => row.entityId));
-        if (tab.current?.id !== next.id) return;
-        setPage({
-          status: 'ready',
-          host,
-          groups: groupPageEntities(mentions.entities, (id) => refs.get(id)),
-        });
-      }
-      tab.current = { ...next, url: mentions.url };
-    }
-  }, []);
+  // The page in the followed tab; a position on the page it showed before means nothing on another.
+  useEffect(
+    () =>
+      followPage({ pinned, host: hostReady }, (next) => {
+        setFollowed(next);
+        if (next.newPage) setFocus(null);
+      }),
+    [],
+  );
 
+  // Names in the list come from the knowledge: only those the page mentions are read, again when it changes.
+  const pageIds =
+    followed.status.status === 'ready' ? followed.status.found.map((row) => row.entityId) : [];
+  const namesKey = JSON.stringify([pageIds, knowledgeVersion]);
   useEffect(() => {
-    void refresh('tab');
-    let stopWatching: (() => void) | undefined;
-    let stopped = false;
-    void hostReady.then((host) => {
-      if (stopped) return;
-      stopWatching = watchActivePage(
-        host,
-        () => tab.current?.id,
-        pinned !== undefined,
-        (reason) => {
-          void refresh(reason);
-        },
-      );
-    });
-    // The content script re-reads the page when settings change and says so; this covers a page that had nothing.
-    const stopSettings = watchSettings(() => setTimeout(() => void refresh('content'), 300));
+    let live = true;
+    void knowledge.entityRefs(pageIds).then((found) => live && setNames(found));
     return () => {
-      stopped = true;
-      stopWatching?.();
-      stopSettings();
+      live = false;
     };
-  }, [refresh]);
+  }, [namesKey]);
+  const page = useMemo(
+    () => groupStatus(followed.status, (id) => names.get(id)),
+    [followed.status, names],
+  );
+  const tab = followed.tab;
 
-  // Names in the list come from the knowledge: regroup when it changes.
-  useEffect(() => {
-    if (knowledgeVersion > 0) void refresh('content');
-  }, [knowledgeVersion]);
-
-  const onShowOnPage = useCallback(async (entityId: string, snippet?: number) => {
-    const current = tab.current;
-    if (!current) return;
-    const result = await focusOnPage(current, entityId, snippet);
-    setFocus(result.found ? { entityId, index: result.index, total: result.total, snippet } : null);
-  }, []);
+  const onShowOnPage = useCallback(
+    async (entityId: string, snippet?: number) => {
+      if (!tab) return;
+      const result = await focusOnPage(tab, entityId, snippet);
+      setFocus(
+        result.found ? { entityId, index: result.index, total: result.total, snippet } : null,
+      );
+    },
+    [tab],
+  );
 
   const onTurnOn = useCallback(async () => {
     if (page.status !== 'off') return;
     if (page.globalOff) await setEnabled(true);
-    else if (tab.current?.url) await setHighlightingForUrl(tab.current.url, true);
-  }, [page]);
+    else if (tab?.url) await setHighlightingForUrl(tab.url, true);
+  }, [page, tab]);
 
   return (
     <SidePanel

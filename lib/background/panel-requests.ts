@@ -1,9 +1,8 @@
 // The context menu "Look up in Backstory" and the keyboard commands: what each asks of the side panel or the page.
 import { browser } from 'wxt/browser';
-import { requestLanding } from '../shared/landing';
 import type { Matcher } from '../shared/match/matcher';
-import { type DictionaryEntry, type PanelTarget, tabMessenger } from '../shared/messaging';
-import { openPanel } from '../shared/platform';
+import { type DictionaryEntry, tabMessenger } from '../shared/messaging';
+import { showPanel } from '../shared/show-panel';
 import { lookupTarget } from './lookup';
 
 export const LOOKUP_MENU_ID = 'backstory-lookup';
@@ -26,33 +25,6 @@ export function createLookupMenu(): void {
     title: 'Look up in Backstory',
     contexts: ['selection'],
   });
-}
-
-/**
- * Opens the panel first (synchronously, while the user gesture lasts), then asks that window's panel
- * to land on `target`. Resolves to whether the browser opened the panel: it refuses without a user
- * gesture or for a window that closed, and the request then waits for that window's panel (already
- * open, or opened next) instead of failing.
- */
-export function showPanel(
-  windowId: number | undefined,
-  target: PanelTarget | Promise<PanelTarget>,
-): Promise<boolean> {
-  const opened = openPanel(windowId).then(
-    () => true,
-    () => false,
-  );
-  // No tab (a command with no window in front): the sidebar opens in the last focused window.
-  const inWindow =
-    windowId ??
-    browser.windows.getLastFocused({ windowTypes: ['normal'] }).then(
-      (focused) => focused.id,
-      () => undefined,
-    );
-  const landed = Promise.all([target, inWindow]).then(([where, id]) =>
-    id === undefined ? undefined : requestLanding(id, where),
-  );
-  return Promise.all([opened, landed]).then(([wasOpened]) => wasOpened);
 }
 
 /** contextMenus.onClicked: the selection lands on the entity it names, or on search results for it. */

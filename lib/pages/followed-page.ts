@@ -1,9 +1,10 @@
-// Which tab the side panel and popup are about, and what its content script found there (the browser-facing half).
+// The page the popup and side panel are about: which tab they follow, what its content script found there, and when that changes.
 import { browser } from 'wxt/browser';
 import type { FocusResult, PageMentions } from '../shared/messaging';
 import { CONTENT_SCRIPT_PING, panelMessenger, tabMessenger } from '../shared/messaging';
 import { isRestrictedUrl } from '../shared/platform';
 import { siteKey } from '../shared/settings/site-key';
+import { getSettings } from '../shared/settings/store';
 
 export interface FollowedTab {
   id: number;
@@ -162,4 +163,113 @@ export function watchActivePage(
     browser.tabs.onUpdated.removeListener(onUpdated);
     stopMessages();
   };
+}
+
+/**
+ * What the popup and side panel show about the followed tab. `Found` is how a ready page's entities
+ * travel: as the tab listed them, or grouped by kind for a view (`groupStatus` in lib/pages/group.ts).
+ */
+export type PageStatus<Found = PageMentions['entities']> =
+  | { status: 'loading' }
+  /** Browser pages, PDFs, extension stores: no extension may run there. */
+  | { status: 'restricted' }
+  /** A web page whose content script does not answer (still loading, or opened before Backstory was installed). */
+  | { status: 'unreachable'; host: string | null }
+  /** Highlighting is off for the page's site, or everywhere (`globalOff`): the page was not read. */
+  | { status: 'off'; host: string | null; globalOff: boolean }
+  | { status: 'ready'; host: string | null; found: Found };
+
+/** One reading of the followed page. */
+export interface FollowedPage {
+  /** The tab followed, with the URL its content script reported; null when there is none (no normal window, the pinned tab closed). */
+  tab: FollowedTab | null;
+  status: PageStatus;
+  /** Another page than the last reading's (another tab, or the tab navigated): whatever pointed into the old page is stale. */
+  newPage: boolean;
+}
+
+export interface FollowOptions {
+  /** `?tabId=` (see pinnedTabId): follow that tab only. */
+  pinned: number | undefined;
+  /** Where the popup or panel is shown (see panelHost). */
+  host: Promise<PanelHost>;
+}
+
+/**
+ * Follows the page this popup or side panel is about: reads it now, and again when another tab comes
+ * to the front, the tab navigates or finishes loading, or its content script says it applied a change
+ * (new mentions, a site or global switch, muted entities). Readings never overlap: a change during one
+ * is read once more after it, so the last reading is always the newest. Returns the function that stops.
+ */
+export function followPage(
+  options: FollowOptions,
+  onReading: (page: FollowedPage) => void,
+): () => void {
+  let stopped = false;
+  let reading = false;
+  let again = false;
+  let tabChanged = false;
+  let followed: FollowedTab | null = null;
+  let shown: FollowedTab | null = null;
+
+  async function readOnce(): Promise<void> {
+    const sawTabChange = tabChanged;
+    tabChanged = false;
+    const tab = await resolveTab(options.pinned, await options.host);
+    followed = tab;
+    const { status, url } = tab ? await readStatus(tab) : { status: RESTRICTED };
+    if (stopped) return;
+    const now = tab && url !== undefined ? { ...tab, url } : tab;
+    const newPage = sawTabChange || now?.id !== shown?.id || now?.url !== shown?.url;
+    followed = now;
+    shown = now;
+    onReading({ tab: now, status, newPage });
+  }
+
+  function refresh(reason: 'tab' | 'content'): void {
+    if (reason === 'tab') tabChanged = true;
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    void (async () => {
+      try {
+        do {
+          again = false;
+          await readOnce();
+        } while (again && !stopped);
+      } finally {
+        reading = false;
+      }
+    })();
+  }
+
+  refresh('tab');
+  let stopWatching: (() => void) | undefined;
+  void options.host.then((host) => {
+    if (stopped) return;
+    stopWatching = watchActivePage(host, () => followed?.id, options.pinned !== undefined, refresh);
+  });
+  return () => {
+    stopped = true;
+    stopWatching?.();
+  };
+}
+
+const RESTRICTED: PageStatus = { status: 'restricted' };
+
+/** The status of the tab's page, and its URL as its content script reported it (when it answered). */
+async function readStatus(tab: FollowedTab): Promise<{ status: PageStatus; url?: string }> {
+  const reading = await readPage(tab);
+  if (reading.kind === 'restricted') return { status: RESTRICTED };
+  if (reading.kind === 'unreachable') {
+    return { status: { status: 'unreachable', host: hostOf(reading.url) } };
+  }
+  const { url, active, entities } = reading.mentions;
+  const host = hostOf(url);
+  if (active) return { status: { status: 'ready', host, found: entities }, url };
+  // The tab only knows it is off; which switch turned it off is the settings' to say.
+  const { enabled } = await getSettings();
+  return { status: { status: 'off', host, globalOff: !enabled }, url };
 }

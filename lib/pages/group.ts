@@ -2,6 +2,7 @@
 
 import { ENTITY_KINDS, groupLabel } from '../shared/kinds';
 import type { PageMentions } from '../shared/messaging';
+import type { PageStatus } from './followed-page';
 import type { EntityRef, PageEntity, PageGroup } from './models';
 
 /** "1 mention", "3 mentions". */
@@ -45,6 +46,15 @@ export function groupPageEntities(
       count: entities.reduce((sum, entity) => sum + entity.count, 0),
     };
   });
+}
+
+/** The followed page's status as a view shows it: a ready page's entities grouped (see groupPageEntities). */
+export function groupStatus(
+  status: PageStatus,
+  lookup: (id: string) => EntityRef | undefined,
+): PageStatus<PageGroup[]> {
+  if (status.status !== 'ready') return status;
+  return { ...status, found: groupPageEntities(status.found, lookup) };
 }
 
 function kindRank(kind: string): number {

@@ -1,5 +1,6 @@
 /// <reference types="chrome" />
-// Helpers the side panel and popup e2e tests share: the tab id of a served page, opening a panel page pinned to it, axe.
+// Helpers the side panel and popup e2e tests share: the tab id of a served page, opening a panel page pinned to it,
+// waiting for a tab to apply a state, axe.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page, WebWorker } from 'puppeteer-core';
@@ -138,6 +139,44 @@ export async function openPinned(
     );
   }
   return { page, tabId };
+}
+
+/**
+ * Runs `action` and resolves once the content script of tab `tabId` has said it applied a page state
+ * (its typed `mentionsChanged` message, which it sends after every state it applies, even one that
+ * paints nothing). Listened for in `listener`, an extension page, the way the popup and panel do.
+ */
+export async function afterStateApplied(
+  listener: Page,
+  tabId: number,
+  action: () => Promise<unknown>,
+  timeout = 10_000,
+): Promise<void> {
+  await listener.evaluate((id) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const seen = globalThis as unknown as { backstoryApplied?: Promise<void> };
+    seen.backstoryApplied = new Promise<void>((resolve) => {
+      const onMessage = (message: unknown, sender: chrome.runtime.MessageSender) => {
+        if ((message as { type?: unknown } | null)?.type !== 'mentionsChanged') return;
+        if (sender.tab?.id !== id) return;
+        api.runtime.onMessage.removeListener(onMessage);
+        resolve();
+      };
+      api.runtime.onMessage.addListener(onMessage);
+    });
+  }, tabId);
+  await action();
+  await listener.evaluate(
+    (ms, id) =>
+      Promise.race([
+        (globalThis as unknown as { backstoryApplied?: Promise<void> }).backstoryApplied,
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`tab ${id} applied no state within ${ms} ms`)), ms),
+        ),
+      ]),
+    timeout,
+    tabId,
+  );
 }
 
 export interface AxeViolation {

@@ -16,11 +16,13 @@ import {
   type TestServer,
 } from './harness';
 import {
+  afterStateApplied,
   axeViolations,
   namesBrokenMidWord,
   openPinned,
   openServedInWindow,
   openTracked,
+  tabIdOf,
   visibleText,
   waitForText,
 } from './panel-support';
@@ -195,12 +197,12 @@ describe('chromium: popup', () => {
     await session.close();
     session = await launchChromium({ server, userDataDir: profile });
     const again = await openServedInWindow(session, '/demo.html');
-    // The content script runs and leaves the page unmarked.
-    await new Promise((done) => setTimeout(done, 1500));
-    expect(await highlighted(again)).toBe(0);
     const { page: reopened } = await openPinned(session, 'popup', again);
     await reopened.waitForSelector('#site-switch', { timeout: 10_000 });
     expect(await siteSwitch(reopened)).toBe('false');
+    // The content script runs, applies the stored state and says so: the page stays unmarked.
+    await afterStateApplied(reopened, tabIdOf(again), () => again.reload({ waitUntil: 'load' }));
+    expect(await highlighted(again)).toBe(0);
     await reopened.click('#site-switch');
     await waitForHighlights(again, 'some');
   }, 120_000);

@@ -1,11 +1,13 @@
 /// <reference types="chrome" />
 // The side panel page in real browsers, pinned to a tab showing the demo page: the list matches the highlights,
-// clicks scroll the page, search forgives typos, views and history work by keyboard, and axe finds nothing.
+// clicks scroll the page, search forgives typos, views and history work by keyboard, and axe finds nothing; the real
+// panel of each window, and "Look up in Backstory" reaching it (Chromium's event dispatch, Firefox's real menu).
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ExtensionSession,
   extensionConsoleErrors,
+  inFirefoxChrome,
   launchChromium,
   launchFirefox,
   screenshot,
@@ -24,6 +26,12 @@ import {
   visibleText,
   waitForText,
 } from './panel-support';
+import {
+  chooseMenuItem,
+  closeContextMenu,
+  openContextMenu,
+  selectText,
+} from './support/firefox-menu';
 import { paintedTexts, settledPaint } from './support/highlights';
 
 /** What the "On this page" list shows: per kind heading, the entities' names and counts. */
@@ -418,6 +426,22 @@ describe('chromium: side panel', () => {
     expect(Object.values(await paintedTexts(article)).flat().length).toBeGreaterThan(20);
   });
 
+  test('the global switch over a site already off: the panel names the switch that is off', async () => {
+    // Nothing on the page changes here (off stays off): the panel learns it because the tab says it
+    // applied the new state, not by waiting a guessed moment.
+    const set = (settings: object) =>
+      panel.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
+    await panel.click('.history-nav .tab-button');
+    await set({ enabled: true, mode: 'everywhere-except', sites: ['127.0.0.1'] });
+    await waitForText(panel, 'Highlighting is off on 127.0.0.1');
+    await set({ enabled: false, mode: 'everywhere-except', sites: ['127.0.0.1'] });
+    await waitForText(panel, 'Highlighting is off everywhere');
+    await clickButton(panel, 'Turn Backstory on');
+    await waitForText(panel, 'Highlighting is off on 127.0.0.1');
+    await clickButton(panel, 'Turn on for 127.0.0.1');
+    await panel.waitForSelector('.page-group', { timeout: 10_000 });
+  });
+
   test('dark theme: still axe-clean', async () => {
     await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -633,5 +657,106 @@ describe('firefox: side panel page', () => {
     await panel.waitForFunction(() => document.querySelector('h1')?.textContent === 'Keir Starmer');
     expect(await visibleText(panel)).toContain('British Prime Minister');
     await screenshot(panel, 'e2e/firefox-sidepanel-entity');
+  });
+});
+
+/**
+ * Firefox: the real content-area context menu, from a real right-click on selected text, and the real sidebar. The
+ * menu item is the one the background registered (createLookupMenu on install); choosing it fires the background's
+ * own contextMenus.onClicked listener, as a reader's click does — one that counts as user input, so the sidebar opens.
+ */
+describe('firefox: “Look up in Backstory” from the context menu opens the sidebar', () => {
+  const LOOK_UP = 'Look up in Backstory';
+  let server: TestServer;
+  let session: ExtensionSession;
+  let probe: Page;
+  let article: Page;
+
+  /** What the open sidebar shows (its page is in the extension's process: an extension tab can read it). */
+  function sidebar(): Promise<{ heading: string; query: string } | null> {
+    return probe.evaluate(() => {
+      // Firefox's extension API: `sidebar` is a view type of its own.
+      const api = (
+        globalThis as unknown as {
+          browser: { extension: { getViews(filter: { type: 'sidebar' }): Window[] } };
+        }
+      ).browser;
+      const [view] = api.extension.getViews({ type: 'sidebar' });
+      if (!view) return null;
+      const input = view.document.querySelector<HTMLInputElement>('#search-input');
+      return {
+        heading: view.document.querySelector('h1')?.textContent ?? '',
+        query: input?.value ?? '',
+      };
+    });
+  }
+
+  async function waitForSidebar(
+    check: (shown: { heading: string; query: string }) => boolean,
+  ): Promise<{ heading: string; query: string }> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const shown = await sidebar();
+      if (shown && check(shown)) return shown;
+      if (Date.now() > deadline) throw new Error(`the sidebar shows ${JSON.stringify(shown)}`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchFirefox({ server });
+    probe = await session.openExtensionPage('options');
+    article = await session.openServedPage('/demo.html', { width: 1000, height: 700 });
+    await settledPaint(article, { atLeast: 20 });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test('the menu offers it on selected text only', async () => {
+    await article.bringToFront();
+    const nothing = await article.evaluate(() => {
+      getSelection()?.removeAllRanges();
+      const box = document.querySelector('article p')?.getBoundingClientRect();
+      return box ? { x: box.x + 10, y: box.y + 10 } : null;
+    });
+    if (!nothing) throw new Error('no article paragraph on the demo page');
+    expect(await openContextMenu(session, article, nothing)).not.toContain(LOOK_UP);
+    await closeContextMenu(session);
+    const selected = await selectText(article, 'Zelenskyy');
+    expect(await openContextMenu(session, article, selected)).toContain(LOOK_UP);
+    await closeContextMenu(session);
+    expect(await sidebar()).toBeNull();
+  });
+
+  test('on “Zelenskyy” it opens the sidebar on Volodymyr Zelenskyy', async () => {
+    await article.bringToFront();
+    await openContextMenu(session, article, await selectText(article, 'Zelenskyy'));
+    await chooseMenuItem(session, LOOK_UP);
+    await waitForSidebar((shown) => shown.heading === 'Volodymyr Zelenskyy');
+    const open = await inFirefoxChrome(session, () => {
+      const { SidebarController } = globalThis as unknown as {
+        SidebarController: { isOpen: boolean; currentID: string };
+      };
+      return { isOpen: SidebarController.isOpen, id: SidebarController.currentID };
+    });
+    expect(open.isOpen).toBe(true);
+    expect(open.id).toMatch(/-sidebar-action$/);
+  });
+
+  test('on a selection that is more than a name it shows search results for it', async () => {
+    await article.bringToFront();
+    const selection = 'Keir Starmer called the strikes';
+    await openContextMenu(session, article, await selectText(article, selection));
+    await chooseMenuItem(session, LOOK_UP);
+    const shown = await waitForSidebar((view) => view.query === selection);
+    expect(shown.heading).toBe('Search results');
+  });
+
+  test('no errors from the extension', () => {
+    expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // The real-browser test harness: a local server, Chromium and Firefox with the built extension, request blocking.
+export { inFirefoxChrome, nextDownload, preferColorScheme, sendBidi } from './browser-ui';
 export { launchChromium } from './chromium';
 export { closedShadowRoot, readerWorld } from './closed-shadow';
 export { findChromium, findFirefox, installHint } from './find-browser';

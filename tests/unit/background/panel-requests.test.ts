@@ -5,7 +5,6 @@ import {
   LOOKUP_MENU_ID,
   onLookupMenuClick,
   onPanelCommand,
-  showPanel,
 } from '../../../lib/background/panel-requests';
 import { takeLanding } from '../../../lib/shared/landing';
 import { tabMessenger } from '../../../lib/shared/messaging';
@@ -50,23 +49,6 @@ describe('Look up in Backstory', () => {
     expect(onLookupMenuClick({ menuItemId: 'other' }, tab, context)).toBeUndefined();
     expect(open).not.toHaveBeenCalled();
     expect(await takeLanding(2)).toBeNull();
-  });
-});
-
-describe('showPanel', () => {
-  it('keeps the request when the browser refuses to open the panel (no user gesture)', async () => {
-    open.mockRejectedValue(
-      new Error('`sidePanel.open()` may only be called in response to a user gesture.'),
-    );
-    expect(await showPanel(2, { view: 'page' })).toBe(false);
-    expect(await takeLanding(2)).toEqual({ view: 'page' });
-  });
-
-  it('without a tab, lands in the last focused window', async () => {
-    const first = await fakeBrowser.windows.create({ focused: true });
-    await fakeBrowser.windows.create({ focused: true });
-    await showPanel(undefined, { view: 'page' });
-    expect(await takeLanding(first.id as number)).toEqual({ view: 'page' });
   });
 });
 

@@ -1,15 +1,17 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { type PopupPage, PopupView, type PopupViewProps } from '../../../components/PopupView';
+import { PopupView, type PopupViewProps } from '../../../components/PopupView';
+import type { PageStatus } from '../../../lib/pages/followed-page';
 import { groupPageEntities } from '../../../lib/pages/group';
+import type { PageGroup } from '../../../lib/pages/models';
 import { entityRef } from './panel-fixture';
 
 afterEach(cleanup);
 
-const ready: PopupPage = {
+const ready: PageStatus<PageGroup[]> = {
   status: 'ready',
   host: 'news.example',
-  groups: groupPageEntities(
+  found: groupPageEntities(
     [
       { entityId: 'kyiv', kind: 'place', count: 9, snippets: ['Kyiv'] },
       { entityId: 'starmer', kind: 'person', count: 1, snippets: ['Keir Starmer'] },
@@ -59,12 +61,24 @@ describe('popup', () => {
   });
 
   test('with the global switch off, the site switch is disabled and the list explains', () => {
-    popup({ globalOn: false, page: { status: 'ready', host: 'news.example', groups: null } });
+    popup({ globalOn: false, page: { status: 'off', host: 'news.example', globalOff: true } });
     expect(
       (screen.getByRole('switch', { name: 'Highlight on this site' }) as HTMLButtonElement)
         .disabled,
     ).toBe(true);
     expect(screen.getByText('Highlighting is off here, so the page wasn’t read.')).toBeTruthy();
+  });
+
+  test('a switch turned off shows at once, before the tab has applied it', () => {
+    popup({ siteOn: false });
+    expect(screen.getByText('Highlighting is off here, so the page wasn’t read.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Kyiv/ })).toBeNull();
+  });
+
+  test('a switch turned on reads as such until the tab has read the page', () => {
+    popup({ page: { status: 'off', host: 'news.example', globalOff: false } });
+    expect(screen.getByText('Reading the page…')).toBeTruthy();
+    expect(screen.queryByText('Highlighting is off here, so the page wasn’t read.')).toBeNull();
   });
 
   test('muted entities can be unmuted, with undo', () => {

@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { type PageState, SidePanel, type SidePanelProps } from '../../../components/SidePanel';
+import { SidePanel, type SidePanelProps } from '../../../components/SidePanel';
+import type { PageStatus } from '../../../lib/pages/followed-page';
 import { groupPageEntities } from '../../../lib/pages/group';
 import {
   canGoBack,
@@ -13,6 +14,7 @@ import {
   type PanelView,
   startHistory,
 } from '../../../lib/pages/history';
+import type { PageGroup } from '../../../lib/pages/models';
 import { entityRef, knowledge } from './panel-fixture';
 
 afterEach(cleanup);
@@ -24,10 +26,10 @@ async function settle(): Promise<void> {
   });
 }
 
-const readyPage: PageState = {
+const readyPage: PageStatus<PageGroup[]> = {
   status: 'ready',
   host: 'news.example',
-  groups: groupPageEntities(
+  found: groupPageEntities(
     [
       { entityId: 'kyiv', kind: 'place', count: 9, snippets: ['Kyiv'] },
       { entityId: 'starmer', kind: 'person', count: 1, snippets: ['Keir Starmer'] },
@@ -111,7 +113,7 @@ describe('On this page', () => {
   });
 
   test('empty and restricted pages have their own explanations', async () => {
-    render(<Panel page={{ status: 'ready', host: 'a.example', groups: [] }} />);
+    render(<Panel page={{ status: 'ready', host: 'a.example', found: [] }} />);
     await settle();
     expect(screen.getByText('Nothing from the knowledge base on this page')).toBeTruthy();
     cleanup();
@@ -157,10 +159,10 @@ describe('views and history', () => {
 
   test('entity view: the passages where the page mentions it, each one a way to that mention', async () => {
     const onShowOnPage = vi.fn();
-    const page: PageState = {
+    const page: PageStatus<PageGroup[]> = {
       status: 'ready',
       host: 'news.example',
-      groups: groupPageEntities(
+      found: groupPageEntities(
         [
           {
             entityId: 'starmer',
@@ -307,7 +309,7 @@ describe('views and history', () => {
         page={{
           status: 'ready',
           host: 'x.example',
-          groups: [
+          found: [
             {
               kind: 'person',
               label: 'People',

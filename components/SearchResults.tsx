@@ -3,7 +3,11 @@ import type { SearchHit } from '../lib/pages/search';
 import { KindIcon } from './KindIcon';
 
 export interface SearchResultsProps {
+  /** What the reader typed. */
   query: string;
+  /** The query `hits` answer: an older one while the typed one is `searching`. */
+  hitsFor: string;
+  searching: boolean;
   hits: SearchHit[];
   /** Index into `hits` of the option the keyboard is on (-1: none). */
   activeIndex: number;
@@ -22,7 +26,8 @@ const SECTION_LABELS: Record<SearchHit['type'], string> = {
   quote: 'Quotes',
 };
 
-export function SearchResults({ query, hits, activeIndex, onOpen }: SearchResultsProps) {
+export function SearchResults(props: SearchResultsProps) {
+  const { query, hitsFor, searching, hits, activeIndex, onOpen } = props;
   if (query.trim().length < 2) {
     return (
       <p class="muted search-hint">
@@ -32,9 +37,10 @@ export function SearchResults({ query, hits, activeIndex, onOpen }: SearchResult
     );
   }
   if (hits.length === 0) {
+    if (searching) return <p class="muted search-hint">Searching…</p>;
     return (
       <div role="status" class="empty-state">
-        <p class="empty-title">Nothing found for “{query.trim()}”</p>
+        <p class="empty-title">Nothing found for “{hitsFor.trim()}”</p>
         <p class="empty-text">Try another spelling or a shorter part of the name.</p>
       </div>
     );
@@ -44,7 +50,14 @@ export function SearchResults({ query, hits, activeIndex, onOpen }: SearchResult
       <p role="status" class="visually-hidden">
         {hits.length} {hits.length === 1 ? 'result' : 'results'}
       </p>
-      <div id={SEARCH_LIST_ID} role="listbox" aria-label="Search results" class="search-results">
+      <div
+        id={SEARCH_LIST_ID}
+        role="listbox"
+        aria-label="Search results"
+        aria-busy={searching}
+        data-query={hitsFor}
+        class="search-results"
+      >
         {hits.map((hit, index) => {
           const first = index === 0 || hits[index - 1]?.type !== hit.type;
           return (

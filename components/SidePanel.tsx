@@ -51,20 +51,38 @@ export function SidePanel(props: SidePanelProps) {
   const search = useRef<HTMLInputElement | null>(null);
   const [activeIndex, setActiveIndex] = useState(-1);
   const query = view.view === 'search' ? view.query : '';
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  // Results are read from the store: each answer says which query it is for. Until the typed query's arrives,
+  // the previous results stay on screen (no flicker while typing), marked busy, and Enter waits for the new ones.
+  const [found, setFound] = useState<{ query: string; hits: SearchHit[] }>({
+    query: '',
+    hits: [],
+  });
+  const hits = found.hits;
+  const searching = found.query !== query;
+  const enterPending = useRef<string | null>(null);
   useEffect(() => {
     if (!knowledge || !query) {
-      setHits([]);
+      setFound({ query, hits: [] });
       return;
     }
     let live = true;
     // A slower answer for an older query is dropped.
-    void knowledge.search(query).then((results) => live && setHits(flattenResults(results)));
+    void knowledge
+      .search(query)
+      .then((results) => live && setFound({ query, hits: flattenResults(results) }));
     return () => {
       live = false;
     };
   }, [knowledge, query, props.knowledgeVersion]);
   useEffect(() => setActiveIndex(-1), [query]);
+
+  // Enter pressed before the results of the typed query came: they have now.
+  useEffect(() => {
+    if (enterPending.current === null || enterPending.current !== found.query) return;
+    enterPending.current = null;
+    const hit = found.hits[0];
+    if (hit) openHit(hit);
+  }, [found]);
 
   // Alt+Left / Alt+Right go back and forward, as in a browser. Inside a text field they move the caret.
   useEffect(() => {
@@ -123,6 +141,12 @@ export function SidePanel(props: SidePanelProps) {
         return next < 0 ? hits.length - 1 : next;
       });
     } else if (event.key === 'Enter') {
+      if (searching) {
+        // The results on screen answer an older query: open the first of the new ones when they come.
+        event.preventDefault();
+        enterPending.current = query;
+        return;
+      }
       const hit = hits[activeIndex] ?? (hits.length > 0 ? hits[0] : undefined);
       if (hit) {
         event.preventDefault();
@@ -208,7 +232,14 @@ export function SidePanel(props: SidePanelProps) {
         </search>
       </header>
       <main class="panel-main" ref={main}>
-        <CurrentView {...props} hits={hits} activeIndex={activeIndex} onOpenHit={openHit} />
+        <CurrentView
+          {...props}
+          hits={hits}
+          hitsFor={found.query}
+          searching={searching}
+          activeIndex={activeIndex}
+          onOpenHit={openHit}
+        />
       </main>
     </div>
   );
@@ -216,6 +247,9 @@ export function SidePanel(props: SidePanelProps) {
 
 interface CurrentViewProps extends SidePanelProps {
   hits: SearchHit[];
+  /** The query `hits` answer (the typed one, or an older one while `searching`). */
+  hitsFor: string;
+  searching: boolean;
   activeIndex: number;
   onOpenHit(hit: SearchHit): void;
 }
@@ -246,6 +280,8 @@ function CurrentView(props: CurrentViewProps) {
         </h1>
         <SearchResults
           query={view.query}
+          hitsFor={props.hitsFor}
+          searching={props.searching}
           hits={props.hits}
           activeIndex={props.activeIndex}
           onOpen={props.onOpenHit}

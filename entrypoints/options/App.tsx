@@ -113,7 +113,18 @@ export function App({ knowledge = defaultKnowledge() }: { knowledge?: KnowledgeA
   }, [namesKey, knowledge]);
 
   async function importDatasetFile(file: File): Promise<ImportOutcome> {
-    const imported = await importChosenFile(knowledge, file);
+    let imported: Awaited<ReturnType<typeof importChosenFile>>;
+    try {
+      imported = await importChosenFile(knowledge, file);
+    } catch (error) {
+      // The background failed in a way it could not name (its write is one transaction: nothing was kept).
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        file: file.name,
+        message: `The import could not finish (${reason}). Nothing was changed; try again, and if it keeps failing, restart the browser.`,
+      };
+    }
     if (!imported.ok) {
       return imported.error.kind === 'invalid'
         ? { ok: false, file: file.name, issues: imported.error.issues }

@@ -24,6 +24,7 @@ import {
   type TestServer,
   waitForContentScript,
 } from './harness';
+import { NO_ROWS, rowsFor, rowsOf } from './support/knowledge-store';
 
 // One browser at a time: each describe below launches its own and sets these.
 let server: TestServer;
@@ -388,7 +389,7 @@ for (const kind of ['chromium', 'firefox'] as const satisfies BrowserKind[]) {
       );
       const reset = await stored(page);
       expect(reset.settings).toBeUndefined();
-      expect(reset['dataset:e2e-set']).toBeUndefined();
+      expect(await rowsOf(page, 'e2e-set')).toEqual(NO_ROWS);
 
       await upload(page, 'backup-file', backupPath);
       await waitForText(page, 'It adds E2E set.');
@@ -398,26 +399,33 @@ for (const kind of ['chromium', 'firefox'] as const satisfies BrowserKind[]) {
       await waitForText(page, 'E2E set');
       const restored = await stored(page);
       expect((restored.settings as { sites: string[] }).sites).toEqual(['example.com']);
-      expect(restored['dataset:e2e-set']).toEqual(e2eDataset());
+      expect(await rowsOf(page, 'e2e-set')).toEqual(rowsFor(e2eDataset()));
       await page.close();
     });
 
-    test('a dataset whose stored data is damaged is set aside: its row says so, the data is moved (not copied) for export', async () => {
+    test('a dataset an earlier release stored whose data is damaged is set aside when the extension starts: its row says so, the data is moved (not copied) for export', async () => {
       const before = await openOptions();
       const broken = { ...smallDataset('damaged-set'), name: 'Damaged set', schemaVersion: 7 };
-      const { datasets = [] } = (await stored(before)) as { datasets?: unknown[] };
-      const entry = {
-        id: 'damaged-set',
-        name: 'Damaged set',
-        enabled: true,
-        importedAt: new Date().toISOString(),
-        bytes: 1000,
-        counts: { entities: 3, quotes: 1, events: 1 },
-      };
-      await setStored(before, { datasets: [...datasets, entry], 'dataset:damaged-set': broken });
-      await before.close();
-      // Opened again, the page reads what is stored now.
-      const page = await openOptions();
+      // What the release before the knowledge store left in storage.local for one dataset.
+      await setStored(before, {
+        datasets: [
+          {
+            id: 'damaged-set',
+            name: 'Damaged set',
+            enabled: true,
+            importedAt: new Date().toISOString(),
+            bytes: 1000,
+            counts: { entities: 3, quotes: 1, events: 1 },
+          },
+        ],
+        'dataset:damaged-set': broken,
+      });
+      // The extension starts again (as after an update) and carries it into the store.
+      const reloadedId = await session.browser.installExtension(
+        kind === 'chromium' ? chromeExtensionDir : firefoxExtensionDir,
+      );
+      expect(reloadedId).toBe(session.extensionId);
+      const page = await reopenAfterRestart();
       await waitForText(
         page,
         'Damaged — export or remove: its data is not a valid dataset (schemaVersion: must be 1).',
@@ -425,10 +433,12 @@ for (const kind of ['chromium', 'firefox'] as const satisfies BrowserKind[]) {
       await waitForText(page, 'Imported dataset “damaged-set”: its data is not a valid dataset');
       const after = await stored(page);
       expect(Object.keys(after)).not.toContain('dataset:damaged-set');
+      expect(Object.keys(after)).not.toContain('datasets');
       const kept = (after.quarantine as { key: string; raw: unknown }[]).filter(
         (entry) => entry.key === 'local:dataset:damaged-set',
       );
       expect(kept.map((entry) => entry.raw)).toEqual([broken]);
+      expect(await rowsOf(page, 'damaged-set')).toEqual({ ...NO_ROWS, datasets: 1 });
       await shot(page, 'options-damaged-dataset');
 
       await clickButton(page, 'Remove Damaged set…');
@@ -438,6 +448,7 @@ for (const kind of ['chromium', 'firefox'] as const satisfies BrowserKind[]) {
         () => !document.body.innerText.includes('Damaged set'),
         { polling: 100 },
       );
+      expect(await rowsOf(page, 'damaged-set')).toEqual(NO_ROWS);
       expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
       await page.close();
     });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page, WebWorker } from 'puppeteer-core';
 import type { ExtensionSession } from './harness';
+import { until } from './support/poll';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -273,4 +274,24 @@ export async function realPanelOf(
     await new Promise((done) => setTimeout(done, 100));
   }
   throw new Error(`no side panel in window ${windowId} within ${timeout} ms`);
+}
+
+/**
+ * Waits until the panel shows the search results of `query` itself: results are read from the store, so while the
+ * reader types, the list on screen may still answer an earlier, shorter query (marked aria-busy). Polled from the
+ * test process (in-page polling is unreliable over Firefox's WebDriver BiDi).
+ */
+export async function resultsFor(panel: Page, query: string): Promise<void> {
+  await until(
+    `search results for "${query}"`,
+    () =>
+      panel.evaluate((wanted) => {
+        const list = document.getElementById('search-results');
+        if (list) return list.dataset.query === wanted && list.getAttribute('aria-busy') !== 'true';
+        const status = document.querySelector('.empty-state[role="status"]');
+        return status !== null && (status.textContent ?? '').includes(wanted.trim());
+      }, query),
+    (shown) => shown,
+    10_000,
+  );
 }

@@ -21,6 +21,7 @@ import {
   openPinned,
   openServedInWindow,
   realPanelOf,
+  resultsFor,
   serviceWorker,
   tabIdOf,
   visibleText,
@@ -229,13 +230,14 @@ describe('chromium: side panel', () => {
     ] as const) {
       await panel.click('#search-input', { count: 3 });
       await panel.keyboard.type(query);
-      await panel.waitForSelector('[role="option"]');
+      await resultsFor(panel, query);
       const first = await panel.$eval('[role="option"]', (option) => option.textContent ?? '');
       expect(first, query).toContain(name);
     }
     // The arrows move the active option and Enter opens that one, not just the first.
     await panel.click('#search-input', { count: 3 });
     await panel.keyboard.type('ukraine');
+    await resultsFor(panel, 'ukraine');
     await panel.waitForSelector('#search-option-1');
     const titles = await panel.$$eval('[role="option"] .hit-title', (ts) =>
       ts.map((t) => t.textContent ?? ''),
@@ -279,7 +281,7 @@ describe('chromium: side panel', () => {
     // starmr: its first result, by keyboard.
     await panel.click('#search-input', { count: 3 });
     await panel.keyboard.type('starmr');
-    await panel.waitForSelector('[role="option"]');
+    await resultsFor(panel, 'starmr');
     await panel.keyboard.press('ArrowDown');
     await panel.keyboard.press('Enter');
     await panel.waitForFunction(() => document.querySelector('h1')?.textContent === 'Keir Starmer');
@@ -340,7 +342,7 @@ describe('chromium: side panel', () => {
     // The attack on Kyiv, found by searching for it.
     await panel.click('#search-input', { count: 3 });
     await panel.keyboard.type('missile attack on kyiv');
-    await panel.waitForSelector('[role="option"]');
+    await resultsFor(panel, 'missile attack on kyiv');
     const options = await panel.$$('[role="option"]');
     for (const option of options) {
       const text = await option.evaluate((o) => o.textContent ?? '');
@@ -396,7 +398,7 @@ describe('chromium: side panel', () => {
       () => document.querySelector('h1')?.textContent === 'Friedrich Merz',
     );
     await request({ view: 'search', query: 'president' });
-    await panel.waitForSelector('[role="option"]');
+    await resultsFor(panel, 'president');
     expect(await panel.$eval('#search-input', (input) => (input as HTMLInputElement).value)).toBe(
       'president',
     );
@@ -414,7 +416,7 @@ describe('chromium: side panel', () => {
     // An entity's view says so too, instead of calling the page unavailable.
     await panel.click('#search-input', { count: 3 });
     await panel.keyboard.type('starmer');
-    await panel.waitForSelector('[role="option"]');
+    await resultsFor(panel, 'starmer');
     await panel.keyboard.press('Enter');
     await h1Is(panel, 'Keir Starmer');
     const onPage = await panel.$eval('#on-page-heading', (h) => h.parentElement?.textContent);
@@ -586,6 +588,7 @@ describe('chromium: the real side panel of each window, the context menu and the
       expect(await demoPanel.$('#search-heading')).not.toBeNull();
     }
     // Results, not a landing: the name in the selection is the first of them.
+    await resultsFor(demoPanel, 'Starmer and Macron met');
     const first = await demoPanel.waitForSelector('[role="option"]');
     expect(await first?.evaluate((option) => option.textContent)).toContain('Keir Starmer');
     expect(await heading(plainPanel)).toMatch(/^On this page/);
@@ -652,7 +655,7 @@ describe('firefox: side panel page', () => {
     await panel.waitForSelector('#search-input:not([disabled])', { timeout: 10_000 });
     await panel.click('#search-input');
     await panel.keyboard.type('starmr');
-    await panel.waitForSelector('[role="option"]');
+    await resultsFor(panel, 'starmr');
     await panel.keyboard.press('Enter');
     await panel.waitForFunction(() => document.querySelector('h1')?.textContent === 'Keir Starmer');
     expect(await visibleText(panel)).toContain('British Prime Minister');

@@ -35,16 +35,21 @@ async function estimate(): Promise<{ usage: number; quota: number } | null> {
   }
 }
 
-/** Whether an error (Dexie wraps the browser's) means the storage quota was exceeded. */
+/**
+ * Whether an error means the storage quota was exceeded. Dexie wraps the browser's QuotaExceededError: as the cause
+ * of an aborted transaction (`inner`), or among the failures of a bulk write (Firefox reports it so).
+ */
 export function isQuotaError(error: unknown): boolean {
-  for (
-    let e = error as { name?: string; inner?: unknown } | undefined;
-    e;
-    e = e.inner as typeof e
-  ) {
-    if (e.name === 'QuotaExceededError') return true;
-  }
-  return false;
+  const seen = new Set<unknown>();
+  const visit = (e: unknown): boolean => {
+    if (!e || typeof e !== 'object' || seen.has(e)) return false;
+    seen.add(e);
+    const { name, inner, failures } = e as { name?: unknown; inner?: unknown; failures?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    if (visit(inner)) return true;
+    return Array.isArray(failures) && failures.some(visit);
+  };
+  return visit(error);
 }
 
 async function quotaMessage(names: readonly string[], bytes: number): Promise<string> {

@@ -119,6 +119,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<ExtensionSe
       // Print console output of the background and extension pages, which BiDi can't see (watchStdout).
       'devtools.console.stdout.content': true,
       'network.connectivity-service.enabled': false,
+      ...options.firefoxPrefs,
     },
   });
   const extensionOrigin = `moz-extension://${firefoxExtensionUuid}`;

@@ -52,6 +52,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** A profile folder to keep between launches (Chromium), e.g. to test that settings survive a restart. */
   userDataDir?: string;
+  /** More Firefox preferences for this launch (e.g. a small storage limit); Chromium ignores them. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 export const defaultViewport: Viewport = { width: 1280, height: 900 };

@@ -93,15 +93,34 @@ export function largeDataset(id: string, megabytes: number) {
   return { ...base, name: `Large set ${id}`, entities: [...base.entities, ...people] };
 }
 
+/** `length` characters of lowercase words that no compressor shrinks much (browsers compress what they store). */
+function noise(length: number, seed: number): string {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    // xorshift32: the same text for the same seed, run after run.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x100000000;
+  };
+  let out = '';
+  while (out.length < length) {
+    const letters = 2 + Math.floor(next() * 8);
+    let word = '';
+    for (let i = 0; i < letters; i++) word += String.fromCharCode(97 + Math.floor(next() * 26));
+    out += `${word} `;
+  }
+  return out.slice(0, length).trim();
+}
+
 /**
  * A valid dataset of about `megabytes` MB whose bulk is article text (several sources of up to 1,000,000
- * characters), not items: as large as a file gets, yet quick to store, for tests of file sizes.
+ * characters), not items: as large as a file gets, yet quick to store, for tests of file sizes and storage room.
  */
 export function bulkyDataset(id: string, megabytes: number) {
   const base = JSON.parse(
     JSON.stringify(smallDataset(id)).replace(ITEM_IDS, `"${id}-$1"`),
   ) as FixtureDataset;
-  const filler = 'The archive holds many more pages of notes. ';
   const sources = [...base.sources];
   let left = megabytes * 1024 * 1024 - JSON.stringify(base).length;
   for (let n = 1; left > 0; n++) {
@@ -109,10 +128,7 @@ export function bulkyDataset(id: string, megabytes: number) {
     sources.push({
       id: `${id}-notes-${n}`,
       title: `Notes, part ${n}`,
-      text: filler
-        .repeat(Math.ceil(length / filler.length))
-        .slice(0, length)
-        .trim(),
+      text: noise(length, n * 7919 + id.length),
     });
     left -= length + 60;
   }

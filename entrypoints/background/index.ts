@@ -98,6 +98,9 @@ export default defineBackground(() => {
   backgroundMessenger.onMessage('restoreDatasets', async (message) =>
     answers.restoreDatasets(checked('restoreDatasets', message)),
   );
+  backgroundMessenger.onMessage('saveArticle', async (message) =>
+    answers.saveArticle(checked('saveArticle', message)),
+  );
   backgroundMessenger.onMessage('removeImportedDatasets', async (message) => {
     checked('removeImportedDatasets', message);
     return answers.removeImportedDatasets();

@@ -60,6 +60,12 @@ export const messageSchemas = {
   checkBackupDatasets: backupDatasetsSchema,
   restoreDatasets: backupDatasetsSchema,
   removeImportedDatasets: none,
+  saveArticle: z.object({
+    dataset: z.unknown(),
+    mentions: z
+      .array(z.object({ entity: entityIdSchema, count: z.number().int().min(1).max(1_000_000) }))
+      .max(LIMITS.items),
+  }),
 } as const;
 
 export type GuardedType = keyof typeof messageSchemas;
@@ -73,6 +79,7 @@ const PAGE_ONLY: ReadonlySet<GuardedType> = new Set([
   'checkBackupDatasets',
   'restoreDatasets',
   'removeImportedDatasets',
+  'saveArticle',
 ]);
 
 export type Checked<T> = { ok: true; data: T } | { ok: false; reason: string };

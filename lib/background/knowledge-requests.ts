@@ -1,6 +1,7 @@
 // The background's answers to what extension pages ask of the knowledge (lib/shared/store/requests.ts): the
 // entrypoint checks each message and calls these; tests call them directly.
 
+import { parseDataset } from '../shared/kb/parse';
 import type { NameMatch } from '../shared/messaging';
 import { err, ok } from '../shared/result';
 import type { KnowledgeRequests } from '../shared/store/requests';
@@ -51,6 +52,18 @@ export function answerKnowledgeRequests(knowledge: KnowledgeOwner): KnowledgeReq
     async removeImportedDatasets() {
       await ready();
       await knowledge.writer.removeImported();
+    },
+    async saveArticle({ dataset, mentions }) {
+      const parsed = parseDataset(dataset);
+      if (!parsed.ok) return err({ kind: 'invalid', issues: parsed.error });
+      if (parsed.value.sources.length !== 1) {
+        return err({
+          kind: 'invalid',
+          issues: [{ path: 'sources', message: 'a saved article is one source' }],
+        });
+      }
+      await ready();
+      return knowledge.writer.saveArticle(parsed.value, mentions);
     },
     findNames: names,
     async sourceNames(sourceId) {

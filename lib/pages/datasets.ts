@@ -16,7 +16,7 @@ import { resetSettings, restoredLine, restoreSettings } from '../shared/settings
 import { doneText, planText, restoreChanges } from '../shared/settings/restore-summary';
 import { getMuted, getSettings } from '../shared/settings/store';
 import type { ImportError } from '../shared/store/errors';
-import { type DatasetRow, fromRows } from '../shared/store/rows';
+import type { DatasetRow } from '../shared/store/rows';
 import type { KnowledgeAccess } from './knowledge-access';
 
 /** What the import needs of a chosen File. */
@@ -46,9 +46,8 @@ export async function datasetFileText(
   knowledge: KnowledgeAccess,
   id: string,
 ): Promise<string | null> {
-  const rows = await knowledge.reader.datasetRows(id);
-  if (!rows || rows.dataset.damaged) return null;
-  return `${JSON.stringify(fromRows(rows))}\n`;
+  const file = await knowledge.reader.datasetFile(id);
+  return file ? `${JSON.stringify(file)}\n` : null;
 }
 
 /** Every imported dataset as a backup lists it: how the reader had it, and its file. */
@@ -58,8 +57,8 @@ async function importedForBackup(knowledge: KnowledgeAccess): Promise<BackupData
   );
   const out: BackupDataset[] = [];
   for (const row of rows) {
-    const all = await knowledge.reader.datasetRows(row.id);
-    if (all) out.push({ entry: backupEntry(row), data: fromRows(all) });
+    const file = await knowledge.reader.datasetFile(row.id);
+    if (file) out.push({ entry: backupEntry(row), data: file });
   }
   return out;
 }

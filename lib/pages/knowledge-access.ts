@@ -29,6 +29,7 @@ export const backgroundRequests: KnowledgeRequests = {
   removeImportedDatasets: () => send('removeImportedDatasets', undefined),
   findNames: (text) => send('findNames', text),
   sourceNames: (sourceId) => send('sourceNames', sourceId),
+  saveArticle: (article) => send('saveArticle', article),
 };
 
 /** The store this page reads and the background it asks. */

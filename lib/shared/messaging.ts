@@ -8,7 +8,7 @@ import type { EncodedTables } from './match/tables-transfer';
 import type { Result } from './result';
 import type { BackupDataset } from './settings/backup';
 import type { ImportError, WriteError } from './store/errors';
-import type { DatasetRow } from './store/rows';
+import type { DatasetCounts, DatasetRow } from './store/rows';
 
 /** One entity as the matcher needs it: every way it can be written, with its case rule. */
 export interface DictionaryEntry {
@@ -98,6 +98,23 @@ export interface BackgroundProtocol {
   restoreDatasets(datasets: BackupDataset[]): Result<DatasetRow[], WriteError>;
   /** Removes every imported dataset (reset to defaults). */
   removeImportedDatasets(): void;
+  /**
+   * Stores an article the reader saved (a dataset of one source, from lib/pages/extract) with the entities its
+   * source names; the same article saved again replaces the earlier copy (whose counts come back as `replaced`).
+   */
+  saveArticle(article: SavedArticle): Result<SaveOutcome, WriteError>;
+}
+
+/** An article to save: its dataset as extraction made it (validated by the background), and who it names how often. */
+export interface SavedArticle {
+  dataset: unknown;
+  mentions: { entity: string; count: number }[];
+}
+
+export interface SaveOutcome {
+  row: DatasetRow;
+  /** The earlier copy's counts, when the same article was saved before. */
+  replaced?: DatasetCounts;
 }
 
 /** Handled by the content script of a tab's top frame. Senders: background and extension pages. */

@@ -10,7 +10,12 @@ import { err, ok, type Result } from '../../shared/result';
 import { ITEM_TABLES, type KnowledgeDb } from '../../shared/store/db';
 import type { WriteError } from '../../shared/store/errors';
 import { VERSION_KEY } from '../../shared/store/read';
-import { type DatasetOrigin, type DatasetRow, toRows } from '../../shared/store/rows';
+import {
+  type DatasetCounts,
+  type DatasetOrigin,
+  type DatasetRow,
+  toRows,
+} from '../../shared/store/rows';
 
 /** One dataset to add, validated, with what the file does not say. */
 export interface Incoming {
@@ -77,7 +82,7 @@ export class KnowledgeWriter {
     let version = 0;
     const result = await db.transaction(
       'rw',
-      [db.datasets, db.meta, ...COLLECTIONS.map((t) => db[t])],
+      [db.datasets, db.meta, db.mentions, ...COLLECTIONS.map((t) => db[t])],
       async () => {
         const value = await work();
         const current = await db.meta.get(VERSION_KEY);
@@ -173,6 +178,72 @@ export class KnowledgeWriter {
     return this.db.datasets.where('origin').equals('imported').primaryKeys();
   }
 
+  /**
+   * Stores an article the reader saved: its dataset (one source), in one transaction. Entities it carries as copies
+   * of ones already stored (the known entities it names) are not stored twice: the stored ones stay as they are,
+   * and the article's `mentions` record that it names them. The same article saved again (same dataset id) replaces
+   * the earlier copy; `replaced` then gives that copy's counts, to say what changed.
+   */
+  async saveArticle(
+    dataset: Dataset,
+    mentions: readonly { entity: string; count: number }[],
+  ): Promise<Result<{ row: DatasetRow; replaced?: DatasetCounts }, WriteError>> {
+    const { db } = this;
+    const rows = toRows(dataset, {
+      origin: 'saved',
+      enabled: true,
+      addedAt: new Date().toISOString(),
+    });
+    const source = dataset.sources[0]?.id;
+    let replaced: DatasetCounts | undefined;
+    try {
+      await this.transact(async () => {
+        const earlier = await db.datasets.get(dataset.id);
+        if (earlier && earlier.origin !== 'saved') {
+          throw new Refused([
+            {
+              path: 'id',
+              message: `a dataset with the id "${dataset.id}" is already stored (${earlier.name}) and is not a saved article`,
+            },
+          ]);
+        }
+        if (earlier) {
+          replaced = earlier.counts;
+          await this.deleteRows(dataset.id);
+        }
+        // Copies of stored entities stay out; everything else must be new.
+        const stored = await db.entities.bulkGet(rows.entities.map((entity) => entity.id));
+        rows.entities = rows.entities.filter((_, i) => stored[i] === undefined);
+        const issues = await this.collisions([
+          { dataset: { ...dataset, entities: rows.entities }, origin: 'saved' },
+        ]);
+        if (issues.length > 0) throw new Refused(issues);
+        await this.put(rows);
+        const named = new Set(dataset.entities.map((entity) => entity.id));
+        if (source) {
+          await db.mentions.bulkPut(
+            mentions
+              .filter((mention) => named.has(mention.entity))
+              .map((mention) => ({
+                source,
+                entity: mention.entity,
+                dataset: dataset.id,
+                count: mention.count,
+              })),
+          );
+        }
+      });
+    } catch (error) {
+      if (error instanceof Refused) return err({ kind: 'invalid', issues: error.issues });
+      if (!isQuotaError(error)) throw error;
+      return err({
+        kind: 'quota',
+        message: await quotaMessage([dataset.name], rows.dataset.bytes),
+      });
+    }
+    return ok({ row: rows.dataset, ...(replaced ? { replaced } : {}) });
+  }
+
   /** Lists a dataset that could not be read (carried over damaged); it has no items. */
   async addDamaged(rows: readonly DatasetRow[]): Promise<void> {
     await this.transact(async () => {
@@ -244,9 +315,26 @@ export class KnowledgeWriter {
     await db.relations.bulkAdd(rows.relations);
   }
 
+  /**
+   * Removes a dataset's rows. Its entities that a saved article of another dataset still names stay, handed to that
+   * dataset: removing one article never takes away what another supports.
+   */
   private async deleteRows(id: string): Promise<void> {
     const { db } = this;
+    const own = new Set(await db.entities.where('dataset').equals(id).primaryKeys());
+    if (own.size > 0) {
+      const keeper = new Map<string, string>();
+      await db.mentions
+        .where('dataset')
+        .notEqual(id)
+        .each((mention) => {
+          if (own.has(mention.entity) && !keeper.has(mention.entity))
+            keeper.set(mention.entity, mention.dataset);
+        });
+      for (const [entity, dataset] of keeper) await db.entities.update(entity, { dataset });
+    }
     for (const collection of COLLECTIONS) await db[collection].where('dataset').equals(id).delete();
+    await db.mentions.where('dataset').equals(id).delete();
     await db.datasets.delete(id);
   }
 }

@@ -10,14 +10,17 @@
 // - facts `entity`, quotes `speaker`, events `*where`/`*participants`, relations `subject`/`object`: an entity's view
 //   and card read only its own items.
 // - facts/quotes `evidence.source`, events `*sources`: what one source says (its article view, its main event).
+// - mentions `entity`, `source`, `dataset`: which saved articles name an entity (however many datasets own it), so
+//   removing one article keeps what another still names.
 // Versions: a new index or table is a new `version(n).stores(...)`, with `.upgrade()` when rows change shape; Dexie
 // upgrades a store the next time any context opens it.
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   DatasetRow,
   EntityRow,
   EventRow,
   FactRow,
+  MentionRow,
   QuoteRow,
   RelationRow,
   SourceRow,
@@ -37,6 +40,7 @@ export type KnowledgeDb = Dexie & {
   quotes: EntityTable<QuoteRow, 'id'>;
   events: EntityTable<EventRow, 'id'>;
   relations: EntityTable<RelationRow, 'id'>;
+  mentions: Table<MentionRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -65,6 +69,8 @@ export function openKnowledgeDb(name = DB_NAME): KnowledgeDb {
     relations: 'id, dataset, subject, object',
     meta: 'key',
   });
+  // 2: saved articles record the entities each of their sources names (any dataset's), by source and by entity.
+  db.version(2).stores({ mentions: '[source+entity], source, entity, dataset' });
   return db;
 }
 

@@ -4,17 +4,19 @@
 // switching a dataset off takes its names off pages and out of cards, views and search at once. Where several
 // datasets answer, results come in dataset order (the bundled one first, then by when each was added) and, within
 // a dataset, in the file's order: the order the reader would read them in.
-import type { Evidence } from '../kb/schema';
+import type { Dataset, Entity, Evidence } from '../kb/schema';
 import type { KnowledgeDb } from './db';
-import type {
-  DatasetRow,
-  DatasetRows,
-  EntityRow,
-  EventRow,
-  FactRow,
-  QuoteRow,
-  RelationRow,
-  SourceRow,
+import {
+  type DatasetRow,
+  type DatasetRows,
+  type EntityRow,
+  type EventRow,
+  entityOfRow,
+  type FactRow,
+  fromRows,
+  type QuoteRow,
+  type RelationRow,
+  type SourceRow,
 } from './rows';
 
 /** Another entity linked to the one asked about, and what links them. */
@@ -238,6 +240,41 @@ export class KnowledgeReader {
       db.relations.where('dataset').equals(id).toArray(),
     ]);
     return { dataset, sources, entities, facts, quotes, events, relations };
+  }
+
+  /**
+   * A stored dataset as its file: its items in their file order, plus copies of the entities of other datasets its
+   * items refer to (a saved article names entities it does not own; schema 1 resolves references inside one file).
+   * Undefined if it is gone or has no items (a damaged one).
+   */
+  async datasetFile(id: string): Promise<Dataset | undefined> {
+    const rows = await this.datasetRows(id);
+    if (!rows || rows.dataset.damaged) return undefined;
+    const file = fromRows(rows);
+    const own = new Set(file.entities.map((entity) => entity.id));
+    const referred = new Set<string>();
+    for (const fact of file.facts) referred.add(fact.entity);
+    for (const quote of file.quotes) referred.add(quote.speaker);
+    for (const event of file.events)
+      for (const e of [...event.where, ...event.participants]) referred.add(e);
+    for (const relation of file.relations) referred.add(relation.subject).add(relation.object);
+    for (const mention of await this.db.mentions.where('dataset').equals(id).toArray())
+      referred.add(mention.entity);
+    const foreign = [...referred].filter((entityId) => !own.has(entityId));
+    const copies = (await this.db.entities.bulkGet(foreign)).filter(
+      (row): row is EntityRow => row !== undefined,
+    );
+    // A copy's role keeps its words but not its evidence, which lies in the other dataset's source.
+    const copy = (row: EntityRow): Entity => {
+      const { descriptionEvidence: _, ...entity } = entityOfRow(row);
+      return entity;
+    };
+    return { ...file, entities: [...file.entities, ...copies.map(copy)] };
+  }
+
+  /** How many saved sources name the entity (the card's "in N of your articles"). */
+  async sourcesNaming(entityId: string): Promise<number> {
+    return this.db.mentions.where('entity').equals(entityId).count();
   }
 
   /** The store's knowledge version (changes with every write that changes what is in use). */

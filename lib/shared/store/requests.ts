@@ -1,7 +1,7 @@
 // What an extension page asks the background to do with the knowledge: the background answers
 // (lib/background/knowledge-requests.ts), pages ask by message (lib/pages/knowledge-access.ts).
 import type { DatasetIssue } from '../kb/schema';
-import type { NameMatch } from '../messaging';
+import type { NameMatch, SavedArticle, SaveOutcome } from '../messaging';
 import type { Result } from '../result';
 import type { BackupDataset } from '../settings/backup';
 import type { ImportError, WriteError } from './errors';
@@ -22,4 +22,6 @@ export interface KnowledgeRequests {
   findNames(text: string): Promise<NameMatch[]>;
   /** Where the dictionary's names occur in a stored source. */
   sourceNames(sourceId: string): Promise<NameMatch[]>;
+  /** Stores an article the reader saved (one transaction); saving it again replaces it. */
+  saveArticle(article: SavedArticle): Promise<Result<SaveOutcome, WriteError>>;
 }

@@ -59,6 +59,19 @@ export type QuoteRow = Quote & Owned;
 export type EventRow = KbEvent & Owned & { sources: string[] };
 export type RelationRow = Relation & Owned;
 
+/**
+ * That a saved article's source names an entity (`count` times), whoever's entity it is. Kept per source, so the
+ * card can say in how many of the reader's articles an entity appears, and a source's removal keeps an entity
+ * another source still names.
+ */
+export interface MentionRow {
+  source: string;
+  entity: string;
+  /** The dataset the source belongs to. */
+  dataset: string;
+  count: number;
+}
+
 /** Every row of one dataset, ready to store. */
 export interface DatasetRows {
   dataset: DatasetRow;
@@ -135,6 +148,11 @@ function strip<T extends Owned>(row: T, extra: readonly string[] = []): Omit<T, 
 
 const byOrder = (a: Owned, b: Owned) => a.order - b.order;
 
+/** An entity row as the file has the entity. */
+export function entityOfRow(row: EntityRow): Entity {
+  return strip(row, ['names']) as Entity;
+}
+
 /** The dataset file the rows were made from, items in their original order (exportDataset of it round-trips). */
 export function fromRows(rows: DatasetRows): Dataset {
   const { dataset } = rows;
@@ -144,7 +162,7 @@ export function fromRows(rows: DatasetRows): Dataset {
     name: dataset.name,
     ...(dataset.notes !== undefined ? { notes: dataset.notes } : {}),
     sources: [...rows.sources].sort(byOrder).map((row) => strip(row)),
-    entities: [...rows.entities].sort(byOrder).map((row) => strip(row, ['names']) as Entity),
+    entities: [...rows.entities].sort(byOrder).map(entityOfRow),
     facts: [...rows.facts].sort(byOrder).map((row) => strip(row)),
     quotes: [...rows.quotes].sort(byOrder).map((row) => strip(row)),
     events: [...rows.events].sort(byOrder).map((row) => strip(row, ['sources']) as KbEvent),

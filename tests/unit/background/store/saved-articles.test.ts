@@ -1,0 +1,163 @@
+// Saved articles in the store: known entities named, not copied; saving again replaces; removing one article
+// keeps what another still names; its file exports with the entities it refers to.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseDataset } from '../../../../lib/shared/kb/parse';
+import type { Dataset } from '../../../../lib/shared/kb/schema';
+import { splitSentences } from '../../../../lib/shared/kb/sentences';
+import { freshKnowledge, type TestKnowledge } from '../../support/knowledge';
+
+let knowledge: TestKnowledge;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  knowledge = await freshKnowledge();
+});
+
+/**
+ * An article as extraction makes it: one source, Maria Testova (new, or a copy when known), Kyiv as a copy of the
+ * bundled entity, a fact about each.
+ */
+function article(key: string, text: string): Dataset {
+  const [first, second] = splitSentences(text);
+  if (!first || !second) throw new Error('the article needs two sentences');
+  const source = `${key}-article`;
+  const span = (s: { start: number; end: number }) => ({ source, start: s.start, end: s.end });
+  const dataset = {
+    schemaVersion: 1,
+    id: `saved-${key}`,
+    name: `Article ${key}`,
+    sources: [{ id: source, title: `Article ${key}`, text, url: `https://news.example/${key}` }],
+    entities: [
+      {
+        id: 'maria-testova',
+        kind: 'person',
+        name: 'Maria Testova',
+        aliases: [{ text: 'Testova', caseSensitive: true }],
+      },
+      {
+        id: 'kyiv',
+        kind: 'place',
+        name: 'Kyiv',
+        aliases: [{ text: 'Kyiv', caseSensitive: false }],
+      },
+    ],
+    facts: [
+      {
+        id: `${key}-fact-1`,
+        entity: 'maria-testova',
+        text: text.slice(first.start, first.end),
+        evidence: span(first),
+      },
+      {
+        id: `${key}-fact-2`,
+        entity: 'kyiv',
+        text: text.slice(second.start, second.end),
+        evidence: span(second),
+      },
+    ],
+    quotes: [],
+    events: [],
+    relations: [],
+  };
+  const parsed = parseDataset(dataset);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+  return parsed.value;
+}
+
+const first = article(
+  'one',
+  'Maria Testova visited Kyiv on Monday. Kyiv welcomed the delegation warmly.',
+);
+const second = article(
+  'two',
+  'Maria Testova returned home on Friday. Kyiv said goodbye to her team.',
+);
+const names = [
+  { entity: 'maria-testova', count: 1 },
+  { entity: 'kyiv', count: 2 },
+];
+
+async function save(dataset: Dataset) {
+  const saved = await knowledge.access.requests.saveArticle({ dataset, mentions: names });
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+  return saved.value;
+}
+
+describe('saving an article', () => {
+  it('stores its items, names the bundled Kyiv without copying it, and adds Maria Testova once', async () => {
+    const { reader } = knowledge.access;
+    await save(first);
+    expect((await reader.entity('kyiv'))?.dataset).toBe('seed-kyiv-attack');
+    expect((await reader.entity('maria-testova'))?.dataset).toBe('saved-one');
+    expect((await reader.facts('kyiv')).map((fact) => fact.id)).toContain('one-fact-2');
+    expect(await reader.sourcesNaming('kyiv')).toBe(1);
+    // The second article names her too: she is known now, so it names her and stores no copy.
+    await save(second);
+    expect((await reader.entity('maria-testova'))?.dataset).toBe('saved-one');
+    expect(await reader.sourcesNaming('maria-testova')).toBe(2);
+    expect((await reader.facts('maria-testova')).map((fact) => fact.id)).toEqual([
+      'one-fact-1',
+      'two-fact-1',
+    ]);
+    // On pages: her name is in the dictionary the tabs get.
+    const dictionary = await knowledge.owner.dictionary();
+    expect(dictionary.entries.map((entry) => entry.entityId)).toContain('maria-testova');
+  });
+
+  it('saving the same article again replaces it and says what it had', async () => {
+    await save(first);
+    const changed = article(
+      'one',
+      'Maria Testova visited Kyiv on Monday. Kyiv welcomed her again.',
+    );
+    const again = await save(changed);
+    expect(again.replaced).toEqual({ entities: 2, quotes: 0, events: 0 });
+    const facts = await knowledge.access.reader.facts('kyiv');
+    expect(facts.filter((fact) => fact.dataset === 'saved-one').map((fact) => fact.text)).toEqual([
+      'Kyiv welcomed her again.',
+    ]);
+  });
+
+  it('refuses a saved article whose id belongs to an imported dataset, and keeps that one', async () => {
+    const clash = { ...first, id: 'seed-kyiv-attack' };
+    const refused = await knowledge.access.requests.saveArticle({
+      dataset: clash,
+      mentions: names,
+    });
+    expect(refused.ok).toBe(false);
+    expect((await knowledge.access.reader.datasets()).map((row) => row.id)).toEqual([
+      'seed-kyiv-attack',
+    ]);
+  });
+});
+
+describe('removing a saved article', () => {
+  it('takes its items away but keeps an entity another article still names', async () => {
+    const { reader, requests } = knowledge.access;
+    await save(first);
+    await save(second);
+    await requests.removeDataset('saved-one');
+    expect(await reader.facts('kyiv')).not.toContainEqual(
+      expect.objectContaining({ id: 'one-fact-2' }),
+    );
+    // Maria Testova came with the first article, but the second names her: she stays, now the second's.
+    expect((await reader.entity('maria-testova'))?.dataset).toBe('saved-two');
+    expect(await reader.sourcesNaming('maria-testova')).toBe(1);
+    await requests.removeDataset('saved-two');
+    expect(await reader.entity('maria-testova')).toBeUndefined();
+    expect(await reader.sourcesNaming('kyiv')).toBe(0);
+    // The bundled dataset is untouched.
+    expect((await reader.entity('kyiv'))?.dataset).toBe('seed-kyiv-attack');
+  });
+});
+
+describe('exporting a saved article', () => {
+  it('gives a file that validates on its own: the entities it names come as copies', async () => {
+    await save(first);
+    await save(second);
+    const file = await knowledge.access.reader.datasetFile('saved-two');
+    expect(file?.entities.map((entity) => entity.id).sort()).toEqual(['kyiv', 'maria-testova']);
+    expect(parseDataset(file).ok).toBe(true);
+  });
+});

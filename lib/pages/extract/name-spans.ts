@@ -1,0 +1,552 @@
+// Finds the capitalised names of a paragraph, strips titles into roles, and notes what each name's words and neighbours say it is.
+//
+// Rules, from how English news is written:
+// - A name is a run of capitalised words joined by single spaces ("Keir Starmer"), with "of",
+//   "for", "on" inside only after an organization or place head ("Bank of America", "Center for
+//   Health and Human Rights", "Gulf of Aden") and name particles between names ("Osama bin Laden").
+//   A comma, quotation mark, possessive or lowercase word ends it.
+// - English capitalises any word that starts a sentence or a quotation: such a first word is
+//   dropped when it is an ordinary word (listed, tagged so by compromise, or written in lowercase
+//   elsewhere in the article): "Among", "Rescue crews", "Officials".
+// - A leading title is the role, not the name: "British Prime Minister Keir Starmer" is Keir
+//   Starmer, role "British Prime Minister"; "Mr. Warner" is Warner, a man. A lowercase job noun
+//   right before a name ends a role too: "White House press secretary Karoline Leavitt".
+// - Words never names: pronouns, weekdays, months, demonyms ("Russian", "Ukrainians").
+// - What the words say (a country, "University", "Ministry of …", a first name) and what the
+//   neighbours say ("in …", "… district", "…, 21,", "… group") become votes; link-names.ts adds
+//   them up over every mention of an entity before deciding its kind.
+import { gazetteerKind, isDemonymWord } from './gazetteer';
+import {
+  GENDERED_TITLES,
+  HONORIFICS,
+  NAME_PARTICLES,
+  NEVER_NAMES,
+  ORDINARY_STARTERS,
+  ORG_JOINERS,
+  ORG_LEADS,
+  ORG_NOUNS_AFTER,
+  ORG_TAILS,
+  PLACE_LEADS,
+  PLACE_NOUNS_AFTER,
+  PLACE_TAILS,
+  ROLE_NOUNS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+} from './name-words';
+import { isCommonWord, lexiconTags, type TagIndex } from './nlp-tags';
+import type { Token } from './tokens';
+import type { EntityKind } from './types';
+
+export type Gender = 'male' | 'female';
+export type Votes = Record<EntityKind, number>;
+
+/** One mention of a possible new entity. */
+export interface NameSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+  readonly tokens: readonly Token[];
+  /** A title or job before the name, verbatim ("British Prime Minister"). */
+  readonly role:
+    | { readonly text: string; readonly start: number; readonly end: number }
+    | undefined;
+  readonly gender: Gender | undefined;
+  readonly votes: Votes;
+  readonly why: string[];
+}
+
+/** What the rules need to know about the text around a paragraph. */
+export interface SpanContext {
+  readonly text: string;
+  readonly tags: TagIndex;
+  /** Lowercase words the article writes in lowercase somewhere. */
+  readonly lowercaseWords: ReadonlySet<string>;
+  /** True for offsets inside a dictionary entity's match: known names win over new ones. */
+  readonly isKnown: (start: number, end: number) => boolean;
+}
+
+const PLACE_CUES = new Set([
+  'in',
+  'at',
+  'from',
+  'near',
+  'across',
+  'to',
+  'into',
+  'outside',
+  'throughout',
+  'toward',
+  'towards',
+  'around',
+  'inside',
+  'via',
+]);
+
+const PERSON_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
+const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
+
+function hasTag(tags: TagIndex, token: Token, names: readonly string[]): boolean {
+  const set = tags.get(token.start);
+  return set !== undefined && names.some((name) => set.has(name));
+}
+
+/** "Russian", "Ukrainians", "African-American": nationality words, never entities. */
+export function isDemonym(token: Token, tags: TagIndex): boolean {
+  if (hasTag(tags, token, ['Demonym']) || isDemonymWord(token.key)) return true;
+  return token.key
+    .split('-')
+    .every((part) => isDemonymWord(part) || lexiconTags(part).includes('Demonym'));
+}
+
+function isConnector(token: Token): boolean {
+  return (
+    ORG_JOINERS.has(token.text) ||
+    NAME_PARTICLES.has(token.text) ||
+    token.text === 'and' ||
+    token.text === '&' ||
+    token.text === 'the'
+  );
+}
+
+function isNameWord(token: Token): boolean {
+  if (!token.capitalised && !/^\p{Lu}/u.test(token.text)) return false;
+  // "Russia-Ukraine war", "US-China talks": two names joined to describe something else.
+  const parts = token.text.split('-');
+  if (parts.length > 1 && parts.every((part) => /^\p{Lu}/u.test(part)))
+    return !parts.some((part) => gazetteerKind(part) !== undefined || isDemonymWord(part));
+  return true;
+}
+
+/** True when only spaces separate two tokens (no comma, quotation mark, dash or line break). */
+function adjacent(text: string, a: Token, b: Token): boolean {
+  if (a.possessive) return false;
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || gap === '\u00a0';
+}
+
+function lastKey(tokens: readonly Token[]): string {
+  return tokens[tokens.length - 1]?.key ?? '';
+}
+
+/** Runs of capitalised words of one paragraph, split where a known name starts or ends. */
+function capitalisedRuns(tokens: readonly Token[], context: SpanContext): Token[][] {
+  const { text } = context;
+  const runs: Token[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i] as Token;
+    if (!isNameWord(first) || context.isKnown(first.start, first.end)) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [first];
+    let joined = false;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const previous = run[run.length - 1] as Token;
+      const next = tokens[j] as Token;
+      if (!adjacent(text, previous, next) || context.isKnown(next.start, next.end)) break;
+      if (isNameWord(next) && next.text !== '&') {
+        run.push(next);
+        j++;
+        continue;
+      }
+      if (!isConnector(next)) break;
+      // Find the capitalised word the connector leads to ("of the Congo" skips "the").
+      let k = j + 1;
+      const afterConnector = tokens[k];
+      if (next.text === 'of' && afterConnector?.text === 'the') k++;
+      const target = tokens[k];
+      if (!target || !isNameWord(target) || context.isKnown(target.start, target.end)) break;
+      const chain = tokens.slice(j, k + 1);
+      if (!chain.every((token, n) => n === 0 || adjacent(text, chain[n - 1] as Token, token)))
+        break;
+      if (!adjacent(text, previous, next)) break;
+      const headBefore = previous.key;
+      const ok =
+        next.text === '&' ||
+        (ORG_JOINERS.has(next.text) &&
+          (ORG_LEADS.has(headBefore) ||
+            ORG_TAILS.has(headBefore) ||
+            PLACE_LEADS.has(headBefore) ||
+            PLACE_TAILS.has(headBefore) ||
+            TITLE_HEADS.has(headBefore))) ||
+        (next.text === 'and' && joined) ||
+        (NAME_PARTICLES.has(next.text) && previous.capitalised && !previous.allCaps);
+      if (!ok) break;
+      if (ORG_JOINERS.has(next.text)) joined = true;
+      run.push(...chain);
+      j = k + 1;
+    }
+    runs.push(run);
+    i = j;
+  }
+  return runs;
+}
+
+function isOrdinaryWord(token: Token, context: SpanContext): boolean {
+  if (ORDINARY_STARTERS.has(token.key)) return true;
+  if (gazetteerKind(token.text)) return false;
+  const tags = context.tags.get(token.start);
+  if (
+    tags &&
+    ['Person', 'Place', 'Organization', 'Country', 'City', 'FirstName'].some((t) => tags.has(t))
+  )
+    return false;
+  if (context.lowercaseWords.has(token.key)) return true;
+  if (
+    tags &&
+    [
+      'Verb',
+      'Adverb',
+      'Determiner',
+      'Preposition',
+      'Conjunction',
+      'Pronoun',
+      'QuestionWord',
+      'Value',
+      'Date',
+    ].some((t) => tags.has(t))
+  )
+    return true;
+  if (/ly$/u.test(token.key) && !tags?.has('ProperNoun')) return true;
+  return isCommonWord(token.key) && !lexiconTags(token.key).includes('Demonym');
+}
+
+function emptyVotes(): Votes {
+  return { person: 0, organization: 0, place: 0 };
+}
+
+/** Index of the last title word of a run's title prefix, or -1 ("British Prime Minister Keir Starmer" → 2). */
+function titleEnd(run: readonly Token[], tags: TagIndex): number {
+  let last = -1;
+  for (let i = 0; i < run.length - 1; i++) {
+    const token = run[i] as Token;
+    const key = token.key;
+    if (TITLE_HEADS.has(key) || HONORIFICS.has(key)) {
+      last = i;
+      continue;
+    }
+    // "Secretary of State Mike Pompeo": the words after "of" belong to the title.
+    if (key === 'of' && last === i - 1 && last >= 0) {
+      const after = run[i + 1];
+      if (after && i + 2 < run.length) {
+        last = i + 1;
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (
+      TITLE_MODIFIERS.has(key) ||
+      isDemonym(token, tags) ||
+      (token.allCaps && token.text.replace(/[^\p{L}]/gu, '').length <= 5) ||
+      gazetteerKind(token.text) !== undefined
+    )
+      continue;
+    break;
+  }
+  return last;
+}
+
+/** True if the words can be a person's name: capitalised words and particles, no organization or place head. */
+function personShaped(tokens: readonly Token[]): boolean {
+  if (tokens.length === 0 || tokens.length > 5) return false;
+  const last = tokens[tokens.length - 1] as Token;
+  if (!last.capitalised || ORG_TAILS.has(last.key) || PLACE_TAILS.has(last.key)) return false;
+  return tokens.every(
+    (token) => (token.capitalised && !ORG_JOINERS.has(token.key)) || NAME_PARTICLES.has(token.text),
+  );
+}
+
+/** The role words just before a name that are not capitalised: "White House press secretary", "the BBC's North America editor". */
+function lowercaseRoleBefore(
+  text: string,
+  tokens: readonly Token[],
+  index: number,
+): { start: number; end: number } | undefined {
+  const before = tokens[index - 1];
+  if (!before || !ROLE_NOUNS.has(before.key) || before.capitalised) return undefined;
+  if (text.slice(before.end, tokens[index]?.start ?? before.end) !== ' ') return undefined;
+  let first = index - 1;
+  // Extend left over the role's modifiers, stopping at a determiner, verb-like word or punctuation.
+  while (first > 0) {
+    const previous = tokens[first - 1] as Token;
+    const current = tokens[first] as Token;
+    const gap = text.slice(previous.end, current.start);
+    if (gap !== ' ' && !(previous.possessive && /^['’]s $/u.test(gap))) break;
+    if (
+      [
+        'the',
+        'a',
+        'an',
+        'said',
+        'says',
+        'by',
+        'and',
+        'or',
+        'with',
+        'to',
+        'of',
+        'for',
+        'as',
+      ].includes(previous.key)
+    )
+      break;
+    if (first < index - 6) break;
+    first--;
+  }
+  const start = tokens[first]?.start ?? before.start;
+  return { start, end: before.end };
+}
+
+/** Every name span of a body paragraph `[from, to)` of the context's text. */
+export function findNameSpans(tokens: readonly Token[], context: SpanContext): NameSpan[] {
+  const { text, tags } = context;
+  const out: NameSpan[] = [];
+  const indexOf = new Map(tokens.map((token, i) => [token.start, i]));
+  const knownAt = (index: number) => {
+    const token = tokens[index];
+    return token !== undefined && context.isKnown(token.start, token.end);
+  };
+  for (let run of capitalisedRuns(tokens, context)) {
+    const runStart = indexOf.get((run[0] as Token).start) ?? 0;
+    const runEnd = indexOf.get((run[run.length - 1] as Token).start) ?? runStart;
+    const knownBefore =
+      knownAt(runStart - 1) && adjacent(text, tokens[runStart - 1] as Token, run[0] as Token);
+    const knownAfter =
+      knownAt(runEnd + 1) &&
+      adjacent(text, run[run.length - 1] as Token, tokens[runEnd + 1] as Token);
+    const owner = tokens[runStart - 1];
+    if (
+      owner?.possessive &&
+      gazetteerKind(owner.text) === 'place' &&
+      /^['’]s $/u.test(text.slice(owner.end, (run[0] as Token).start)) &&
+      ORG_TAILS.has(lastKey(run)) &&
+      titleEnd(run, tags) < 0
+    ) {
+      // "Ukraine’s Air Force", "Russia’s Defense Ministry": a country's body, named with the country.
+      run = [owner, ...run];
+    } else if (knownBefore && (ORG_TAILS.has(lastKey(run)) || PLACE_TAILS.has(lastKey(run)))) {
+      // "Kyiv School of Economics": a new organization whose name starts with a known place.
+      let k = runStart - 1;
+      while (k > 0 && knownAt(k - 1) && adjacent(text, tokens[k - 1] as Token, tokens[k] as Token))
+        k--;
+      run = [...tokens.slice(k, runStart), ...run];
+    } else if ((knownBefore || knownAfter) && personShaped(run) && titleEnd(run, tags) < 0) {
+      continue; // "Kaja" of "Kaja Kallas" when the dictionary knows "Kallas": the known name wins
+    }
+    // Sentence-initial ordinary words, then a leading article.
+    while (
+      run.length > 0 &&
+      (run[0] as Token).sentenceInitial &&
+      isOrdinaryWord(run[0] as Token, context)
+    )
+      run = run.slice(1);
+    while (run.length > 0 && ['the', 'a', 'an'].includes((run[0] as Token).key)) run = run.slice(1);
+    while (run.length > 0 && NEVER_NAMES.has(lastKey(run)) && run.length > 0)
+      run = run.slice(0, -1);
+    if (run.length === 0) continue;
+
+    const why: string[] = [];
+    const votes = emptyVotes();
+    let role: NameSpan['role'];
+    let gender: Gender | undefined;
+    let nameTokens = run;
+
+    const cut = titleEnd(run, tags);
+    if (cut >= 0 && personShaped(run.slice(cut + 1))) {
+      const roleTokens = run.slice(0, cut + 1);
+      nameTokens = run.slice(cut + 1);
+      const titleWord = roleTokens[roleTokens.length - 1] as Token;
+      const honorific = HONORIFICS.get(titleWord.key);
+      gender = honorific ?? GENDERED_TITLES.get(titleWord.key);
+      const onlyHonorific = roleTokens.every((token) => HONORIFICS.has(token.key));
+      if (!onlyHonorific) {
+        const first = roleTokens[0] as Token;
+        role = {
+          text: text.slice(first.start, titleWord.end),
+          start: first.start,
+          end: titleWord.end,
+        };
+      }
+      votes.person += 4;
+      why.push(onlyHonorific ? `addressed as "${titleWord.text}"` : `title "${titleWord.text}"`);
+      // Entities inside the role: "U.S. President …" names the United States.
+      for (const token of roleTokens) {
+        const kind = gazetteerKind(token.text);
+        if (kind && !token.possessive)
+          out.push({
+            start: token.start,
+            end: token.end,
+            name: token.text,
+            tokens: [token],
+            role: undefined,
+            gender: undefined,
+            votes: { ...emptyVotes(), [kind]: 4 },
+            why: ['in the gazetteer'],
+          });
+      }
+    } else if (
+      run.every(
+        (token) =>
+          TITLE_HEADS.has(token.key) || TITLE_MODIFIERS.has(token.key) || HONORIFICS.has(token.key),
+      )
+    ) {
+      continue; // a title with no name ("the President said")
+    }
+    if (nameTokens.length === 1) {
+      const only = nameTokens[0] as Token;
+      if (NEVER_NAMES.has(only.key) || isDemonym(only, tags)) continue;
+      if (only.text.length === 1) continue;
+    }
+    if (nameTokens.every((token) => isDemonym(token, tags) || NEVER_NAMES.has(token.key))) continue;
+
+    const first = nameTokens[0] as Token;
+    const last = nameTokens[nameTokens.length - 1] as Token;
+    const name = text.slice(first.start, last.end);
+    const runIndex = indexOf.get(run[0]?.start ?? -1) ?? 0;
+    const lastIndex = indexOf.get(last.start) ?? runIndex;
+
+    // What the name itself says.
+    const gazetteer = gazetteerKind(name);
+    if (gazetteer) {
+      votes[gazetteer] += 4;
+      why.push('in the gazetteer');
+    }
+    if (nameTokens.length > 1 || !first.allCaps) {
+      if (
+        ORG_TAILS.has(last.key) ||
+        (nameTokens.length > 2 &&
+          ORG_LEADS.has(first.key) &&
+          nameTokens.some((t) => ORG_JOINERS.has(t.text)))
+      ) {
+        votes.organization += 3;
+        why.push(`organization word "${ORG_TAILS.has(last.key) ? last.text : first.text}"`);
+      }
+      if (PLACE_TAILS.has(last.key) || (nameTokens.length > 1 && PLACE_LEADS.has(first.key))) {
+        votes.place += 3;
+        why.push(`place word "${PLACE_TAILS.has(last.key) ? last.text : first.text}"`);
+      }
+    }
+    if (
+      first.allCaps &&
+      nameTokens.length === 1 &&
+      !gazetteer &&
+      first.text.replace(/[^\p{L}]/gu, '').length <= 6
+    ) {
+      votes.organization += 1;
+      why.push('an acronym');
+    }
+    if (hasTag(tags, first, PERSON_TAGS) && nameTokens.length > 1 && !gazetteer) {
+      votes.person += 2;
+      why.push(`"${first.text}" is a first name`);
+    } else if (
+      nameTokens.some((token) => hasTag(tags, token, ['Person', 'LastName'])) &&
+      !gazetteer
+    ) {
+      votes.person += 1;
+      why.push('tagged as a person');
+    }
+    if (
+      nameTokens.every(
+        (token) =>
+          hasTag(tags, token, PLACE_TAGS) ||
+          NAME_PARTICLES.has(token.text) ||
+          ORG_JOINERS.has(token.text),
+      )
+    ) {
+      votes.place += 2;
+      why.push('tagged as a place');
+    }
+    if (nameTokens.some((token) => hasTag(tags, token, ['Organization']))) {
+      votes.organization += 2;
+      why.push('tagged as an organization');
+    }
+    if (gender === undefined && hasTag(tags, first, ['MaleName'])) gender = 'male';
+    if (gender === undefined && hasTag(tags, first, ['FemaleName'])) gender = 'female';
+
+    // What the neighbours say.
+    const before = tokens[runIndex - 1];
+    if (
+      before &&
+      PLACE_CUES.has(before.key) &&
+      text.slice(before.end, run[0]?.start).trim() === ''
+    ) {
+      votes.place += 1;
+      why.push(`after "${before.text}"`);
+    }
+    // "… district", "… oil refineries", "… group", "… administration": the noun after says what it names.
+    let nounAfter: { kind: EntityKind; weight: number; plural: boolean } | undefined;
+    let nameEnd = last.end;
+    for (let k = 1; k <= 2 && !last.possessive; k++) {
+      const after = tokens[lastIndex + k];
+      const previous = tokens[lastIndex + k - 1] as Token;
+      if (!after || after.capitalised || text.slice(previous.end, after.start) !== ' ') break;
+      const kind = PLACE_NOUNS_AFTER.has(after.key)
+        ? 'place'
+        : ORG_NOUNS_AFTER.has(after.key)
+          ? 'organization'
+          : undefined;
+      if (kind) {
+        nounAfter = {
+          kind,
+          weight: kind === 'place' || after.key === 'administration' ? 3 : 2,
+          plural: /s$/u.test(after.key),
+        };
+        votes[kind] += nounAfter.weight;
+        why.push(`followed by "${text.slice(last.end, after.end).trim()}"`);
+        if (k === 1 && after.key === 'administration') nameEnd = after.end;
+        break;
+      }
+      if (previous.possessive || after.possessive) break;
+    }
+    // "Sophia Akylina, 21, described …": an age in commas follows a person's name.
+    if (/^, \d{1,3},/u.test(text.slice(last.end, last.end + 6))) {
+      votes.person += 3;
+      why.push('followed by an age');
+    }
+    if (!role && cut < 0) {
+      const lowerRole = lowercaseRoleBefore(text, tokens, runIndex);
+      if (lowerRole && personShaped(nameTokens)) {
+        role = { text: text.slice(lowerRole.start, lowerRole.end), ...lowerRole };
+        votes.person += 3;
+        why.push(`after the job "${role.text}"`);
+      }
+    }
+    if (
+      nameTokens.length >= 2 &&
+      nameTokens.length <= 4 &&
+      personShaped(nameTokens) &&
+      !gazetteer &&
+      votes.organization === 0 &&
+      votes.place === 0
+    ) {
+      votes.person += 1;
+      why.push('two or more capitalised words');
+    }
+    const span: NameSpan = {
+      start: first.start,
+      end: nameEnd,
+      name: text.slice(first.start, nameEnd),
+      tokens: nameTokens,
+      role,
+      gender,
+      votes,
+      why,
+    };
+    // "Kyiv and Vinnytsia regions", "its Afipsky and Novokuibyshevsk oil refineries": a plural noun counts for each name listed.
+    if (nounAfter?.plural) {
+      let next = span;
+      for (let k = out.length - 1; k >= 0; k--) {
+        const listed = out[k] as NameSpan;
+        if (!/^(?:,| and| or|, and|, or) $/u.test(text.slice(listed.end, next.start))) break;
+        listed.votes[nounAfter.kind] += nounAfter.weight;
+        listed.why.push(`listed with "${span.name}"`);
+        next = listed;
+      }
+    }
+    out.push(span);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

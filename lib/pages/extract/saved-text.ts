@@ -1,0 +1,138 @@
+// Builds the text a saved article keeps: the title, then its paragraphs joined by "\n", without page furniture.
+//
+// Dropped, each for a reason a reader would agree with: lines that are page furniture
+// ("Continue reading the main story", "Advertisement", "Image copyright …"), a caption's photo
+// credit, a line seen before (a caption repeated under a gallery, the headline repeated in the body),
+// and any sentence the dataset format refuses as active content (an article about "<script>" tags
+// quotes them; the schema rejects such strings as a sign of a hostile file, see lib/kb/schema.ts).
+// Refused sentences are dropped rather than altered, so every saved word is the page's own, and
+// each drop is reported as an omission for the reviewer.
+import { LIMITS } from '../../kb/schema';
+import { splitSentences } from '../../kb/sentences';
+import type { ArticleBlock } from './article';
+import { preview, refusal } from './inert-text';
+import type { Omission, Paragraph } from './types';
+
+const FURNITURE = new RegExp(
+  '^(?:' +
+    [
+      'advert(?:isement|ising)?',
+      'sponsored(?: content)?',
+      'continue reading(?: the main story| below)?',
+      'read (?:more|next|also|the full|our|this)\\b.*',
+      '(?:image|photo|picture|media|video) (?:copyright|credit|source)\\b.*',
+      'share (?:this|on|via)\\b.*',
+      'follow (?:us|@)\\b.*',
+      '(?:sign up|subscribe)\\b.*',
+      'click here\\b.*',
+      '(?:related|recommended|more)(?: stories| articles| content| on this story| from [\\w ]+)?:?',
+      'all rights reserved\\.?',
+      '(?:copyright|©)\\s.*',
+      'a version of this article appears in print\\b.*',
+      '\\((?:video|photos?|images?|graphic) by [^)]*\\)',
+      '(?:getty images|reuters|afp|ap photo|associated press)',
+    ].join('|') +
+    ')$',
+  'iu',
+);
+
+/** Caption prefixes some sites print before the caption itself. */
+const CAPTION_PREFIX = /^(?:image|media|video) caption\s+/iu;
+/** A credit at the end of a caption: "… agents. Credit Ashraf Shazly/AFP", "Photograph: Jane Doe/Reuters". */
+const CAPTION_CREDIT =
+  /(^|[.!?”"’]\s+)(?:credits?|photograph|photo|picture|image|illustration)(?: by)?:?\s+\S[^.!?]*$/iu;
+
+/** A short line with no closing punctuation whose longer words are all capitalised: a section heading. */
+function looksLikeHeading(text: string): boolean {
+  if (/[.!?:;,”"’)]$/u.test(text)) return false;
+  const words = text.split(' ');
+  if (words.length > 14) return false;
+  const content = words.filter((word) => word.replace(/[^\p{L}]/gu, '').length > 3);
+  return content.length > 0 && content.every((word) => /^[\p{Lu}\p{N}“"‘'(]/u.test(word));
+}
+
+export interface SavedText {
+  text: string;
+  paragraphs: Paragraph[];
+  omitted: Omission[];
+}
+
+/** Drops the sentences of a line the dataset format refuses, reporting each. */
+function withoutRefused(line: string, omitted: Omission[]): string {
+  if (refusal(line) === null) return line;
+  const kept: string[] = [];
+  for (const span of splitSentences(line)) {
+    const sentence = line.slice(span.start, span.end);
+    const reason = refusal(sentence);
+    if (reason === null) kept.push(sentence);
+    else
+      omitted.push({
+        what: 'sentence',
+        preview: preview(sentence),
+        reason: `${reason}, which the dataset format refuses as active content`,
+      });
+  }
+  return kept.join(' ');
+}
+
+/** The saved text of an article with this title and these blocks. */
+export function buildSavedText(title: string, blocks: readonly ArticleBlock[]): SavedText {
+  const omitted: Omission[] = [];
+  const lines: { text: string; heading: boolean }[] = [];
+  const seen = new Set<string>();
+  let length = 0;
+  const add = (raw: string, heading: boolean, what: string) => {
+    let text = raw;
+    const key = text.toLowerCase();
+    if (seen.has(key)) {
+      omitted.push({ what: 'text', preview: preview(text), reason: `repeats an earlier ${what}` });
+      return;
+    }
+    seen.add(key);
+    text = withoutRefused(text, omitted);
+    if (text === '') return;
+    // "<" ending one line and "script" starting the next would read as a tag across the join.
+    const previous = lines[lines.length - 1]?.text ?? '';
+    const junction = refusal(`${previous.slice(-40)}\n${text.slice(0, 40)}`);
+    if (junction !== null) {
+      omitted.push({
+        what: 'text',
+        preview: preview(text),
+        reason: `${junction} together with the line before it`,
+      });
+      return;
+    }
+    if (length + text.length + 1 > LIMITS.sourceText) {
+      omitted.push({
+        what: 'text',
+        preview: preview(text),
+        reason: `the saved text would exceed ${LIMITS.sourceText} characters`,
+      });
+      return;
+    }
+    length += text.length + 1;
+    lines.push({ text, heading });
+  };
+  if (title !== '') add(title, true, 'line');
+  for (const block of blocks) {
+    let text = block.text.replace(CAPTION_PREFIX, '');
+    if (FURNITURE.test(text)) {
+      omitted.push({
+        what: 'text',
+        preview: preview(text),
+        reason: 'page furniture, not article text',
+      });
+      continue;
+    }
+    if (block.caption) text = text.replace(CAPTION_CREDIT, '$1').trim();
+    if (text === '') continue;
+    add(text, block.heading || looksLikeHeading(text), block.caption ? 'caption' : 'line');
+  }
+  const paragraphs: Paragraph[] = [];
+  let at = 0;
+  for (const line of lines) {
+    paragraphs.push({ start: at, end: at + line.text.length, heading: line.heading });
+    at += line.text.length + 1;
+  }
+  return { text: lines.map((line) => line.text).join('\n'), paragraphs, omitted };
+}

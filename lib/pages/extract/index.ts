@@ -3,3 +3,4 @@ export type { CandidateDecision, Decisions, ItemDecision, QuoteDecision } from '
 export { type ExtractOptions, extractDraft, extractDraftFromHtml, MAX_PAGE_BYTES } from './extract';
 export { draftToDataset } from './to-dataset';
 export type * from './types';
+export { warmUpExtraction } from './warm-up';

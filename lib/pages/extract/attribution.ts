@@ -5,8 +5,8 @@
 //    `“…,” X, a senior fellow, said` (the speaker before an appositive).
 // 2. Its first sentence, before the quote: `X said: “…”`, `X said it was “…”`.
 // 3. `according to X` anywhere in those sentences.
-// 4. No attribution, but the quote stands alone in its sentence or paragraph right after a
-//    quotation attributed to X (in the same or the previous paragraph): X continues.
+// 4. No attribution, but the quote stands alone in its sentence or paragraph after a quotation
+//    attributed to X, at most two paragraphs back, with no one else named since: X continues.
 // A speaker phrase resolves to the last person named in it ("White House press secretary Karoline
 // Leavitt"), else an organization; "he"/"she" to the one person of compatible gender named
 // before it in the paragraph (or, if none is, the previous paragraph's speaker or one person);
@@ -458,6 +458,23 @@ class Attributor {
     return undefined;
   }
 
+  /**
+   * True if the previous speaker still holds the floor at `to`: no heading, and no other person (or
+   * organization, for an organization's quote) named outside quotes since their quotation ended at `from`.
+   */
+  private holdsTheFloor(speaker: EntityRef, from: number, to: number): boolean {
+    const { paragraphs } = this.input;
+    if (paragraphs.some((p) => p.heading && p.start > from && p.start < to)) return false;
+    // Organizations are named in a speaker's titles ("a senior fellow at Harvard University"): only
+    // another of the speaker's own kind takes the floor.
+    const kind = this.input.info(speaker)?.kind;
+    return this.mentionsIn(from, to).every(
+      (m) =>
+        this.input.info(m.ref)?.kind !== kind ||
+        (m.ref.source === speaker.source && m.ref.id === speaker.id),
+    );
+  }
+
   /** True if nothing but punctuation stands outside the quotation's passages in [start, end). */
   private onlyQuoted(start: number, end: number): boolean {
     for (let i = start; i < end; i++) {
@@ -469,7 +486,7 @@ class Attributor {
 
   attribute(quotations: readonly Quotation[]): Attribution[] {
     const out: Attribution[] = [];
-    let previous: { ref: EntityRef | undefined; paragraph: number } | undefined;
+    let previous: { ref: EntityRef | undefined; paragraph: number; end: number } | undefined;
     for (const quotation of quotations) {
       const first = quotation.parts[0];
       const last = quotation.parts[quotation.parts.length - 1] ?? first;
@@ -515,7 +532,8 @@ class Attributor {
         const continues =
           standsAlone &&
           previous?.ref !== undefined &&
-          (previous.paragraph === first.paragraph || previous.paragraph === first.paragraph - 1);
+          first.paragraph - previous.paragraph <= 2 &&
+          this.holdsTheFloor(previous.ref, previous.end, first.start);
         attribution =
           continues && previous?.ref
             ? {
@@ -531,7 +549,7 @@ class Attributor {
       }
       out.push(attribution);
       const ref = attribution.status === 'attributed' ? attribution.speaker : undefined;
-      previous = { ref, paragraph: last.paragraph };
+      previous = { ref, paragraph: last.paragraph, end: last.end };
       if (ref) this.bySpeaker.set(last.paragraph, ref);
     }
     return out;

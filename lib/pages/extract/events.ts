@@ -38,8 +38,64 @@ export interface EventInput {
 }
 
 const MAX_EVENTS = 300;
-const FUTURE =
-  /\b(?:will|would|plans?|planned|planning|is expected|are expected|scheduled|next|upcoming|to be held|is due|are due|later this)\b/iu;
+const FUTURE_WORDS = new Set([
+  'will',
+  'would',
+  "'ll",
+  'plans',
+  'plan',
+  'planning',
+  'scheduled',
+  'expected',
+  'due',
+  'going',
+  'next',
+  'upcoming',
+  'set',
+  'shall',
+]);
+const PAST_WORDS = new Set([
+  'said',
+  'told',
+  'was',
+  'were',
+  'had',
+  'did',
+  'met',
+  'came',
+  'went',
+  'took',
+  'made',
+  'gave',
+  'began',
+  'fell',
+  'rose',
+  'died',
+  'left',
+  'held',
+  'won',
+  'lost',
+]);
+
+/**
+ * Whether the verb nearest a date expression speaks of the future: "officials said late Thursday"
+ * is past although the sentence "plans" something; "On Friday, the administration will announce" is future.
+ */
+function speaksOfFuture(sentence: string, start: number, end: number): boolean {
+  let best: { distance: number; future: boolean } | undefined;
+  for (const match of sentence.matchAll(/[\p{L}']+/gu)) {
+    const word = match[0].toLowerCase();
+    const future = FUTURE_WORDS.has(word);
+    const past =
+      PAST_WORDS.has(word) ||
+      (/ed$/u.test(word) && word.length > 4 && word !== 'expected' && word !== 'scheduled');
+    if (!future && !past) continue;
+    const at = match.index;
+    const distance = at < start ? start - at : at >= end ? at - end : 0;
+    if (!best || distance < best.distance) best = { distance, future };
+  }
+  return best?.future ?? false;
+}
 const YEAR =
   /\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ii]n early|[Ii]n late)\s+(1[89]\d\d|20\d\d)\b(?![-–/]\d)/u;
 
@@ -86,7 +142,7 @@ function findWhen(sentence: string, anchor: Date | undefined): FoundWhen | undef
       anchor
     ) {
       // A bare weekday: the nearest such day before publication, or after it for the future.
-      const future = FUTURE.test(sentence);
+      const future = speaksOfFuture(sentence, result.index, result.index + result.text.length);
       const anchorDay = anchor.getUTCDay();
       const delta = future ? (weekday - anchorDay + 7) % 7 : -((anchorDay - weekday + 7) % 7);
       date = isoDay(new Date(anchor.getTime() + delta * 86_400_000));

@@ -130,16 +130,20 @@ for (const name of listOf(ORGANIZATIONS)) KIND.set(name, 'organization');
 /** Countries of the list, for "Germany's" and "British" style role prefixes and figures of speech. */
 export const COUNTRY_NAMES: ReadonlySet<string> = new Set(listOf(COUNTRIES));
 
+/** Keys written as acronyms: only their capitals name something ("US", not "us"; "WHO", not "who"). */
+const ACRONYM_KEYS = new Set(
+  [...KIND.keys()].filter((key) => /^[a-z.]{1,4}$/.test(key) && key.replace(/\./g, '').length <= 3),
+);
+
 /**
- * What the gazetteer says `name` is, or undefined. Case-insensitive, except that short
+ * What the gazetteer says `name` is, or undefined. Case-insensitive, except that
  * keys ("us", "who", "un") match only all-caps writing: "US" is the country, "us" a pronoun.
  */
 export function gazetteerKind(name: string): EntityKind | undefined {
   const key = name.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ');
   const kind = KIND.get(key);
   if (kind === undefined) return undefined;
-  if (key.replace(/[^a-z]/g, '').length <= 4 && !key.includes(' ') && name !== name.toUpperCase())
-    return undefined;
+  if (ACRONYM_KEYS.has(key) && name !== name.toUpperCase()) return undefined;
   return kind;
 }
 

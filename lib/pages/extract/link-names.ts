@@ -12,6 +12,7 @@
 // - Aliases get case rules a reader expects: short all-caps forms are case-sensitive ("NRA"), and
 //   so is a name made only of ordinary words ("White House", "Rice") so "rice" is not Condoleezza Rice.
 import { foldName } from './fold-name';
+import { gazetteerKind, isDemonymWord } from './gazetteer';
 import { type Gender, isDemonym, type NameSpan, type Votes } from './name-spans';
 import { NAME_PARTICLES } from './name-words';
 import { isCommonWord, type TagIndex } from './nlp-tags';
@@ -139,6 +140,39 @@ export function linkNames(
     )
       continue;
     const longer = people.filter((other) => other !== group && endsWith(other.words, group.words));
+    const targets = new Set(longer.map(root));
+    if (targets.size === 1) {
+      const target = [...targets][0] as Group;
+      if (target !== root(group)) into.set(group, target);
+    }
+  }
+
+  // Organizations and places named by their last words: "Congress" → "US Congress", "Council" → "British Council".
+  // Only when the longer name adds a place or nationality in front: "South Sudan" and "Sudan" stay two.
+  const placePrefix = (other: Group, suffixLength: number): boolean => {
+    const tokens = other.spans[0]?.tokens ?? [];
+    const prefix = tokens.slice(0, tokens.length - suffixLength);
+    return (
+      prefix.length > 0 &&
+      prefix.every((token) => gazetteerKind(token.text) === 'place' || isDemonymWord(token.text))
+    );
+  };
+  for (const group of all) {
+    const name = group.spans[0]?.name ?? '';
+    const { person, organization, place } = group.votes;
+    if (
+      into.has(group) ||
+      person > Math.max(organization, place) ||
+      gazetteerKind(name) === 'place'
+    )
+      continue;
+    const longer = all.filter(
+      (other) =>
+        other !== group &&
+        winner(other.votes) === 'organization' &&
+        endsWith(other.words, group.words) &&
+        placePrefix(other, group.spans[0]?.tokens.length ?? 0),
+    );
     const targets = new Set(longer.map(root));
     if (targets.size === 1) {
       const target = [...targets][0] as Group;

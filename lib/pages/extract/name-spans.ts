@@ -15,6 +15,7 @@
 // - What the words say (a country, "University", "Ministry of …", a first name) and what the
 //   neighbours say ("in …", "… district", "…, 21,", "… group") become votes; link-names.ts adds
 //   them up over every mention of an entity before deciding its kind.
+import { CUE_VERBS } from './cue-verbs';
 import { gazetteerKind, isDemonymWord } from './gazetteer';
 import {
   GENDERED_TITLES,
@@ -251,11 +252,18 @@ function titleEnd(run: readonly Token[], tags: TagIndex): number {
 
 /** True if the words can be a person's name: capitalised words and particles, no organization or place head. */
 function personShaped(tokens: readonly Token[]): boolean {
-  if (tokens.length === 0 || tokens.length > 5) return false;
+  if (tokens.length === 0 || tokens.length > 5 || orgHeadInside(tokens)) return false;
   const last = tokens[tokens.length - 1] as Token;
   if (!last.capitalised || ORG_TAILS.has(last.key) || PLACE_TAILS.has(last.key)) return false;
   return tokens.every(
     (token) => (token.capitalised && !ORG_JOINERS.has(token.key)) || NAME_PARTICLES.has(token.text),
+  );
+}
+
+/** True if an organization word leads a joined part of the name: "… Center for Health …", "Bank of …". */
+function orgHeadInside(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (token, i) => ORG_LEADS.has(token.key) && ORG_JOINERS.has(tokens[i + 1]?.text ?? ''),
   );
 }
 
@@ -414,15 +422,14 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       votes[gazetteer] += 4;
       why.push('in the gazetteer');
     }
-    if (nameTokens.length > 1 || !first.allCaps) {
-      if (
-        ORG_TAILS.has(last.key) ||
-        (nameTokens.length > 2 &&
-          ORG_LEADS.has(first.key) &&
-          nameTokens.some((t) => ORG_JOINERS.has(t.text)))
-      ) {
+    // A head word alone ("the Council", "the Ministry") is generic; it may still join a full name (link-names.ts).
+    if (nameTokens.length > 1) {
+      const lead = nameTokens.find(
+        (token, i) => ORG_LEADS.has(token.key) && ORG_JOINERS.has(nameTokens[i + 1]?.text ?? ''),
+      );
+      if (ORG_TAILS.has(last.key) || lead) {
         votes.organization += 3;
-        why.push(`organization word "${ORG_TAILS.has(last.key) ? last.text : first.text}"`);
+        why.push(`organization word "${ORG_TAILS.has(last.key) ? last.text : lead?.text}"`);
       }
       if (PLACE_TAILS.has(last.key) || (nameTokens.length > 1 && PLACE_LEADS.has(first.key))) {
         votes.place += 3;
@@ -505,6 +512,26 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     if (/^, \d{1,3},/u.test(text.slice(last.end, last.end + 6))) {
       votes.person += 3;
       why.push('followed by an age');
+    }
+    // "Jon Sopel said", "said Jon Sopel", "Eric Reeves, who …": people speak and are "who".
+    if (personShaped(nameTokens) && !gazetteer) {
+      const next = tokens[lastIndex + 1];
+      const previous = tokens[runIndex - 1];
+      const speaksAfter =
+        next &&
+        !last.possessive &&
+        text.slice(last.end, next.start) === ' ' &&
+        CUE_VERBS.has(next.key);
+      const speaksBefore =
+        previous && CUE_VERBS.has(previous.key) && text.slice(previous.end, run[0]?.start) === ' ';
+      if (speaksAfter || speaksBefore) {
+        votes.person += nameTokens.length > 1 ? 2 : 1;
+        why.push(`"${speaksAfter ? next?.text : previous?.text}" says it speaks`);
+      }
+      if (/^, who\b/u.test(text.slice(last.end, last.end + 6))) {
+        votes.person += 2;
+        why.push('followed by ", who"');
+      }
     }
     if (!role && cut < 0) {
       const lowerRole = lowercaseRoleBefore(text, tokens, runIndex);

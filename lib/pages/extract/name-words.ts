@@ -149,6 +149,8 @@ export const NEVER_NAMES = set(`
   today yesterday tomorrow tonight christmas easter ramadan eid thanksgiving hanukkah
   god lord allah internet web online covid covid-19 coronavirus
   am pm a.m p.m ok okay yes no
+  ceo cfo coo cto gdp ngo ngos tv ai it hiv aids dna pr hr iq id phd vip faq pdf url usb gps suv
+  cctv ufo mph km ad bc
 `);
 
 /** Words that, capitalised at the start of a sentence, are ordinary words, not names. */

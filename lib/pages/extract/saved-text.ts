@@ -31,16 +31,28 @@ const FURNITURE = new RegExp(
       'a version of this article appears in print\\b.*',
       '\\((?:video|photos?|images?|graphic) by [^)]*\\)',
       '(?:getty images|reuters|afp|ap photo|associated press)',
+      // Credits: not the story, and not its people.
+      '(?:additional )?(?:reporting|writing|editing|research) by\\b.*',
+      '.{0,120}\\bcontributed (?:reporting|to this (?:report|story|article))\\.?',
+      '(?:e-?mail|contact|follow) (?:the author|him|her|them|us)\\b.*',
+      '(?:updated|published|posted|last updated):? .{0,60}',
     ].join('|') +
     ')$',
   'iu',
 );
+
+/** A byline: "By Jane Doe", "BY JANE DOE and John Roe", "By Jane Doe, Washington Post" (case matters: "By then, …" is text). */
+const BYLINE =
+  /^(?:By|BY) \p{Lu}[\p{L}.’'-]+(?: \p{Lu}[\p{L}.’'-]+){0,3}(?:(?:,| and| &) \p{Lu}[\p{L}.’'-]+(?: \p{Lu}[\p{L}.’'-]+){0,3}){0,3}(?:,? [\p{L} ]{0,40})?$/u;
 
 /** Caption prefixes some sites print before the caption itself. */
 const CAPTION_PREFIX = /^(?:image|media|video) caption\s+/iu;
 /** A credit at the end of a caption: "… agents. Credit Ashraf Shazly/AFP", "Photograph: Jane Doe/Reuters". */
 const CAPTION_CREDIT =
   /(^|[.!?”"’]\s+)(?:credits?|photograph|photo|picture|image|illustration)(?: by)?:?\s+\S[^.!?]*$/iu;
+/** A credit in brackets or after a slash at the end of a caption: "(AP Photo/Jane Doe)", "Jane Doe/Getty Images". */
+const CAPTION_AGENCY =
+  /\s*(?:\([^()]*(?:\b(?:photo|photograph|image|credit)\b|\/)[^()]*\)|\p{Lu}[\p{L}.’' -]{0,60}\/[\p{L}.’' -]{0,40}\b(?:getty images|afp|reuters|ap|epa|shutterstock|bloomberg|pa|alamy)\b[^.]*)$/iu;
 
 /** A short line with no closing punctuation whose longer words are all capitalised: a section heading. */
 function looksLikeHeading(text: string): boolean {
@@ -116,7 +128,7 @@ export function buildSavedText(title: string, blocks: readonly ArticleBlock[]): 
   if (title !== '') add(title, true, 'line');
   for (const block of blocks) {
     let text = block.text.replace(CAPTION_PREFIX, '');
-    if (FURNITURE.test(text)) {
+    if (FURNITURE.test(text) || BYLINE.test(text)) {
       omitted.push({
         what: 'text',
         preview: preview(text),
@@ -124,7 +136,7 @@ export function buildSavedText(title: string, blocks: readonly ArticleBlock[]): 
       });
       continue;
     }
-    if (block.caption) text = text.replace(CAPTION_CREDIT, '$1').trim();
+    if (block.caption) text = text.replace(CAPTION_CREDIT, '$1').replace(CAPTION_AGENCY, '').trim();
     if (text === '') continue;
     add(text, block.heading || looksLikeHeading(text), block.caption ? 'caption' : 'line');
   }

@@ -1,6 +1,6 @@
 // Scores the extractor on the hand-labelled corpus pages and the seed article (npm run eval [-- --split dev|test] [--errors] [--json]).
 //
-// Labels: tests/fixtures/extract/labels/<page>.json for /work/shared/corpus/<page>.html (or
+// Labels: tests/fixtures/extract/labels/<page>.json for <corpus>/<page>.html (../shared/corpus or
 // $BACKSTORY_CORPUS); the seed article's labels are read off assets/kb/seed.json. Known entities
 // come from the seed dataset on corpus pages and from nothing on the seed page (it would find itself).
 // --errors lists per-item errors of dev pages only: test pages are for measuring, not tuning.
@@ -11,7 +11,6 @@ import { createJiti } from 'jiti';
 import { parseHtml } from './extract-eval/parse-html.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = process.env.BACKSTORY_CORPUS ?? join(root, '..', '..', 'shared', 'corpus');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const showErrors = args.includes('--errors');
@@ -31,6 +30,8 @@ const { evaluatePage, formatReport, summarize } = await jiti.import(
   join(root, 'scripts/extract-eval/evaluate.ts'),
 );
 const { KnowledgeBase } = await jiti.import(join(root, 'lib/kb/knowledge-base.ts'));
+const { findCorpusDir } = await jiti.import(join(root, 'scripts/extract-eval/corpus.ts'));
+const corpus = findCorpusDir(root);
 
 const seed = JSON.parse(readFileSync(join(root, 'assets/kb/seed.json'), 'utf8'));
 const dictionary = new KnowledgeBase([seed]).dictionary();

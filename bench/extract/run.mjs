@@ -10,7 +10,6 @@ import { createJiti } from 'jiti';
 import { launchBrowser } from '../lib/browser.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CORPUS = process.env.BACKSTORY_CORPUS ?? resolve(ROOT, '../../shared/corpus');
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 5;
 const BUDGET_MS = 300;
@@ -27,6 +26,8 @@ const bundle = await build({
 const code = bundle.outputFiles[0].text;
 const jiti = createJiti(import.meta.url);
 const { KnowledgeBase } = await jiti.import(join(ROOT, 'lib/kb/knowledge-base.ts'));
+const { findCorpusDir } = await jiti.import(join(ROOT, 'scripts/extract-eval/corpus.ts'));
+const CORPUS = findCorpusDir(ROOT);
 const seed = JSON.parse(readFileSync(join(ROOT, 'assets/kb/seed.json'), 'utf8'));
 const dictionary = new KnowledgeBase([seed]).dictionary();
 

@@ -192,6 +192,13 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     const covered = new Uint8Array(text.length);
     for (const mention of known) covered.fill(1, mention.start, mention.end);
     const lowercaseWords = new Set(Array.from(text.matchAll(LOWER_WORD), (m) => m[0]));
+    const nameWords = new Set<string>();
+    let h = 0;
+    for (const token of tokens) {
+      while (h < paragraphs.length && (paragraphs[h]?.end ?? 0) < token.start) h++;
+      if (paragraphs[h]?.heading) continue;
+      if (token.capitalised && !token.sentenceInitial && !token.allCaps) nameWords.add(token.text);
+    }
     const bodyRanges = paragraphs.filter((p) => !p.heading);
     const tags = tagRanges(text, sentencesToTag(bodyRanges, sentences, tokens, covered));
     const spans: NameSpan[] = [];
@@ -205,6 +212,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
           text,
           tags,
           lowercaseWords,
+          nameWords,
           isKnown: (start, end) => covered[start] === 1 || covered[end - 1] === 1,
         }),
       );

@@ -62,6 +62,8 @@ export interface SpanContext {
   readonly tags: TagIndex;
   /** Lowercase words the article writes in lowercase somewhere. */
   readonly lowercaseWords: ReadonlySet<string>;
+  /** Words the article capitalises inside a sentence ("Rice" in "Condoleezza Rice"): names even first in a sentence. */
+  readonly nameWords: ReadonlySet<string>;
   /** True for offsets inside a dictionary entity's match: known names win over new ones. */
   readonly isKnown: (start: number, end: number) => boolean;
 }
@@ -187,6 +189,7 @@ function capitalisedRuns(tokens: readonly Token[], context: SpanContext): Token[
 
 function isOrdinaryWord(token: Token, context: SpanContext): boolean {
   if (ORDINARY_STARTERS.has(token.key)) return true;
+  if (context.nameWords.has(token.text)) return false;
   if (gazetteerKind(token.text)) return false;
   const tags = context.tags.get(token.start);
   if (

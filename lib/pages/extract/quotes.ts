@@ -72,11 +72,28 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
+const TITLE_SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'in',
+  'on',
+  'to',
+  'for',
+  'at',
+  'by',
+  'with',
+  'from',
+]);
+
+/** "The Art of the Deal": every word but the small ones capitalised, no closing punctuation. */
 function looksLikeTitle(text: string): boolean {
-  const words = text.split(/\s+/).filter((word) => word !== '');
   if (/[.!?,]$/u.test(text)) return false;
-  const content = words.filter((word) => word.length > 3);
-  return content.length >= 2 && content.every((word) => /^\p{Lu}/u.test(word));
+  const words = text.split(/\s+/).filter((word) => word !== '' && !TITLE_SMALL_WORDS.has(word));
+  return words.length >= 2 && words.every((word) => /^[\p{Lu}\p{N}]/u.test(word));
 }
 
 /**

@@ -294,8 +294,24 @@ class Attributor {
   private resolvePhrase(start: number, end: number): Resolution | undefined {
     const tokens = this.tokensIn(start, end).filter((t) => this.quoted[t.start] !== 1);
     if (tokens.length === 0) return undefined;
-    const mentions = this.mentionsIn(start, end);
+    // "Smith’s spokeswoman": the owner is not the speaker.
+    const mentions = this.mentionsIn(start, end).filter(
+      (m) => !(/^['’]s?\s+\p{L}/u.test(this.input.text.slice(m.end, m.end + 4)) && m.end < end),
+    );
     const people = mentions.filter((m) => this.input.info(m.ref)?.kind === 'person');
+    // "Smith and Jones said": two speakers, not one.
+    const distinct = uniqueRefs(people.map((m) => m.ref));
+    if (
+      distinct.length > 1 &&
+      /\band\b|&/u.test(
+        this.input.text.slice(people[0]?.end ?? start, people[people.length - 1]?.start ?? end),
+      )
+    )
+      return {
+        kind: 'blank',
+        reason: 'conflicting-attributions',
+        detail: 'more than one person speaks',
+      };
     const lastPerson = people[people.length - 1];
     if (lastPerson) return { kind: 'speaker', ref: lastPerson.ref, how: 'named' };
     const last = tokens[tokens.length - 1] as Token;
@@ -358,6 +374,22 @@ class Attributor {
     if (i < 0) return undefined;
     const first = chunk(i);
     const phrase = this.resolvePhrase((tokens[first] as Token).start, endOf(i));
+    // "Warner and Kaine said": the clause boundary "and" joins a second speaker.
+    const joiner = tokens[first - 1];
+    if (phrase?.kind === 'speaker' && joiner && (joiner.key === 'and' || joiner.text === '&')) {
+      const other = this.input.mentions.find(
+        (m) =>
+          m.end <= joiner.start &&
+          m.end >= joiner.start - 2 &&
+          this.input.info(m.ref)?.kind === 'person',
+      );
+      if (other)
+        return {
+          kind: 'blank',
+          reason: 'conflicting-attributions',
+          detail: 'more than one person speaks',
+        };
+    }
     if (phrase?.kind === 'speaker') return phrase;
     // "Eric Reeves, one of the leading voices on Sudan, said": the appositive names a role; the speaker precedes it.
     const gapBefore =
@@ -397,7 +429,17 @@ class Attributor {
       i++;
     }
     if (i === from) return undefined;
-    return this.resolvePhrase((tokens[from] as Token).start, (tokens[i - 1] as Token).end);
+    const phrase = this.resolvePhrase((tokens[from] as Token).start, (tokens[i - 1] as Token).end);
+    if (phrase?.kind === 'speaker') return phrase;
+    // "said a spokesman, John Kirby": the name after the comma is the speaker.
+    const next = tokens[i];
+    const previous = tokens[i - 1] as Token;
+    if (next && /^,\s*$/u.test(this.input.text.slice(previous.end, next.start))) {
+      const named = this.input.mentions.find((m) => m.start === next.start);
+      if (named && this.input.info(named.ref)?.kind === 'person')
+        return { kind: 'speaker', ref: named.ref, how: 'named after a comma' };
+    }
+    return phrase;
   }
 
   /** Rule 1: an attribution right after the quotation's closing mark. */

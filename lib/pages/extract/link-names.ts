@@ -226,6 +226,9 @@ export function linkNames(
     for (const span of spansOf) {
       const key = foldName(span.name);
       if (key !== foldName(name) && !aliasTexts.has(key)) aliasTexts.set(key, span.name);
+      // foldName ignores a leading "the", so the written form is kept under its own key.
+      if (span.withArticle && !aliasTexts.has(`the ${key}`))
+        aliasTexts.set(`the ${key}`, span.withArticle);
     }
     const aliases: Alias[] = [...aliasTexts.values()].map((alias) => ({
       text: alias,

@@ -54,6 +54,8 @@ export interface NameSpan {
   readonly gender: Gender | undefined;
   readonly votes: Votes;
   readonly why: string[];
+  /** The name as written with a capitalised "The" before it, when it was. */
+  readonly withArticle?: string;
 }
 
 /** What the rules need to know about the text around a paragraph. */
@@ -68,22 +70,26 @@ export interface SpanContext {
   readonly isKnown: (start: number, end: number) => boolean;
 }
 
-const PLACE_CUES = new Set([
-  'in',
-  'at',
-  'from',
-  'near',
-  'across',
-  'to',
-  'into',
-  'outside',
-  'throughout',
-  'toward',
-  'towards',
-  'around',
-  'inside',
-  'via',
+/** Prepositions before a place, with how much they say: "in Darfur" almost always names one, "at Harvard" often an organization. */
+const PLACE_CUES: ReadonlyMap<string, number> = new Map([
+  ['in', 2],
+  ['near', 2],
+  ['outside', 2],
+  ['across', 2],
+  ['throughout', 2],
+  ['inside', 2],
+  ['at', 1],
+  ['from', 1],
+  ['to', 1],
+  ['into', 1],
+  ['toward', 1],
+  ['towards', 1],
+  ['around', 1],
+  ['via', 1],
 ]);
+
+/** Lowercase nouns after a name that make it an organization: "a Pentagon spokesman". */
+const ORG_SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople']);
 
 const PERSON_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
 const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
@@ -354,6 +360,11 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       isOrdinaryWord(run[0] as Token, context)
     )
       run = run.slice(1);
+    // "The New York Times" mid-sentence: the capital says "The" is part of how the name is written.
+    const article =
+      run[0]?.key === 'the' && !run[0].sentenceInitial && run[0].text === 'The'
+        ? run[0]
+        : undefined;
     while (run.length > 0 && ['the', 'a', 'an'].includes((run[0] as Token).key)) run = run.slice(1);
     while (run.length > 0 && NEVER_NAMES.has(lastKey(run)) && run.length > 0)
       run = run.slice(0, -1);
@@ -483,7 +494,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       PLACE_CUES.has(before.key) &&
       text.slice(before.end, run[0]?.start).trim() === ''
     ) {
-      votes.place += 1;
+      votes.place += PLACE_CUES.get(before.key) ?? 1;
       why.push(`after "${before.text}"`);
     }
     // "… district", "… oil refineries", "… group", "… administration": the noun after says what it names.
@@ -510,6 +521,21 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
         break;
       }
       if (previous.possessive || after.possessive) break;
+    }
+    // "Seattle-based": a place; "a Pentagon spokesman": an organization.
+    if (last.modifier === 'based') {
+      votes.place += 3;
+      why.push(`"${last.text}-based"`);
+    }
+    const following = tokens[lastIndex + 1];
+    if (
+      following &&
+      ORG_SPOKES.has(following.key) &&
+      !last.possessive &&
+      text.slice(last.end, following.start) === ' '
+    ) {
+      votes.organization += 2;
+      why.push(`followed by "${following.text}"`);
     }
     // "Sophia Akylina, 21, described …": an age in commas follows a person's name.
     if (/^, \d{1,3},/u.test(text.slice(last.end, last.end + 6))) {
@@ -564,6 +590,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       gender,
       votes,
       why,
+      ...(article ? { withArticle: text.slice(article.start, nameEnd) } : {}),
     };
     // "Kyiv and Vinnytsia regions", "its Afipsky and Novokuibyshevsk oil refineries": a plural noun counts for each name listed.
     if (nounAfter?.plural) {

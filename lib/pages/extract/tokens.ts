@@ -19,6 +19,8 @@ export interface Token {
   readonly allCaps: boolean;
   /** First word of a sentence, or of a quotation, or after a colon or dash: English capitalises any word there. */
   readonly sentenceInitial: boolean;
+  /** The lowercase word a name was hyphenated to ("based" in "Seattle-based"); the token is the name part. */
+  readonly modifier?: string;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-‐.&][\p{L}\p{M}\p{N}]+)*|&/gu;
@@ -79,7 +81,15 @@ export function tokenize(
     let end = start + word.length;
     if (end > to) break;
     let possessive = false;
-    if (/['’]s$/u.test(word) && word.length > 2) {
+    let modifier: string | undefined;
+    // "Seattle-based", "Kremlin-backed": the name, then a lowercase word describing something else.
+    const compound =
+      /^(\p{Lu}[\p{L}\p{M}.'’]*(?:-\p{Lu}[\p{L}\p{M}.'’]*)*)-(\p{Ll}[\p{L}\p{M}-]*)$/u.exec(word);
+    if (compound?.[1] && compound[2]) {
+      word = compound[1];
+      end = start + word.length;
+      modifier = compound[2].toLowerCase();
+    } else if (/['’]s$/u.test(word) && word.length > 2) {
       word = word.slice(0, -2);
       end -= 2;
       possessive = true;
@@ -108,6 +118,7 @@ export function tokenize(
       capitalised: /^\p{Lu}/u.test(word) || NAME_PREFIX.test(word),
       allCaps: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
       sentenceInitial,
+      ...(modifier ? { modifier } : {}),
     });
   }
   return out;

@@ -100,6 +100,20 @@ describe('new names', () => {
     expect(candidate(draft, 'Geneva')?.kind).toBe('place');
   });
 
+  it('reads what the words around a name say: "-based", "a … spokesman", a capitalised "The"', () => {
+    const draft = draftOf(
+      articlePage([
+        'The Tacoma-based company said on Monday that it would hire more staff before the winter season.',
+        'A Vandelay spokesman declined to comment when asked about the deal by The Daily Planet on Tuesday.',
+      ]),
+    );
+    expect(candidate(draft, 'Tacoma')?.kind).toBe('place');
+    expect(candidate(draft, 'Vandelay')?.kind).toBe('organization');
+    expect(candidate(draft, 'Daily Planet')?.aliases.map((a) => a.text)).toContain(
+      'The Daily Planet',
+    );
+  });
+
   it('reads a role from an appositive: "Kaja Kallas, the EU’s top diplomat"', () => {
     const draft = draftOf(
       articlePage([

@@ -112,6 +112,20 @@ describe('quotes', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Eric Reeves', 'Eric Reeves', 'Eric Reeves']);
   });
 
+  it('finds the speaker named after a role, never the owner of a possessive, and no one of two', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          'Senator Mark Warner spoke first, and Senator Tim Kaine spoke after him at the hearing on Monday.',
+          '“We have nothing further to add at this stage,” said a spokeswoman, Jane Porter.',
+          '“The senator will comment when the report is out,” said Warner’s spokeswoman.',
+          '“We both support the bill as it stands today,” Warner and Kaine said in a joint statement.',
+        ]),
+      ),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jane Porter', null, null]);
+  });
+
   it('joins a quotation interrupted by its attribution into one quote', () => {
     const quotes = quotesOf(
       draftOf(

@@ -445,6 +445,16 @@ class Attributor {
   /** Rule 1: an attribution right after the quotation's closing mark. */
   private after(sentence: SentenceSpan, quoteEnd: number): Resolution | undefined {
     const tokens = this.tokensIn(quoteEnd, sentence.end);
+    // “…” — Jane Doe: a dash then the name, as magazines and epigraphs attribute.
+    const firstAfter = tokens[0];
+    if (
+      firstAfter &&
+      /^[^\p{L}\p{N}]*[—–]\s*$/u.test(this.input.text.slice(quoteEnd, firstAfter.start))
+    ) {
+      const named = this.input.mentions.find((m) => m.start === firstAfter.start);
+      if (named && this.input.info(named.ref)?.kind === 'person')
+        return { kind: 'speaker', ref: named.ref, how: 'named after a dash' };
+    }
     const limit = Math.min(tokens.length, 16);
     for (let i = 0; i < limit; i++) {
       const token = tokens[i] as Token;

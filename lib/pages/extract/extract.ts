@@ -22,7 +22,7 @@ import { findKnownMentions, findNewMentions, type Mention, mergeMentions } from 
 import { findNameSpans, type NameSpan } from './name-spans';
 import { ORDINARY_STARTERS } from './name-words';
 import { tagRanges } from './nlp-tags';
-import { findQuotations, type QuotationPart } from './quotes';
+import { findQuotations, type Quotation, type QuotationPart } from './quotes';
 import { findRoles } from './roles';
 import { buildSavedText } from './saved-text';
 import { type Token, tokenize } from './tokens';
@@ -73,6 +73,19 @@ function tooLarge(bytes: number): ExtractFailure {
     limit: MAX_PAGE_BYTES,
     message: `The page is ${mb(bytes)} MB; pages over ${mb(MAX_PAGE_BYTES)} MB are not extracted.`,
   };
+}
+
+const PERSONAL = /\b(?:I|I’m|I'm|I’ve|I've|we|we’re|we're|us|our|my|me|you|your)\b/u;
+
+/**
+ * Whether an unattributed quotation reads as something said: a sentence (closing punctuation, or
+ * the comma before an attribution, inside the marks) or words in the first or second person.
+ */
+function soundsSpoken(text: string, quotation: Quotation): boolean {
+  const last = quotation.parts[quotation.parts.length - 1] ?? quotation.parts[0];
+  const words = quotation.parts.map((part) => text.slice(part.start, part.end)).join(' ');
+  // The trimmed part ends before a trailing comma: “…,” leaves the comma at `last.end`.
+  return /[.!?…]$/u.test(words) || text[last.end] === ',' || PERSONAL.test(words);
 }
 
 /** Extracts from HTML text, refusing it before parsing when it is over the size limit. */
@@ -264,6 +277,19 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     found.quotations.forEach((quotation, i) => {
       const attribution = attributions[i];
       if (!attribution) return;
+      const words = quotation.parts.map((part) => text.slice(part.start, part.end)).join(' ');
+      if (
+        attribution.status === 'blank' &&
+        attribution.reason === 'no-attribution' &&
+        !soundsSpoken(text, quotation)
+      ) {
+        omitted.push({
+          what: 'quote',
+          preview: shorten(words, 80),
+          reason: 'nobody is said to have said it and it is not a sentence: a term or a title',
+        });
+        return;
+      }
       if (attribution.status === 'attributed' && attribution.speaker.source === 'new')
         speakers.add(attribution.speaker.id);
       const toPart = (part: QuotationPart): QuotePart => ({

@@ -72,6 +72,10 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
+/** Words that announce a title or a name in quotation marks, not speech: "a report titled “…”", "the slogan “…”". */
+const TITLE_CUE =
+  /\b(?:titled|entitled|called|named|dubbed|headlined|nicknamed|known as|under the (?:banner|headline|title)|the (?:book|film|movie|song|album|show|series|episode|essay|poem|play|slogan|hashtag|motto|headline|campaign|programme|program|podcast|exhibition|documentary))\s*[“"‘«„]$/iu;
+
 const TITLE_SMALL_WORDS = new Set([
   'a',
   'an',
@@ -169,6 +173,9 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
   for (const parts of quotations) {
     const joined = parts.map((part) => text.slice(part.start, part.end)).join(' ');
     if (wordCount(joined) < MIN_WORDS || looksLikeTitle(joined)) continue;
+    const head = parts[0] as QuotationPart;
+    if (TITLE_CUE.test(text.slice(Math.max(head.sentence.start, head.start - 40), head.start)))
+      continue;
     const tooLong = parts.find((part) => part.end - part.start > LIMITS.text);
     if (tooLong) {
       omitted.push({

@@ -41,9 +41,23 @@ const FURNITURE = new RegExp(
   'iu',
 );
 
-/** A byline: "By Jane Doe", "BY JANE DOE and John Roe", "By Jane Doe, Washington Post" (case matters: "By then, …" is text). */
+/** A byline: "By Jane Doe", "BY JANE DOE and John Roe", "Written by Jane Doe, Washington Post" (case matters: "By then, …" is text). */
 const BYLINE =
-  /^(?:By|BY) \p{Lu}[\p{L}.’'-]+(?: \p{Lu}[\p{L}.’'-]+){0,3}(?:(?:,| and| &) \p{Lu}[\p{L}.’'-]+(?: \p{Lu}[\p{L}.’'-]+){0,3}){0,3}(?:,? [\p{L} ]{0,40})?$/u;
+  /^(?:By|BY|Written by|Posted by|Words by|Author:|Story by) \p{Lu}[\p{L}.’'-]+(?: \p{Lu}[\p{L}.’'-]+){0,3}(?:(?:,| and| &) \p{Lu}[\p{L}.’'-]+(?: \p{Lu}[\p{L}.’'-]+){0,3}){0,3}(?:,? [\p{L} ]{0,40})?$/u;
+
+/** Headings of the matter after a story: references, links, promotions, comments, the author's bio. */
+const END_MATTER =
+  /^(?:references|notes|footnotes|sources|citations|bibliography|further reading|external links|see also|related(?: (?:articles|stories|coverage|content|links|topics|reading))?|more (?:from|on|in|stories)\b.*|recommended(?: for you)?|most (?:read|popular|viewed|shared)|trending(?: now)?|comments?|\d+ comments?|about the authors?|share this(?: article| story)?|you (?:may|might) also like|popular (?:now|stories)|latest (?:news|stories)|topics|tags)$/iu;
+
+/** A reference-list entry: "Retrieved 12 May 2019", "Archived from the original", "^ a b", a DOI or ISBN. */
+const CITATION =
+  /^\^|\bretrieved (?:on )?\d|\barchived from the original\b|\bdoi:\s*10\.|\bisbn[- ](?:1[03]:? )?\d/iu;
+
+/** A short run of labels joined by separators: "World · Europe", "Live coverage · 6 min read", "Home | News | World". */
+function isMenu(text: string): boolean {
+  if (/[.!?:;]$/u.test(text) || text.split(' ').length > 10) return false;
+  return /\s[·|•›»/]\s/u.test(text) || /^\d+ min(?:ute)?s? read$/iu.test(text);
+}
 
 /** Caption prefixes some sites print before the caption itself. */
 const CAPTION_PREFIX = /^(?:image|media|video) caption\s+/iu;
@@ -126,9 +140,21 @@ export function buildSavedText(title: string, blocks: readonly ArticleBlock[]): 
     lines.push({ text, heading });
   };
   if (title !== '') add(title, true, 'line');
+  let endMatter: string | undefined;
   for (const block of blocks) {
     let text = block.text.replace(CAPTION_PREFIX, '');
-    if (FURNITURE.test(text) || BYLINE.test(text)) {
+    // "References", "See also", "Related stories": what follows such a heading is not the story.
+    if (block.heading || looksLikeHeading(text))
+      endMatter = END_MATTER.test(text) ? text : undefined;
+    if (endMatter !== undefined) {
+      omitted.push({
+        what: 'text',
+        preview: preview(text),
+        reason: `under "${preview(endMatter)}", not the story`,
+      });
+      continue;
+    }
+    if (FURNITURE.test(text) || BYLINE.test(text) || CITATION.test(text) || isMenu(text)) {
       omitted.push({
         what: 'text',
         preview: preview(text),

@@ -41,6 +41,20 @@ describe('the article', () => {
     expect(draft.candidates.map((c) => c.name)).not.toContain('Jane Doe');
   });
 
+  it('drops what follows the story: references, related links, menus and citations', () => {
+    const html = articlePage([
+      'Mozilla released a new version of its browser in San Francisco on Tuesday.',
+    ]).replace(
+      '</article>',
+      '<p>World · Technology</p><h2>See also</h2><ul><li>Jane Doe, a history of browsers</li></ul>' +
+        '<h2>References</h2><ol><li>^ Smith, John (2019). “Browser wars”. Retrieved 12 May 2019.</li></ol></article>',
+    );
+    const draft = draftOf(html);
+    expect(draft.article.text).not.toMatch(/Jane Doe|Browser wars|World · Technology|References/);
+    expect(draft.candidates.map((c) => c.name)).not.toContain('John Smith');
+    expect(draft.quotes).toEqual([]);
+  });
+
   it('reads the publication date from meta tags, JSON-LD or <time datetime>, in that order', () => {
     const withMeta = draftOf(
       articlePage(['Text about Kyiv and the attack that happened there overnight.'], {

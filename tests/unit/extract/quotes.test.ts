@@ -126,6 +126,24 @@ describe('quotes', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Jane Porter', null, null]);
   });
 
+  it('leaves out titles and terms in quotation marks that nobody is said to have said', () => {
+    const draft = draftOf(
+      articlePage([
+        'The agency published a report titled “Children in the time of the war” on Monday.',
+        'Critics called the plan a return to “the rule of the strongest state” in the region.',
+        'Nobody spoke after the vote. “You think you got me?” the look on his face seemed to ask.',
+        '“Power concedes nothing without a demand.” — Frederick Douglass',
+      ]),
+    );
+    expect(quotesOf(draft)).toEqual([
+      { text: 'You think you got me?', speaker: null },
+      { text: 'Power concedes nothing without a demand.', speaker: 'Frederick Douglass' },
+    ]);
+    expect(draft.omitted.some((o) => o.what === 'quote' && /term or a title/.test(o.reason))).toBe(
+      true,
+    );
+  });
+
   it('joins a quotation interrupted by its attribution into one quote', () => {
     const quotes = quotesOf(
       draftOf(

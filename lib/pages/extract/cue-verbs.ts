@@ -11,7 +11,9 @@ const VERBS = `
   stresses concluded concludes agreed agrees quipped joked mused lamented laments boasted boasts
   demanded demands pleaded pleads sighed cried reiterated reiterates maintained maintains
   contended contends asserted asserts wondered texted emailed messaged announced acknowledged
-  explained conceded tells telling saying adding writing
+  explained conceded tells telling saying adding writing laughs laughed smiles smiled jokes
+  shrugs shrugged sighs cautions concluded exclaimed exclaims acknowledged reflected reflects
+  recounted remembers remembered predicted warned wrote
 `;
 
 /** Attribution verbs, lowercase. */

@@ -42,9 +42,24 @@ interface Group {
   merged: Group[];
 }
 
+/**
+ * The votes of an entity over its mentions. A clue counts again when it comes back in another
+ * mention, but at most twice its weight in all: "in Darfur" three times is good evidence of a
+ * place; "two capitalised words" five times is still no evidence of a person.
+ */
 function sumVotes(spans: readonly NameSpan[]): Votes {
+  const byReason = new Map<string, { kind: EntityKind; total: number; max: number }>();
+  for (const span of spans) {
+    for (const ballot of span.ballots) {
+      const key = `${ballot.kind}|${ballot.reason}`;
+      const entry = byReason.get(key) ?? { kind: ballot.kind, total: 0, max: 0 };
+      entry.total += ballot.weight;
+      entry.max = Math.max(entry.max, ballot.weight);
+      byReason.set(key, entry);
+    }
+  }
   const votes: Votes = { person: 0, organization: 0, place: 0 };
-  for (const span of spans) for (const kind of KINDS) votes[kind] += span.votes[kind];
+  for (const entry of byReason.values()) votes[entry.kind] += Math.min(entry.total, 2 * entry.max);
   return votes;
 }
 
@@ -238,7 +253,7 @@ export function linkNames(
     const gender =
       genders.length > 0 && genders.every((g) => g === genders[0]) ? genders[0] : undefined;
     const role = spansOf.find((span) => span.role)?.role;
-    const why = [...new Set(spansOf.flatMap((span) => span.why))];
+    const why = [...new Set(spansOf.flatMap((span) => span.ballots.map((b) => b.reason)))];
     if (list.length > 1)
       why.push(`also written ${[...aliasTexts.values()].map((a) => `"${a}"`).join(', ')}`);
     // A demonym that slipped through as a one-word name is never an entity.

@@ -41,6 +41,20 @@ import type { EntityKind } from './types';
 export type Gender = 'male' | 'female';
 export type Votes = Record<EntityKind, number>;
 
+/** One clue: the kind it points to, how strongly, and the reason shown to the reviewer. */
+export interface Ballot {
+  readonly kind: EntityKind;
+  readonly weight: number;
+  readonly reason: string;
+}
+
+/** The span's own votes per kind. */
+export function votesOf(ballots: readonly Ballot[]): Votes {
+  const votes: Votes = { person: 0, organization: 0, place: 0 };
+  for (const ballot of ballots) votes[ballot.kind] += ballot.weight;
+  return votes;
+}
+
 /** One mention of a possible new entity. */
 export interface NameSpan {
   readonly start: number;
@@ -52,8 +66,8 @@ export interface NameSpan {
     | { readonly text: string; readonly start: number; readonly end: number }
     | undefined;
   readonly gender: Gender | undefined;
-  readonly votes: Votes;
-  readonly why: string[];
+  /** What each clue says this mention is; link-names.ts adds them up over the entity's mentions. */
+  readonly ballots: Ballot[];
   /** The name as written with a capitalised "The" before it, when it was. */
   readonly withArticle?: string;
 }
@@ -72,8 +86,8 @@ export interface SpanContext {
 
 /** Prepositions before a place, with how much they say: "in Darfur" almost always names one, "at Harvard" often an organization. */
 const PLACE_CUES: ReadonlyMap<string, number> = new Map([
-  ['in', 2],
-  ['near', 2],
+  ['in', 3],
+  ['near', 3],
   ['outside', 2],
   ['across', 2],
   ['throughout', 2],
@@ -86,6 +100,69 @@ const PLACE_CUES: ReadonlyMap<string, number> = new Map([
   ['towards', 1],
   ['around', 1],
   ['via', 1],
+]);
+
+/** Words before "of" that make what follows a place: "the city of …", "north of …". */
+const PLACE_OF = new Set([
+  'city',
+  'town',
+  'village',
+  'region',
+  'province',
+  'state',
+  'capital',
+  'island',
+  'port',
+  'outskirts',
+  'suburbs',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'north-east',
+  'north-west',
+  'south-east',
+  'south-west',
+  'centre',
+  'center',
+  'heart',
+  'streets',
+  'residents',
+  'people',
+  'mayor',
+  'governor',
+]);
+
+/** Lowercase nouns after "X’s" that a company or body has, not a person: "Amazon’s chief executive". */
+const ORG_POSSESSIONS = new Set([
+  'shares',
+  'stock',
+  'headquarters',
+  'employees',
+  'workforce',
+  'board',
+  'ceo',
+  'founder',
+  'founders',
+  'subsidiary',
+  'subsidiaries',
+  'customers',
+  'revenue',
+  'revenues',
+  'profits',
+  'profit',
+  'earnings',
+  'stores',
+  'website',
+  'platform',
+  'products',
+  'brand',
+  'shareholders',
+  'investors',
 ]);
 
 /** Lowercase nouns after a name that make it an organization: "a Pentagon spokesman". */
@@ -221,10 +298,6 @@ function isOrdinaryWord(token: Token, context: SpanContext): boolean {
     return true;
   if (/ly$/u.test(token.key) && !tags?.has('ProperNoun')) return true;
   return isCommonWord(token.key) && !lexiconTags(token.key).includes('Demonym');
-}
-
-function emptyVotes(): Votes {
-  return { person: 0, organization: 0, place: 0 };
 }
 
 /** Index of the last title word of a run's title prefix, or -1 ("British Prime Minister Keir Starmer" → 2). */
@@ -370,8 +443,12 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       run = run.slice(0, -1);
     if (run.length === 0) continue;
 
-    const why: string[] = [];
-    const votes = emptyVotes();
+    const ballots: Ballot[] = [];
+    const vote = (kind: EntityKind, weight: number, reason: string) => {
+      ballots.push({ kind, weight, reason });
+    };
+    const votes = (kind: EntityKind) =>
+      ballots.reduce((sum, b) => sum + (b.kind === kind ? b.weight : 0), 0);
     let role: NameSpan['role'];
     let gender: Gender | undefined;
     let nameTokens = run;
@@ -392,8 +469,11 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
           end: titleWord.end,
         };
       }
-      votes.person += 4;
-      why.push(onlyHonorific ? `addressed as "${titleWord.text}"` : `title "${titleWord.text}"`);
+      vote(
+        'person',
+        4,
+        onlyHonorific ? `addressed as "${titleWord.text}"` : `title "${titleWord.text}"`,
+      );
       // Entities inside the role: "U.S. President …" names the United States.
       for (const token of roleTokens) {
         const kind = gazetteerKind(token.text);
@@ -405,8 +485,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
             tokens: [token],
             role: undefined,
             gender: undefined,
-            votes: { ...emptyVotes(), [kind]: 4 },
-            why: ['in the gazetteer'],
+            ballots: [{ kind, weight: 4, reason: 'in the gazetteer' }],
           });
       }
     } else if (
@@ -433,8 +512,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     // What the name itself says.
     const gazetteer = gazetteerKind(name);
     if (gazetteer) {
-      votes[gazetteer] += 4;
-      why.push('in the gazetteer');
+      vote(gazetteer, 4, 'in the gazetteer');
     }
     // A head word alone ("the Council", "the Ministry") is generic; it may still join a full name (link-names.ts).
     if (nameTokens.length > 1) {
@@ -442,12 +520,14 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
         (token, i) => ORG_LEADS.has(token.key) && ORG_JOINERS.has(nameTokens[i + 1]?.text ?? ''),
       );
       if (ORG_TAILS.has(last.key) || lead) {
-        votes.organization += 3;
-        why.push(`organization word "${ORG_TAILS.has(last.key) ? last.text : lead?.text}"`);
+        vote(
+          'organization',
+          3,
+          `organization word "${ORG_TAILS.has(last.key) ? last.text : lead?.text}"`,
+        );
       }
       if (PLACE_TAILS.has(last.key) || (nameTokens.length > 1 && PLACE_LEADS.has(first.key))) {
-        votes.place += 3;
-        why.push(`place word "${PLACE_TAILS.has(last.key) ? last.text : first.text}"`);
+        vote('place', 3, `place word "${PLACE_TAILS.has(last.key) ? last.text : first.text}"`);
       }
     }
     if (
@@ -456,18 +536,16 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       !gazetteer &&
       first.text.replace(/[^\p{L}]/gu, '').length <= 6
     ) {
-      votes.organization += 1;
-      why.push('an acronym');
+      // Two letters are often something else ("AP" style codes, "PM"); three to six rarely are.
+      vote('organization', first.text.replace(/[^\p{L}]/gu, '').length >= 3 ? 2 : 1, 'an acronym');
     }
     if (hasTag(tags, first, PERSON_TAGS) && nameTokens.length > 1 && !gazetteer) {
-      votes.person += 2;
-      why.push(`"${first.text}" is a first name`);
+      vote('person', 2, `"${first.text}" is a first name`);
     } else if (
       nameTokens.some((token) => hasTag(tags, token, ['Person', 'LastName'])) &&
       !gazetteer
     ) {
-      votes.person += 1;
-      why.push('tagged as a person');
+      vote('person', 1, 'tagged as a person');
     }
     if (
       nameTokens.every(
@@ -477,25 +555,58 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
           ORG_JOINERS.has(token.text),
       )
     ) {
-      votes.place += 2;
-      why.push('tagged as a place');
+      vote('place', 2, 'tagged as a place');
     }
     if (nameTokens.some((token) => hasTag(tags, token, ['Organization']))) {
-      votes.organization += 2;
-      why.push('tagged as an organization');
+      vote('organization', 2, 'tagged as an organization');
     }
     if (gender === undefined && hasTag(tags, first, ['MaleName'])) gender = 'male';
     if (gender === undefined && hasTag(tags, first, ['FemaleName'])) gender = 'female';
 
     // What the neighbours say.
     const before = tokens[runIndex - 1];
+    const beforeTwo = tokens[runIndex - 2];
+    const joinedBefore =
+      before !== undefined && text.slice(before.end, run[0]?.start).trim() === '';
+    if (joinedBefore && before && PLACE_CUES.has(before.key)) {
+      vote('place', PLACE_CUES.get(before.key) ?? 1, `after "${before.text}"`);
+    }
+    // "the city of Dunedin", "north of Kyiv": the words before say it is a place.
     if (
-      before &&
-      PLACE_CUES.has(before.key) &&
-      text.slice(before.end, run[0]?.start).trim() === ''
+      joinedBefore &&
+      before?.key === 'of' &&
+      beforeTwo &&
+      PLACE_OF.has(beforeTwo.key) &&
+      text.slice(beforeTwo.end, before.start) === ' '
     ) {
-      votes.place += PLACE_CUES.get(before.key) ?? 1;
-      why.push(`after "${before.text}"`);
+      vote('place', 4, `after "${beforeTwo.text} of"`);
+    }
+    // "Springfield, Illinois", "Dunedin, New Zealand": a place named with the larger place it is in.
+    const comma = text.slice(last.end, last.end + 2);
+    const larger = tokens[lastIndex + 1];
+    if (!last.possessive && comma === ', ' && larger && larger.start === last.end + 2) {
+      const largerName =
+        /^\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,3}/u.exec(
+          text.slice(larger.start, larger.start + 60),
+        )?.[0] ?? '';
+      const words = largerName.split(' ');
+      for (let n = words.length; n > 0; n--) {
+        if (gazetteerKind(words.slice(0, n).join(' ')) === 'place') {
+          vote('place', 3, `followed by ", ${words.slice(0, n).join(' ')}"`);
+          break;
+        }
+      }
+    }
+    // "Amazon's chief executive", "Mozilla’s board": what a company has.
+    const owned = tokens[lastIndex + 1];
+    const chiefExecutive = owned?.key === 'chief' && tokens[lastIndex + 2]?.key === 'executive';
+    if (
+      last.possessive &&
+      owned &&
+      !owned.capitalised &&
+      (ORG_POSSESSIONS.has(owned.key) || chiefExecutive)
+    ) {
+      vote('organization', 3, `its "${owned.text}"`);
     }
     // "… district", "… oil refineries", "… group", "… administration": the noun after says what it names.
     let nounAfter: { kind: EntityKind; weight: number; plural: boolean } | undefined;
@@ -515,8 +626,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
           weight: kind === 'place' || after.key === 'administration' ? 3 : 2,
           plural: /s$/u.test(after.key),
         };
-        votes[kind] += nounAfter.weight;
-        why.push(`followed by "${text.slice(last.end, after.end).trim()}"`);
+        vote(kind, nounAfter.weight, `followed by "${text.slice(last.end, after.end).trim()}"`);
         if (k === 1 && after.key === 'administration') nameEnd = after.end;
         break;
       }
@@ -524,8 +634,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     }
     // "Seattle-based": a place; "a Pentagon spokesman": an organization.
     if (last.modifier === 'based') {
-      votes.place += 3;
-      why.push(`"${last.text}-based"`);
+      vote('place', 3, `"${last.text}-based"`);
     }
     const following = tokens[lastIndex + 1];
     if (
@@ -534,16 +643,14 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       !last.possessive &&
       text.slice(last.end, following.start) === ' '
     ) {
-      votes.organization += 2;
-      why.push(`followed by "${following.text}"`);
+      vote('organization', 2, `followed by "${following.text}"`);
     }
     // "Sophia Akylina, 21, described …": an age in commas follows a person's name.
     if (/^, \d{1,3},/u.test(text.slice(last.end, last.end + 6))) {
-      votes.person += 3;
-      why.push('followed by an age');
+      vote('person', 3, 'followed by an age');
     }
     // "Jon Sopel said", "said Jon Sopel", "Eric Reeves, who …": people speak and are "who".
-    if (personShaped(nameTokens) && !gazetteer) {
+    if (personShaped(nameTokens) && !gazetteer && !(nameTokens.length === 1 && first.allCaps)) {
       const next = tokens[lastIndex + 1];
       const previous = tokens[runIndex - 1];
       const speaksAfter =
@@ -551,23 +658,26 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
         !last.possessive &&
         text.slice(last.end, next.start) === ' ' &&
         CUE_VERBS.has(next.key);
+      // Inverted only after a quote or a comma: “…,” said Jane Doe / …, said Jane Doe.
+      const beforeCue = previous ? tokens[runIndex - 2] : undefined;
       const speaksBefore =
-        previous && CUE_VERBS.has(previous.key) && text.slice(previous.end, run[0]?.start) === ' ';
+        previous &&
+        CUE_VERBS.has(previous.key) &&
+        text.slice(previous.end, run[0]?.start) === ' ' &&
+        /[,”"]\s*$/u.test(text.slice(beforeCue?.end ?? previous.start - 3, previous.start));
       if (speaksAfter || speaksBefore) {
-        votes.person += nameTokens.length > 1 ? 2 : 1;
-        why.push(`"${speaksAfter ? next?.text : previous?.text}" says it speaks`);
+        // Organizations speak too ("Amazon said"): a clue, not proof.
+        vote('person', 1, `"${speaksAfter ? next?.text : previous?.text}" says it speaks`);
       }
       if (/^, who\b/u.test(text.slice(last.end, last.end + 6))) {
-        votes.person += 2;
-        why.push('followed by ", who"');
+        vote('person', 2, 'followed by ", who"');
       }
     }
     if (!role && cut < 0) {
       const lowerRole = lowercaseRoleBefore(text, tokens, runIndex);
       if (lowerRole && personShaped(nameTokens)) {
         role = { text: text.slice(lowerRole.start, lowerRole.end), ...lowerRole };
-        votes.person += 3;
-        why.push(`after the job "${role.text}"`);
+        vote('person', 3, `after the job "${role.text}"`);
       }
     }
     if (
@@ -575,11 +685,10 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       nameTokens.length <= 4 &&
       personShaped(nameTokens) &&
       !gazetteer &&
-      votes.organization === 0 &&
-      votes.place === 0
+      votes('organization') === 0 &&
+      votes('place') === 0
     ) {
-      votes.person += 1;
-      why.push('two or more capitalised words');
+      vote('person', 1, 'two or more capitalised words');
     }
     const span: NameSpan = {
       start: first.start,
@@ -588,8 +697,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       tokens: nameTokens,
       role,
       gender,
-      votes,
-      why,
+      ballots,
       ...(article ? { withArticle: text.slice(article.start, nameEnd) } : {}),
     };
     // "Kyiv and Vinnytsia regions", "its Afipsky and Novokuibyshevsk oil refineries": a plural noun counts for each name listed.
@@ -598,8 +706,11 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       for (let k = out.length - 1; k >= 0; k--) {
         const listed = out[k] as NameSpan;
         if (!/^(?:,| and| or|, and|, or) $/u.test(text.slice(listed.end, next.start))) break;
-        listed.votes[nounAfter.kind] += nounAfter.weight;
-        listed.why.push(`listed with "${span.name}"`);
+        listed.ballots.push({
+          kind: nounAfter.kind,
+          weight: nounAfter.weight,
+          reason: `listed with "${span.name}"`,
+        });
         next = listed;
       }
     }

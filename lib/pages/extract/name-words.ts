@@ -95,7 +95,8 @@ export const ORG_TAILS = set(`
   technologies systems labs laboratories studios records entertainment brands group partners
   capital securities insurance energy petroleum oil railways railway council movement front
   brigade brigades battalion regiment division command caucus cartel consortium commission
-  exchange reserve treasury fed
+  exchange reserve treasury fed project initiative collective cooperative charity institute
+  marines coastguard constabulary ministerie
 `);
 
 /** First words that make a name an organization when "of"/"for"/"on" follows ("Ministry of Defence", "Bank of America"). */

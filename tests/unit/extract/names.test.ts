@@ -114,6 +114,22 @@ describe('new names', () => {
     );
   });
 
+  it('reads places and organizations from the words around them, and does not count repetition as evidence', () => {
+    const draft = draftOf(
+      articlePage([
+        'The storm reached Springfield, Illinois, late on Monday and moved on to the town of Oakvale.',
+        'Aid convoys were still stuck in Tarsana while Acme’s chief executive promised help from the IAEA.',
+        'Shoppers at Whole Foods were angry. Whole Foods later restocked, Whole Foods apologised and Whole Foods reopened.',
+      ]),
+    );
+    expect(candidate(draft, 'Springfield')?.kind).toBe('place');
+    expect(candidate(draft, 'Oakvale')?.kind).toBe('place');
+    expect(candidate(draft, 'Tarsana')).toMatchObject({ kind: 'place', status: 'proposed' });
+    expect(candidate(draft, 'Acme')?.kind).toBe('organization');
+    expect(candidate(draft, 'IAEA')?.kind).toBe('organization');
+    expect(candidate(draft, 'Whole Foods')?.status).toBe('unsure');
+  });
+
   it('reads a role from an appositive: "Kaja Kallas, the EU’s top diplomat"', () => {
     const draft = draftOf(
       articlePage([

@@ -14,7 +14,7 @@
 // one organization named in the paragraph. "Officials", "a spokesman", "they", places: blank.
 // When rules 1 and 2 disagree, blank.
 import { continuedQuotation, quotedSpans } from '../../kb/quotation';
-import type { SentenceSpan } from '../../kb/sentences';
+import { type SentenceSpan, sentencesOf } from '../../kb/sentences';
 import { CUE_ADVERBS, CUE_VERBS } from './cue-verbs';
 import type { Mention } from './mentions';
 import type { Gender } from './name-spans';
@@ -27,6 +27,8 @@ export interface SpeakerInfo {
   readonly kind: string;
   readonly name: string;
   readonly gender: Gender | undefined;
+  /** A new entity with too little evidence to be proposed: never the antecedent of a pronoun. */
+  readonly tentative?: boolean;
 }
 
 export interface AttributionInput {
@@ -221,7 +223,7 @@ class Attributor {
     const wanted = type === 'neuter' ? 'organization' : 'person';
     const compatible = (ref: EntityRef) => {
       const info = this.input.info(ref);
-      if (!info || info.kind !== wanted) return false;
+      if (!info || info.kind !== wanted || info.tentative) return false;
       return type === 'neuter' || info.gender === undefined || info.gender === type;
     };
     const { paragraphs } = this.input;
@@ -250,6 +252,19 @@ class Attributor {
           ref: refs[0] as EntityRef,
           how: `"${pronoun}" is the one ${wanted} named before it`,
         };
+      // "Peters said he had read it. “…,” he said.": the subject of the sentence just before.
+      const subject = back === 0 ? this.previousSubject(at, paragraph) : undefined;
+      if (
+        refs.length > 1 &&
+        subject &&
+        compatible(subject) &&
+        refs.some((r) => sameRef(r, subject))
+      )
+        return {
+          kind: 'speaker',
+          ref: subject,
+          how: `"${pronoun}" is the subject of the sentence before`,
+        };
       if (refs.length > 1)
         return {
           kind: 'blank',
@@ -262,6 +277,27 @@ class Attributor {
       reason: 'ambiguous-pronoun',
       detail: `no ${wanted} named before "${pronoun}"`,
     };
+  }
+
+  /**
+   * The person or organization a sentence starts with, for the sentence before the one holding
+   * `at` in the same paragraph: "Peters said …", "But Peters said …" (a possessive owner is no subject).
+   */
+  private previousSubject(at: number, paragraph: Paragraph): EntityRef | undefined {
+    const sentences = sentencesOf(this.input.text);
+    const index = sentences.findIndex((s) => s.start <= at && at < s.end);
+    const previous = sentences[index - 1];
+    if (!previous || previous.start < paragraph.start) return undefined;
+    const tokens = this.tokensIn(previous.start, previous.end).slice(0, 4);
+    const lead = tokens.findIndex(
+      (t) => !['but', 'and', 'yet', 'still', 'so', 'then', 'now'].includes(t.key),
+    );
+    const first = tokens[lead];
+    if (!first) return undefined;
+    const mention = this.input.mentions.find((m) => m.start === first.start);
+    if (!mention || /^['’]/u.test(this.input.text.slice(mention.end, mention.end + 1)))
+      return undefined;
+    return mention.ref;
   }
 
   /** The organization of the article whose name contains `head` ("ministry" → Russian Defense Ministry), if only one. */
@@ -606,6 +642,10 @@ class Attributor {
     }
     return out;
   }
+}
+
+function sameRef(a: EntityRef, b: EntityRef): boolean {
+  return a.source === b.source && a.id === b.id;
 }
 
 function uniqueRefs(refs: readonly EntityRef[]): EntityRef[] {

@@ -261,7 +261,14 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
       return item ? { kind: item.kind, name: item.name, gender: undefined } : undefined;
     }
     const entity = linkedById.get(ref.id);
-    return entity ? { kind: entity.kind, name: entity.name, gender: entity.gender } : undefined;
+    return entity
+      ? {
+          kind: entity.kind,
+          name: entity.name,
+          gender: entity.gender,
+          tentative: entity.score < PROPOSE_SCORE,
+        }
+      : undefined;
   };
 
   // Quotes.
@@ -276,7 +283,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     );
     found.quotations.forEach((quotation, i) => {
       const attribution = attributions[i];
-      if (!attribution) return;
+      if (!attribution || !quotation.counts) return;
       const words = quotation.parts.map((part) => text.slice(part.start, part.end)).join(' ');
       if (
         attribution.status === 'blank' &&

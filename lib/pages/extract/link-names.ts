@@ -77,11 +77,16 @@ function _foldedWords(name: string): string[] {
     .map((word) => word.replace(/^(?:al|el) /, ''));
 }
 
+/** Generational suffixes are not part of how a person is called for short: "Erik Nordby Jr." is "Nordby". */
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 function wordsOfSpan(span: NameSpan): string[] {
-  return span.tokens
+  const words = span.tokens
     .map((token) => foldName(token.text).replace(/^(?:al|el) /, ''))
     .flatMap((word) => word.split(' '))
     .filter((word) => word !== '' && word !== 'al' && word !== 'el');
+  while (words.length > 1 && SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
+  return words;
 }
 
 function endsWith(long: readonly string[], short: readonly string[]): boolean {

@@ -243,7 +243,8 @@ function capitalisedRuns(tokens: readonly Token[], context: SpanContext): Token[
       const afterConnector = tokens[k];
       if (next.text === 'of' && afterConnector?.text === 'the') k++;
       const target = tokens[k];
-      if (!target || !isNameWord(target) || context.isKnown(target.start, target.end)) break;
+      if (!target || !isNameWord(target)) break;
+      const targetKnown = context.isKnown(target.start, target.end);
       const chain = tokens.slice(j, k + 1);
       if (!chain.every((token, n) => n === 0 || adjacent(text, chain[n - 1] as Token, token)))
         break;
@@ -259,10 +260,21 @@ function capitalisedRuns(tokens: readonly Token[], context: SpanContext): Token[
             TITLE_HEADS.has(headBefore))) ||
         (next.text === 'and' && joined) ||
         (NAME_PARTICLES.has(next.text) && previous.capitalised && !previous.allCaps);
-      if (!ok) break;
+      // "Gulf of Alaska", "Ministry of Defence of Ukraine": a known name can end a longer one after "of".
+      if (!ok || (targetKnown && !ORG_JOINERS.has(next.text))) break;
       if (ORG_JOINERS.has(next.text)) joined = true;
       run.push(...chain);
       j = k + 1;
+      if (targetKnown) {
+        while (j < tokens.length) {
+          const more = tokens[j] as Token;
+          const last = run[run.length - 1] as Token;
+          if (!context.isKnown(more.start, more.end) || !adjacent(text, last, more)) break;
+          run.push(more);
+          j++;
+        }
+        break;
+      }
     }
     runs.push(run);
     i = j;

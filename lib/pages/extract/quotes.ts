@@ -29,6 +29,11 @@ export interface QuotationPart {
 
 export interface Quotation {
   readonly parts: readonly [QuotationPart, ...QuotationPart[]];
+  /**
+   * False for a passage under four words ("senseless"): not a quote of the draft, but its
+   * attribution still tells who holds the floor (“Nobody knows,” he said. “We wait and see.”).
+   */
+  readonly counts: boolean;
 }
 
 interface Passage {
@@ -172,7 +177,8 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
   const out: Quotation[] = [];
   for (const parts of quotations) {
     const joined = parts.map((part) => text.slice(part.start, part.end)).join(' ');
-    if (wordCount(joined) < MIN_WORDS || looksLikeTitle(joined)) continue;
+    if (looksLikeTitle(joined)) continue;
+    const counts = wordCount(joined) >= MIN_WORDS;
     const head = parts[0] as QuotationPart;
     if (TITLE_CUE.test(text.slice(Math.max(head.sentence.start, head.start - 40), head.start)))
       continue;
@@ -200,7 +206,7 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
       });
       continue;
     }
-    out.push({ parts: parts as [QuotationPart, ...QuotationPart[]] });
+    out.push({ parts: parts as [QuotationPart, ...QuotationPart[]], counts });
   }
   return { quotations: out, omitted };
 }

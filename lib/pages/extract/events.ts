@@ -130,6 +130,22 @@ function findWhen(sentence: string, anchor: Date | undefined): FoundWhen | undef
     if (!hasDate) continue; // a time of day alone
     const text = result.text.replace(/[\s,.;:]+$/u, '');
     if (text === '' || /^\d{1,2}$/u.test(text)) continue;
+    // A span of time is not when something happened: "in ten years’ time", "within two weeks", "the year to January".
+    if (
+      /^(?:in|within|for|over|during|after|before)\b.*\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b/iu.test(
+        text,
+      ) ||
+      /\bthe year to\b/iu.test(text)
+    )
+      continue;
+    // "now" is no date; "Today" capitalised inside a sentence is a name ("the Today programme").
+    if (/^(?:now|right now|just now)$/iu.test(text)) continue;
+    if (
+      /^(?:Today|Tonight|Tomorrow|Yesterday)\b/u.test(text) &&
+      result.index > 0 &&
+      !/[.!?:“"]\s*$/u.test(sentence.slice(0, result.index))
+    )
+      continue;
     let date: string | undefined;
     // Only a stated year makes a date absolute ("within two weeks" is certain only relative to the anchor).
     const relative = !/\b\d{4}\b/u.test(result.text);
@@ -146,6 +162,20 @@ function findWhen(sentence: string, anchor: Date | undefined): FoundWhen | undef
       const anchorDay = anchor.getUTCDay();
       const delta = future ? (weekday - anchorDay + 7) % 7 : -((anchorDay - weekday + 7) % 7);
       date = isoDay(new Date(anchor.getTime() + delta * 86_400_000));
+    } else if (
+      !start.isCertain('year') &&
+      start.isCertain('month') &&
+      !start.isCertain('day') &&
+      anchor
+    ) {
+      // "in June": the last June before publication, or the next one for the future.
+      const month = (start.get('month') ?? 1) - 1;
+      const future = speaksOfFuture(sentence, result.index, result.index + result.text.length);
+      const anchorMonth = anchor.getUTCMonth();
+      let year = anchor.getUTCFullYear();
+      if (!future && month > anchorMonth) year--;
+      if (future && month < anchorMonth) year++;
+      date = `${year}-${pad(month + 1)}`;
     } else {
       const d = start.date();
       if (start.isCertain('day') || start.get('weekday') !== null) date = isoDay(d);

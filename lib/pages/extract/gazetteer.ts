@@ -83,7 +83,9 @@ international court of justice, european commission, european parliament, securi
 un security council, congress, senate, parliament, pentagon, kremlin, white house,
 state department, supreme court, federal reserve, fbi, cia, nsa, bbc, cnn, reuters,
 associated press, hamas, hezbollah, taliban, al-qaeda, al qaeda, islamic state, isis, isil,
-google, apple, microsoft, amazon, facebook, meta, twitter, tesla`;
+google, apple, microsoft, amazon, facebook, meta, twitter, tesla, labour, labour party,
+conservative party, liberal democrats, lib dems, snp, democratic party, republican party, gop, ukip, bundestag,
+knesset, duma, kremlin, élysée, elysee`;
 
 /** Nationality, regional, religious and party words: they describe, they do not name ("Russian", "Ukrainians", "Democrats"). */
 const DEMONYMS = `afghan, afghans, african, africans, albanian, algerian, american, americans, andorran, angolan,

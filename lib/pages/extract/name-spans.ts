@@ -242,6 +242,13 @@ function capitalisedRuns(tokens: readonly Token[], context: SpanContext): Token[
       let k = j + 1;
       const afterConnector = tokens[k];
       if (next.text === 'of' && afterConnector?.text === 'the') k++;
+      // "Ursula von der Leyen", "Jean de la Fontaine": particles come in pairs.
+      while (
+        NAME_PARTICLES.has(next.text) &&
+        NAME_PARTICLES.has(tokens[k]?.text ?? '') &&
+        k < j + 3
+      )
+        k++;
       const target = tokens[k];
       if (!target || !isNameWord(target)) break;
       const targetKnown = context.isKnown(target.start, target.end);
@@ -439,9 +446,13 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       continue; // "Kaja" of "Kaja Kallas" when the dictionary knows "Kallas": the known name wins
     }
     // Sentence-initial ordinary words, then a leading article.
+    // A name with its own head word keeps its first word ("Downing Street said", "Wall Street fell").
+    const headed =
+      run.length === 2 && (PLACE_TAILS.has(lastKey(run)) || ORG_TAILS.has(lastKey(run)));
     while (
       run.length > 0 &&
       (run[0] as Token).sentenceInitial &&
+      !(headed && !ORDINARY_STARTERS.has((run[0] as Token).key)) &&
       isOrdinaryWord(run[0] as Token, context)
     )
       run = run.slice(1);
@@ -501,6 +512,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
           });
       }
     } else if (
+      run.some((token) => TITLE_HEADS.has(token.key) || HONORIFICS.has(token.key)) &&
       run.every(
         (token) =>
           TITLE_HEADS.has(token.key) || TITLE_MODIFIERS.has(token.key) || HONORIFICS.has(token.key),

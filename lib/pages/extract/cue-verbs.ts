@@ -13,7 +13,8 @@ const VERBS = `
   contended contends asserted asserts wondered texted emailed messaged announced acknowledged
   explained conceded tells telling saying adding writing laughs laughed smiles smiled jokes
   shrugs shrugged sighs cautions concluded exclaimed exclaims acknowledged reflected reflects
-  recounted remembers remembered predicted warned wrote
+  recounted remembers remembered predicted warned wrote called calls calling described describes
+  describing
 `;
 
 /** Attribution verbs, lowercase. */

@@ -656,6 +656,8 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       }
       if (previous.possessive || after.possessive) break;
     }
+    // "with The Verge": a capitalised "The" inside a sentence mostly belongs to a publication's or a body's name.
+    if (article) vote('organization', 2, 'written with "The"');
     // "Seattle-based": a place; "a Pentagon spokesman": an organization.
     if (last.modifier === 'based') {
       vote('place', 3, `"${last.text}-based"`);

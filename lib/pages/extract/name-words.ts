@@ -96,7 +96,8 @@ export const ORG_TAILS = set(`
   capital securities insurance energy petroleum oil railways railway council movement front
   brigade brigades battalion regiment division command caucus cartel consortium commission
   exchange reserve treasury fed project initiative collective cooperative charity institute
-  marines coastguard constabulary ministerie
+  marines coastguard constabulary ministerie software networks games pictures films publishing
+  pharma ventures solutions consulting logistics telecom communications foods
 `);
 
 /** First words that make a name an organization when "of"/"for"/"on" follows ("Ministry of Defence", "Bank of America"). */

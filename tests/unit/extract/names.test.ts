@@ -119,7 +119,7 @@ describe('new names', () => {
       articlePage([
         'The storm reached Springfield, Illinois, late on Monday and moved on to the town of Oakvale.',
         'Aid convoys were still stuck in Tarsana while Acme’s chief executive promised help from the IAEA.',
-        'Shoppers at Whole Foods were angry. Whole Foods later restocked, Whole Foods apologised and Whole Foods reopened.',
+        'Shoppers at Silver Maple were angry. Silver Maple later restocked, Silver Maple apologised and Silver Maple reopened.',
       ]),
     );
     expect(candidate(draft, 'Springfield')?.kind).toBe('place');
@@ -127,7 +127,7 @@ describe('new names', () => {
     expect(candidate(draft, 'Tarsana')).toMatchObject({ kind: 'place', status: 'proposed' });
     expect(candidate(draft, 'Acme')?.kind).toBe('organization');
     expect(candidate(draft, 'IAEA')?.kind).toBe('organization');
-    expect(candidate(draft, 'Whole Foods')?.status).toBe('unsure');
+    expect(candidate(draft, 'Silver Maple')?.status).toBe('unsure');
   });
 
   it('reads a role from an appositive: "Kaja Kallas, the EU’s top diplomat"', () => {

@@ -130,12 +130,14 @@ describe('quotes', () => {
     const draft = draftOf(
       articlePage([
         'The agency published a report titled “Children in the time of the war” on Monday.',
-        'Critics called the plan a return to “the rule of the strongest state” in the region.',
+        'The plan was seen as a return to “the rule of the strongest state” in the region.',
+        'Critics called it “a gift to the landlords of the country” on Monday.',
         'Nobody spoke after the vote. “You think you got me?” the look on his face seemed to ask.',
         '“Power concedes nothing without a demand.” — Frederick Douglass',
       ]),
     );
     expect(quotesOf(draft)).toEqual([
+      { text: 'a gift to the landlords of the country', speaker: null },
       { text: 'You think you got me?', speaker: null },
       { text: 'Power concedes nothing without a demand.', speaker: 'Frederick Douglass' },
     ]);

@@ -205,14 +205,36 @@ class Attributor {
     return out;
   }
 
+  /** Mentions inside [start, end) outside quotation marks (mentions are in text order: binary search). */
   private mentionsIn(start: number, end: number): Mention[] {
-    return this.input.mentions.filter(
-      (m) => m.start >= start && m.end <= end && this.quoted[m.start] !== 1,
-    );
+    const { mentions } = this.input;
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((mentions[mid] as Mention).start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Mention[] = [];
+    for (let i = lo; i < mentions.length && (mentions[i] as Mention).start < end; i++) {
+      const m = mentions[i] as Mention;
+      if (m.end <= end && this.quoted[m.start] !== 1) out.push(m);
+    }
+    return out;
   }
 
   private paragraphOf(at: number): number {
-    return this.input.paragraphs.findIndex((p) => p.start <= at && at <= p.end);
+    const { paragraphs } = this.input;
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = paragraphs[mid] as Paragraph;
+      if (at < p.start) hi = mid - 1;
+      else if (at > p.end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
   }
 
   /** Resolves "he"/"she"/"it" at `at` in paragraph `index`. */

@@ -195,8 +195,17 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
   const sourceId = ids.take(`${slugify(title, 40)}-${key}`, `article-${key}`);
   const sentences = sentencesOf(text);
   const evidenceOf = (at: number): Evidence | undefined => {
-    const sentence = sentences.find((s) => s.start <= at && at < s.end);
-    return sentence ? { source: sourceId, start: sentence.start, end: sentence.end } : undefined;
+    // Binary search: pages with thousands of sentences and mentions stay linear-ish.
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const sentence = sentences[mid] as { start: number; end: number };
+      if (at < sentence.start) hi = mid - 1;
+      else if (at >= sentence.end) lo = mid + 1;
+      else return { source: sourceId, start: sentence.start, end: sentence.end };
+    }
+    return undefined;
   };
 
   const tokens = tokenize(
@@ -321,18 +330,24 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
   // Roles from appositives ("Kaja Kallas, the EU's top diplomat").
   const roles = findRoles(text, mentions, info);
 
+  const mentionsByRef = new Map<string, Mention[]>();
+  for (const mention of mentions) {
+    const refKey = `${mention.ref.source}:${mention.ref.id}`;
+    const list = mentionsByRef.get(refKey);
+    if (list) list.push(mention);
+    else mentionsByRef.set(refKey, [mention]);
+  }
+  const mentionsOf = (ref: EntityRef) => mentionsByRef.get(`${ref.source}:${ref.id}`) ?? [];
   const evidenceList = (ref: EntityRef): Evidence[] => {
     const out: Evidence[] = [];
-    for (const mention of mentions) {
-      if (mention.ref.source !== ref.source || mention.ref.id !== ref.id) continue;
+    for (const mention of mentionsOf(ref)) {
       const evidence = evidenceOf(mention.start);
       if (evidence && out[out.length - 1]?.start !== evidence.start) out.push(evidence);
       if (out.length >= MAX_EVIDENCE) break;
     }
     return out;
   };
-  const countOf = (ref: EntityRef) =>
-    mentions.filter((m) => m.ref.source === ref.source && m.ref.id === ref.id).length;
+  const countOf = (ref: EntityRef) => mentionsOf(ref).length;
 
   const knownFound: KnownFound[] = [];
   for (const id of new Set(known.map((m) => m.ref.id))) {

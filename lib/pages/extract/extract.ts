@@ -20,12 +20,11 @@ import { optionalField, shorten } from './inert-text';
 import { type LinkedEntity, linkNames } from './link-names';
 import { findKnownMentions, findNewMentions, type Mention, mergeMentions } from './mentions';
 import { findNameSpans, type NameSpan } from './name-spans';
-import { ORDINARY_STARTERS } from './name-words';
-import { tagRanges } from './nlp-tags';
-import { findQuotations, type Quotation, type QuotationPart } from './quotes';
+import { rangesToTag, tagRanges } from './nlp-tags';
+import { findQuotations, type QuotationPart, soundsSpoken } from './quotes';
 import { findRoles } from './roles';
 import { buildSavedText } from './saved-text';
-import { type Token, tokenize } from './tokens';
+import { tokenize } from './tokens';
 import type {
   Draft,
   DraftQuote,
@@ -35,7 +34,6 @@ import type {
   ExtractFailure,
   KnownFound,
   Omission,
-  Paragraph,
   QuotePart,
 } from './types';
 
@@ -75,19 +73,6 @@ function tooLarge(bytes: number): ExtractFailure {
   };
 }
 
-const PERSONAL = /\b(?:I|I’m|I'm|I’ve|I've|we|we’re|we're|us|our|my|me|you|your)\b/u;
-
-/**
- * Whether an unattributed quotation reads as something said: a sentence (closing punctuation, or
- * the comma before an attribution, inside the marks) or words in the first or second person.
- */
-function soundsSpoken(text: string, quotation: Quotation): boolean {
-  const last = quotation.parts[quotation.parts.length - 1] ?? quotation.parts[0];
-  const words = quotation.parts.map((part) => text.slice(part.start, part.end)).join(' ');
-  // The trimmed part ends before a trailing comma: “…,” leaves the comma at `last.end`.
-  return /[.!?…]$/u.test(words) || text[last.end] === ',' || PERSONAL.test(words);
-}
-
 /** Extracts from HTML text, refusing it before parsing when it is over the size limit. */
 export function extractDraftFromHtml(
   html: string,
@@ -110,45 +95,6 @@ function httpsUrl(url: string | undefined): string | undefined {
 }
 
 const LOWER_WORD = /(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu;
-
-/** Words of context either side of a capitalised word that compromise's tagger looks at. */
-const TAG_WINDOW = 4;
-
-/**
- * The stretches of body text whose capitalised words a rule may ask compromise about: each such
- * word (not a dictionary match, not a listed sentence opener like "The") with a few words of context
- * either side, inside its sentence, overlapping stretches merged. compromise costs ~10 ms per 1,000
- * characters warm in Chromium; tagging whole sentences cost Wikipedia's page ~140 ms in Node.
- */
-function rangesToTag(
-  body: readonly Paragraph[],
-  sentences: readonly { start: number; end: number }[],
-  tokens: readonly Token[],
-  covered: Uint8Array,
-): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let t = 0;
-  let p = 0;
-  for (const sentence of sentences) {
-    while (p < body.length && (body[p]?.end ?? 0) < sentence.start) p++;
-    const paragraph = body[p];
-    while (t < tokens.length && (tokens[t]?.start ?? 0) < sentence.start) t++;
-    if (!paragraph || paragraph.start > sentence.start) continue;
-    let u = t;
-    while (u < tokens.length && (tokens[u]?.start ?? 0) < sentence.end) u++;
-    for (let k = t; k < u; k++) {
-      const token = tokens[k] as Token;
-      if (!token.capitalised || covered[token.start] === 1) continue;
-      if (token.sentenceInitial && ORDINARY_STARTERS.has(token.key)) continue;
-      const start = (tokens[Math.max(t, k - TAG_WINDOW)] as Token).start;
-      const end = (tokens[Math.min(u - 1, k + TAG_WINDOW)] as Token).end;
-      const last = out[out.length - 1];
-      if (last && last.end >= start) last.end = Math.max(last.end, end);
-      else out.push({ start, end });
-    }
-  }
-  return out;
-}
 
 /** Extracts a draft from a parsed page, refusing one over the size limit (the page itself is never changed: Readability reads a copy). */
 export function extractDraft(

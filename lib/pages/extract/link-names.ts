@@ -13,9 +13,9 @@
 //   so is a name made only of ordinary words ("White House", "Rice") so "rice" is not Condoleezza Rice.
 import { foldName } from './fold-name';
 import { gazetteerKind, isDemonymWord } from './gazetteer';
-import { type Gender, isDemonym, type NameSpan, type Votes } from './name-spans';
+import type { Gender, NameSpan, Votes } from './name-spans';
 import { NAME_PARTICLES } from './name-words';
-import { isCommonWord, type TagIndex } from './nlp-tags';
+import { isCommonWord, isDemonym, type TagIndex } from './nlp-tags';
 import type { Alias, EntityKind } from './types';
 
 export interface LinkedEntity {

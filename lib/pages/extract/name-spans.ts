@@ -1,22 +1,19 @@
-// Finds the capitalised names of a paragraph, strips titles into roles, and notes what each name's words and neighbours say it is.
+// Turns a paragraph's capitalised runs into name spans: titles stripped into roles, ordinary words dropped, clues about each name noted.
 //
-// Rules, from how English news is written:
-// - A name is a run of capitalised words joined by single spaces ("Keir Starmer"), with "of",
-//   "for", "on" inside only after an organization or place head ("Bank of America", "Center for
-//   Health and Human Rights", "Gulf of Aden") and name particles between names ("Osama bin Laden").
-//   A comma, quotation mark, possessive or lowercase word ends it.
+// Rules, from how English news is written (the runs themselves come from capitalised-runs.ts):
 // - English capitalises any word that starts a sentence or a quotation: such a first word is
 //   dropped when it is an ordinary word (listed, tagged so by compromise, or written in lowercase
 //   elsewhere in the article): "Among", "Rescue crews", "Officials".
-// - A leading title is the role, not the name: "British Prime Minister Keir Starmer" is Keir
-//   Starmer, role "British Prime Minister"; "Mr. Warner" is Warner, a man. A lowercase job noun
-//   right before a name ends a role too: "White House press secretary Karoline Leavitt".
+// - A leading title is the role, not the name (titles.ts): "British Prime Minister Keir Starmer"
+//   is Keir Starmer, role "British Prime Minister"; "Mr. Warner" is Warner, a man; a lowercase job
+//   noun right before a name ends a role too: "White House press secretary Karoline Leavitt".
 // - Words never names: pronouns, weekdays, months, demonyms ("Russian", "Ukrainians").
 // - What the words say (a country, "University", "Ministry of …", a first name) and what the
-//   neighbours say ("in …", "… district", "…, 21,", "… group") become votes; link-names.ts adds
+//   neighbours say ("in …", "… district", "…, 21,", "… group") become ballots; link-names.ts adds
 //   them up over every mention of an entity before deciding its kind.
+import { adjacent, capitalisedRuns, lastKey } from './capitalised-runs';
 import { CUE_VERBS } from './cue-verbs';
-import { gazetteerKind, isDemonymWord } from './gazetteer';
+import { gazetteerKind } from './gazetteer';
 import {
   GENDERED_TITLES,
   HONORIFICS,
@@ -26,15 +23,19 @@ import {
   ORG_JOINERS,
   ORG_LEADS,
   ORG_NOUNS_AFTER,
+  ORG_POSSESSIONS,
+  ORG_SPOKES,
   ORG_TAILS,
+  PLACE_CUES,
   PLACE_LEADS,
   PLACE_NOUNS_AFTER,
+  PLACE_OF,
   PLACE_TAILS,
-  ROLE_NOUNS,
   TITLE_HEADS,
   TITLE_MODIFIERS,
 } from './name-words';
-import { isCommonWord, lexiconTags, type TagIndex } from './nlp-tags';
+import { hasTag, isCommonWord, isDemonym, lexiconTags, type TagIndex } from './nlp-tags';
+import { lowercaseRoleBefore, personShaped, titleEnd } from './titles';
 import type { Token } from './tokens';
 import type { EntityKind } from './types';
 
@@ -84,210 +85,8 @@ export interface SpanContext {
   readonly isKnown: (start: number, end: number) => boolean;
 }
 
-/** Prepositions before a place, with how much they say: "in Darfur" almost always names one, "at Harvard" often an organization. */
-const PLACE_CUES: ReadonlyMap<string, number> = new Map([
-  ['in', 3],
-  ['near', 3],
-  ['outside', 2],
-  ['across', 2],
-  ['throughout', 2],
-  ['inside', 2],
-  ['at', 1],
-  ['from', 1],
-  ['to', 1],
-  ['into', 1],
-  ['toward', 1],
-  ['towards', 1],
-  ['around', 1],
-  ['via', 1],
-]);
-
-/** Words before "of" that make what follows a place: "the city of …", "north of …". */
-const PLACE_OF = new Set([
-  'city',
-  'town',
-  'village',
-  'region',
-  'province',
-  'state',
-  'capital',
-  'island',
-  'port',
-  'outskirts',
-  'suburbs',
-  'north',
-  'south',
-  'east',
-  'west',
-  'northeast',
-  'northwest',
-  'southeast',
-  'southwest',
-  'north-east',
-  'north-west',
-  'south-east',
-  'south-west',
-  'centre',
-  'center',
-  'heart',
-  'streets',
-  'residents',
-  'people',
-  'mayor',
-  'governor',
-]);
-
-/** Lowercase nouns after "X’s" that a company or body has, not a person: "Amazon’s chief executive". */
-const ORG_POSSESSIONS = new Set([
-  'shares',
-  'stock',
-  'headquarters',
-  'employees',
-  'workforce',
-  'board',
-  'ceo',
-  'founder',
-  'founders',
-  'subsidiary',
-  'subsidiaries',
-  'customers',
-  'revenue',
-  'revenues',
-  'profits',
-  'profit',
-  'earnings',
-  'stores',
-  'website',
-  'platform',
-  'products',
-  'brand',
-  'shareholders',
-  'investors',
-]);
-
-/** Lowercase nouns after a name that make it an organization: "a Pentagon spokesman". */
-const ORG_SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople']);
-
 const PERSON_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
 const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
-
-function hasTag(tags: TagIndex, token: Token, names: readonly string[]): boolean {
-  const set = tags.get(token.start);
-  return set !== undefined && names.some((name) => set.has(name));
-}
-
-/** "Russian", "Ukrainians", "African-American": nationality words, never entities. */
-export function isDemonym(token: Token, tags: TagIndex): boolean {
-  if (hasTag(tags, token, ['Demonym']) || isDemonymWord(token.key)) return true;
-  return token.key
-    .split('-')
-    .every((part) => isDemonymWord(part) || lexiconTags(part).includes('Demonym'));
-}
-
-function isConnector(token: Token): boolean {
-  return (
-    ORG_JOINERS.has(token.text) ||
-    NAME_PARTICLES.has(token.text) ||
-    token.text === 'and' ||
-    token.text === '&' ||
-    token.text === 'the'
-  );
-}
-
-function isNameWord(token: Token): boolean {
-  if (!token.capitalised && !/^\p{Lu}/u.test(token.text)) return false;
-  // "Russia-Ukraine war", "US-China talks": two names joined to describe something else.
-  const parts = token.text.split('-');
-  if (parts.length > 1 && parts.every((part) => /^\p{Lu}/u.test(part)))
-    return !parts.some((part) => gazetteerKind(part) !== undefined || isDemonymWord(part));
-  return true;
-}
-
-/** True when only spaces separate two tokens (no comma, quotation mark, dash or line break). */
-function adjacent(text: string, a: Token, b: Token): boolean {
-  if (a.possessive) return false;
-  const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '\u00a0';
-}
-
-function lastKey(tokens: readonly Token[]): string {
-  return tokens[tokens.length - 1]?.key ?? '';
-}
-
-/** Runs of capitalised words of one paragraph, split where a known name starts or ends. */
-function capitalisedRuns(tokens: readonly Token[], context: SpanContext): Token[][] {
-  const { text } = context;
-  const runs: Token[][] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const first = tokens[i] as Token;
-    if (!isNameWord(first) || context.isKnown(first.start, first.end)) {
-      i++;
-      continue;
-    }
-    const run: Token[] = [first];
-    let joined = false;
-    let j = i + 1;
-    while (j < tokens.length) {
-      const previous = run[run.length - 1] as Token;
-      const next = tokens[j] as Token;
-      if (!adjacent(text, previous, next) || context.isKnown(next.start, next.end)) break;
-      if (isNameWord(next) && next.text !== '&') {
-        run.push(next);
-        j++;
-        continue;
-      }
-      if (!isConnector(next)) break;
-      // Find the capitalised word the connector leads to ("of the Congo" skips "the").
-      let k = j + 1;
-      const afterConnector = tokens[k];
-      if (next.text === 'of' && afterConnector?.text === 'the') k++;
-      // "Ursula von der Leyen", "Jean de la Fontaine": particles come in pairs.
-      while (
-        NAME_PARTICLES.has(next.text) &&
-        NAME_PARTICLES.has(tokens[k]?.text ?? '') &&
-        k < j + 3
-      )
-        k++;
-      const target = tokens[k];
-      if (!target || !isNameWord(target)) break;
-      const targetKnown = context.isKnown(target.start, target.end);
-      const chain = tokens.slice(j, k + 1);
-      if (!chain.every((token, n) => n === 0 || adjacent(text, chain[n - 1] as Token, token)))
-        break;
-      if (!adjacent(text, previous, next)) break;
-      const headBefore = previous.key;
-      const ok =
-        next.text === '&' ||
-        (ORG_JOINERS.has(next.text) &&
-          (ORG_LEADS.has(headBefore) ||
-            ORG_TAILS.has(headBefore) ||
-            PLACE_LEADS.has(headBefore) ||
-            PLACE_TAILS.has(headBefore) ||
-            TITLE_HEADS.has(headBefore))) ||
-        (next.text === 'and' && joined) ||
-        (NAME_PARTICLES.has(next.text) && previous.capitalised && !previous.allCaps);
-      // "Gulf of Alaska", "Ministry of Defence of Ukraine": a known name can end a longer one after "of".
-      if (!ok || (targetKnown && !ORG_JOINERS.has(next.text))) break;
-      if (ORG_JOINERS.has(next.text)) joined = true;
-      run.push(...chain);
-      j = k + 1;
-      if (targetKnown) {
-        while (j < tokens.length) {
-          const more = tokens[j] as Token;
-          const last = run[run.length - 1] as Token;
-          if (!context.isKnown(more.start, more.end) || !adjacent(text, last, more)) break;
-          run.push(more);
-          j++;
-        }
-        break;
-      }
-    }
-    runs.push(run);
-    i = j;
-  }
-  return runs;
-}
 
 function isOrdinaryWord(token: Token, context: SpanContext): boolean {
   if (ORDINARY_STARTERS.has(token.key)) return true;
@@ -319,96 +118,6 @@ function isOrdinaryWord(token: Token, context: SpanContext): boolean {
   return isCommonWord(token.key) && !lexiconTags(token.key).includes('Demonym');
 }
 
-/** Index of the last title word of a run's title prefix, or -1 ("British Prime Minister Keir Starmer" → 2). */
-function titleEnd(run: readonly Token[], tags: TagIndex): number {
-  let last = -1;
-  for (let i = 0; i < run.length - 1; i++) {
-    const token = run[i] as Token;
-    const key = token.key;
-    if (TITLE_HEADS.has(key) || HONORIFICS.has(key)) {
-      last = i;
-      continue;
-    }
-    // "Secretary of State Mike Pompeo": the words after "of" belong to the title.
-    if (key === 'of' && last === i - 1 && last >= 0) {
-      const after = run[i + 1];
-      if (after && i + 2 < run.length) {
-        last = i + 1;
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (
-      TITLE_MODIFIERS.has(key) ||
-      isDemonym(token, tags) ||
-      (token.allCaps && token.text.replace(/[^\p{L}]/gu, '').length <= 5) ||
-      gazetteerKind(token.text) !== undefined
-    )
-      continue;
-    break;
-  }
-  return last;
-}
-
-/** True if the words can be a person's name: capitalised words and particles, no organization or place head. */
-function personShaped(tokens: readonly Token[]): boolean {
-  if (tokens.length === 0 || tokens.length > 5 || orgHeadInside(tokens)) return false;
-  const last = tokens[tokens.length - 1] as Token;
-  if (!last.capitalised || ORG_TAILS.has(last.key) || PLACE_TAILS.has(last.key)) return false;
-  return tokens.every(
-    (token) => (token.capitalised && !ORG_JOINERS.has(token.key)) || NAME_PARTICLES.has(token.text),
-  );
-}
-
-/** True if an organization word leads a joined part of the name: "… Center for Health …", "Bank of …". */
-function orgHeadInside(tokens: readonly Token[]): boolean {
-  return tokens.some(
-    (token, i) => ORG_LEADS.has(token.key) && ORG_JOINERS.has(tokens[i + 1]?.text ?? ''),
-  );
-}
-
-/** The role words just before a name that are not capitalised: "White House press secretary", "the BBC's North America editor". */
-function lowercaseRoleBefore(
-  text: string,
-  tokens: readonly Token[],
-  index: number,
-): { start: number; end: number } | undefined {
-  const before = tokens[index - 1];
-  if (!before || !ROLE_NOUNS.has(before.key) || before.capitalised) return undefined;
-  if (text.slice(before.end, tokens[index]?.start ?? before.end) !== ' ') return undefined;
-  let first = index - 1;
-  // Extend left over the role's modifiers, stopping at a determiner, verb-like word or punctuation.
-  while (first > 0) {
-    const previous = tokens[first - 1] as Token;
-    const current = tokens[first] as Token;
-    const gap = text.slice(previous.end, current.start);
-    if (gap !== ' ' && !(previous.possessive && /^['’]s $/u.test(gap))) break;
-    if (
-      [
-        'the',
-        'a',
-        'an',
-        'said',
-        'says',
-        'by',
-        'and',
-        'or',
-        'with',
-        'to',
-        'of',
-        'for',
-        'as',
-      ].includes(previous.key)
-    )
-      break;
-    if (first < index - 6) break;
-    first--;
-  }
-  const start = tokens[first]?.start ?? before.start;
-  return { start, end: before.end };
-}
-
 /** Every name span of a body paragraph `[from, to)` of the context's text. */
 export function findNameSpans(tokens: readonly Token[], context: SpanContext): NameSpan[] {
   const { text, tags } = context;
@@ -418,7 +127,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     const token = tokens[index];
     return token !== undefined && context.isKnown(token.start, token.end);
   };
-  for (let run of capitalisedRuns(tokens, context)) {
+  for (let run of capitalisedRuns(tokens, context.text, context.isKnown)) {
     const runStart = indexOf.get((run[0] as Token).start) ?? 0;
     const runEnd = indexOf.get((run[run.length - 1] as Token).start) ?? runStart;
     const knownBefore =

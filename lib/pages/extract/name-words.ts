@@ -170,3 +170,87 @@ export const ORDINARY_STARTERS = set(`
   initially overall altogether together last next first second third another other such
   asked told said says added noted
 `);
+
+/** Prepositions before a place, with how much they say: "in Darfur" almost always names one, "at Harvard" often an organization. */
+export const PLACE_CUES: ReadonlyMap<string, number> = new Map([
+  ['in', 3],
+  ['near', 3],
+  ['outside', 2],
+  ['across', 2],
+  ['throughout', 2],
+  ['inside', 2],
+  ['at', 1],
+  ['from', 1],
+  ['to', 1],
+  ['into', 1],
+  ['toward', 1],
+  ['towards', 1],
+  ['around', 1],
+  ['via', 1],
+]);
+
+/** Words before "of" that make what follows a place: "the city of …", "north of …". */
+export const PLACE_OF = new Set([
+  'city',
+  'town',
+  'village',
+  'region',
+  'province',
+  'state',
+  'capital',
+  'island',
+  'port',
+  'outskirts',
+  'suburbs',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'north-east',
+  'north-west',
+  'south-east',
+  'south-west',
+  'centre',
+  'center',
+  'heart',
+  'streets',
+  'residents',
+  'people',
+  'mayor',
+  'governor',
+]);
+
+/** Lowercase nouns after "X’s" that a company or body has, not a person: "Amazon’s chief executive". */
+export const ORG_POSSESSIONS = new Set([
+  'shares',
+  'stock',
+  'headquarters',
+  'employees',
+  'workforce',
+  'board',
+  'ceo',
+  'founder',
+  'founders',
+  'subsidiary',
+  'subsidiaries',
+  'customers',
+  'revenue',
+  'revenues',
+  'profits',
+  'profit',
+  'earnings',
+  'stores',
+  'website',
+  'platform',
+  'products',
+  'brand',
+  'shareholders',
+  'investors',
+]);
+
+/** Lowercase nouns after a name that make it an organization: "a Pentagon spokesman". */
+export const ORG_SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople']);

@@ -210,3 +210,16 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
   }
   return { quotations: out, omitted };
 }
+
+const PERSONAL = /\b(?:I|I’m|I'm|I’ve|I've|we|we’re|we're|us|our|my|me|you|your)\b/u;
+
+/**
+ * Whether an unattributed quotation reads as something said: a sentence (closing punctuation, or
+ * the comma before an attribution, inside the marks) or words in the first or second person.
+ */
+export function soundsSpoken(text: string, quotation: Quotation): boolean {
+  const last = quotation.parts[quotation.parts.length - 1] ?? quotation.parts[0];
+  const words = quotation.parts.map((part) => text.slice(part.start, part.end)).join(' ');
+  // The trimmed part ends before a trailing comma: “…,” leaves the comma at `last.end`.
+  return /[.!?…]$/u.test(words) || text[last.end] === ',' || PERSONAL.test(words);
+}

@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const urlAt = args.indexOf('--url');
 const url = urlAt >= 0 ? args[urlAt + 1] : undefined;
-const file = args.find((arg, i) => !arg.startsWith('--') && i !== urlAt + 1);
+const file = args.find((arg, i) => !arg.startsWith('--') && !(urlAt >= 0 && i === urlAt + 1));
 if (!file || (urlAt >= 0 && !url)) {
   console.error('usage: npm run extract -- <page.html> [--url <https://…>]');
   process.exit(2);

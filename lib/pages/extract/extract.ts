@@ -4,7 +4,8 @@
 // written elsewhere and nothing thrown for any input. The steps, each in its own module:
 // article.ts (Readability on a copy) → saved-text.ts (paragraphs, furniture dropped) →
 // mentions.ts (dictionary matches) → name-spans.ts + link-names.ts (new names) → quotes.ts +
-// attribution.ts → roles.ts, facts.ts, events.ts. A page not in English gets dictionary matches only.
+// attribution.ts → roles.ts, facts.ts, events.ts. A page not in English gets dictionary matches
+// and their facts only.
 import type { DictionaryItem } from '../../kb/knowledge-base';
 import { LIMITS } from '../../kb/schema';
 import { sentencesOf } from '../../kb/sentences';
@@ -340,16 +341,20 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
 
   const refs = [...knownFound.map((k) => k.ref), ...candidates.map((c) => c.ref)];
   const facts = findFacts(text, paragraphs, mentions, refs, sourceId, key);
-  const events = findEvents({
-    text,
-    paragraphs,
-    mentions,
-    info,
-    sourceId,
-    key,
-    anchor: publishedDay,
-    now: options.now,
-  });
+  // Dates and figures are read by English rules (chrono-node's English parser, "killed at least"):
+  // a page in another language keeps its known entities' facts only.
+  const events = knownOnly
+    ? { events: [], omitted: [] }
+    : findEvents({
+        text,
+        paragraphs,
+        mentions,
+        info,
+        sourceId,
+        key,
+        anchor: publishedDay,
+        now: options.now,
+      });
 
   return {
     ok: true,

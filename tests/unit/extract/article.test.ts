@@ -96,6 +96,8 @@ describe('the article', () => {
     );
     expect(draft.candidates).toEqual([]);
     expect(draft.quotes).toEqual([]);
+    expect(draft.events).toEqual([]);
+    expect(draft.facts.map((f) => f.about.id)).toContain('volodymyr-zelenskyy');
     expect(
       draftOf(articlePage(['Le président a parlé longuement.'], { lang: 'fr-FR' })).knownOnly,
     ).toBe(true);

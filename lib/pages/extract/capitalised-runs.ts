@@ -106,7 +106,10 @@ export function capitalisedRuns(
         (NAME_PARTICLES.has(next.text) && previous.capitalised && !previous.allCaps);
       // "Gulf of Alaska", "Ministry of Defence of Ukraine": a known name can end a longer one after "of".
       if (!ok || (targetKnown && !ORG_JOINERS.has(next.text))) break;
-      if (ORG_JOINERS.has(next.text)) joined = true;
+      // "Department of Health and Human Services": "and" joins only inside an organization's name,
+      // never after a title ("Secretary of State Antony Blinken and Chief Justice John Roberts").
+      if (ORG_JOINERS.has(next.text) && (ORG_LEADS.has(headBefore) || ORG_TAILS.has(headBefore)))
+        joined = true;
       run.push(...chain);
       j = k + 1;
       if (targetKnown) {

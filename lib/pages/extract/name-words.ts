@@ -18,7 +18,7 @@ export const TITLE_HEADS = set(`
   officer sheriff inspector superintendent supt constable councillor councilman councilwoman
   alderman delegate lawmaker mp mep coach founder co-founder dean provost treasurer attorney
   comptroller whip chief-executive editor correspondent analyst economist adviser advisor
-  counsel counselor czar tsar minister-president
+  counsel counselor czar tsar minister-president chief
 `);
 
 /** Words that qualify a title without being one ("Prime", "Foreign", "Deputy"): part of the role only before a head. */
@@ -27,7 +27,8 @@ export const TITLE_MODIFIERS = set(`
   justice trade energy education labor labour environment transport treasury state attorney
   chief supreme crown first executive assistant senior junior principal associate managing
   general national regional local federal minority majority house senate opposition party
-  press security intelligence military army naval navy air force special top lead
+  press security intelligence military army naval navy air force special top lead police
+  fire
 `);
 
 /** Forms of address: they mark a person (and a gender) but are not a role. */

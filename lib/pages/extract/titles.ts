@@ -14,36 +14,44 @@ import {
 import { isDemonym, type TagIndex } from './nlp-tags';
 import type { Token } from './tokens';
 
-/** Index of the last title word of a run's title prefix, or -1 ("British Prime Minister Keir Starmer" → 2). */
+/**
+ * Index of the last word of a run's title prefix, or -1: "British Prime Minister Keir Starmer" → 2,
+ * "Chief Executive Tim Cook" → 1, "Police Chief Omar Haddad" → 1. Nationalities, countries and
+ * acronyms may qualify a title only before its head ("U.S. President"); after the head, only
+ * title words ("Executive") or "of" and what follows it ("Secretary of State") belong to it.
+ */
 export function titleEnd(run: readonly Token[], tags: TagIndex): number {
   let last = -1;
+  let head = false;
   for (let i = 0; i < run.length - 1; i++) {
     const token = run[i] as Token;
     const key = token.key;
     if (TITLE_HEADS.has(key) || HONORIFICS.has(key)) {
+      head = true;
       last = i;
       continue;
     }
     // "Secretary of State Mike Pompeo": the words after "of" belong to the title.
-    if (key === 'of' && last === i - 1 && last >= 0) {
-      const after = run[i + 1];
-      if (after && i + 2 < run.length) {
+    if (key === 'of' && head && last === i - 1) {
+      if (i + 2 < run.length) {
         last = i + 1;
         i++;
         continue;
       }
       break;
     }
-    if (
-      TITLE_MODIFIERS.has(key) ||
+    if (TITLE_MODIFIERS.has(key)) {
+      if (head) last = i;
+      continue;
+    }
+    const qualifier =
       isDemonym(token, tags) ||
       (token.allCaps && token.text.replace(/[^\p{L}]/gu, '').length <= 5) ||
-      gazetteerKind(token.text) !== undefined
-    )
-      continue;
+      gazetteerKind(token.text) !== undefined;
+    if (qualifier && !head) continue;
     break;
   }
-  return last;
+  return head ? last : -1;
 }
 
 /** True if the words can be a person's name: capitalised words and particles, no organization or place head. */

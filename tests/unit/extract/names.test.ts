@@ -23,6 +23,19 @@ describe('new names', () => {
     );
   });
 
+  it('reads titles after their head and with "of": Chief Executive, Secretary of State, Police Chief', () => {
+    const draft = draftOf(
+      articlePage([
+        'Acme Chief Executive Tim Cook met Secretary of State Antony Blinken and Chief Justice John Roberts on Monday.',
+        'Police Chief Omar Haddad said the roads would stay closed until the evening.',
+      ]),
+    );
+    expect(candidate(draft, 'Tim Cook')?.role?.text).toBe('Acme Chief Executive');
+    expect(candidate(draft, 'Antony Blinken')?.role?.text).toBe('Secretary of State');
+    expect(candidate(draft, 'John Roberts')?.role?.text).toBe('Chief Justice');
+    expect(candidate(draft, 'Omar Haddad')?.role?.text).toBe('Police Chief');
+  });
+
   it('links "Mr. Warner" and "Warner" to Mark Warner as an alias, with the case rules a reader expects', () => {
     const draft = draftOf(
       articlePage([

@@ -158,10 +158,13 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     // A name with its own head word keeps its first word ("Downing Street said", "Wall Street fell").
     const headed =
       run.length === 2 && (PLACE_TAILS.has(lastKey(run)) || ORG_TAILS.has(lastKey(run)));
+    // "Police Chief Omar Haddad said", "Former President …": a title opening the sentence stays.
+    const titled = titleEnd(run, tags) >= 0;
     while (
       run.length > 0 &&
       (run[0] as Token).sentenceInitial &&
       !(headed && !ORDINARY_STARTERS.has((run[0] as Token).key)) &&
+      !(titled && !ORDINARY_STARTERS.has((run[0] as Token).key)) &&
       isOrdinaryWord(run[0] as Token, context)
     )
       run = run.slice(1);
@@ -185,7 +188,20 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     let gender: Gender | undefined;
     let nameTokens = run;
 
-    const cut = titleEnd(run, tags);
+    let cut = titleEnd(run, tags);
+    // "Acme Chief Executive Tim Cook": an organization's name before the title is part of the role.
+    let titleOwner: Token[] = [];
+    for (let h = 1; cut < 0 && h <= 3 && h < run.length - 2; h++) {
+      const sub = titleEnd(run.slice(h), tags);
+      if (
+        sub >= 0 &&
+        personShaped(run.slice(h + sub + 1)) &&
+        !HONORIFICS.has((run[h] as Token).key)
+      ) {
+        titleOwner = run.slice(0, h);
+        cut = h + sub;
+      }
+    }
     if (cut >= 0 && personShaped(run.slice(cut + 1))) {
       const roleTokens = run.slice(0, cut + 1);
       nameTokens = run.slice(cut + 1);
@@ -206,6 +222,19 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
         4,
         onlyHonorific ? `addressed as "${titleWord.text}"` : `title "${titleWord.text}"`,
       );
+      if (titleOwner.length > 0 && titleOwner.every((token) => !gazetteerKind(token.text))) {
+        const from = titleOwner[0] as Token;
+        const to = titleOwner[titleOwner.length - 1] as Token;
+        out.push({
+          start: from.start,
+          end: to.end,
+          name: text.slice(from.start, to.end),
+          tokens: titleOwner,
+          role: undefined,
+          gender: undefined,
+          ballots: [{ kind: 'organization', weight: 2, reason: `has a "${titleWord.text}"` }],
+        });
+      }
       // Entities inside the role: "U.S. President …" names the United States.
       for (const token of roleTokens) {
         const kind = gazetteerKind(token.text);

@@ -544,6 +544,21 @@ class Attributor {
       if (!CUE_VERBS.has(token.key)) continue;
       return this.subjectBefore(sentence, token) ?? this.subjectAfter(sentence, token);
     }
+    // "Mr Obama on race: “…”": a colon introducing the quote after a clause naming one person.
+    if (/:\s*$/u.test(this.input.text.slice(sentence.start, quoteStart))) {
+      const people = uniqueRefs(
+        this.mentionsIn(sentence.start, quoteStart)
+          .filter((m) => !/^['’]/u.test(this.input.text.slice(m.end, m.end + 1)))
+          .filter((m) => this.input.info(m.ref)?.kind === 'person')
+          .map((m) => m.ref),
+      );
+      if (people.length === 1)
+        return {
+          kind: 'speaker',
+          ref: people[0] as EntityRef,
+          how: 'the one person named before a colon',
+        };
+    }
     return undefined;
   }
 

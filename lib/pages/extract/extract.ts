@@ -20,8 +20,8 @@ import { IdAllocator, shortHash, slugify } from './ids';
 import { optionalField, shorten } from './inert-text';
 import { type LinkedEntity, linkNames } from './link-names';
 import { findKnownMentions, findNewMentions, type Mention, mergeMentions } from './mentions';
-import { findNameSpans, type NameSpan } from './name-spans';
-import { rangesToTag, tagRanges } from './nlp-tags';
+import { findNameSpans, type Gender, type NameSpan } from './name-spans';
+import { lexiconTags, rangesToTag, tagRanges } from './nlp-tags';
 import { findQuotations, type QuotationPart, soundsSpoken } from './quotes';
 import { findRoles } from './roles';
 import { buildSavedText } from './saved-text';
@@ -93,6 +93,16 @@ function httpsUrl(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A person's gender as their first name suggests (compromise's name lists), for "he"/"she"; undefined if unsure. */
+function genderOfName(kind: string, name: string): Gender | undefined {
+  if (kind !== 'person') return undefined;
+  const first = name.split(/\s+/)[0] ?? '';
+  const tags = lexiconTags(first);
+  const male = tags.includes('MaleName');
+  const female = tags.includes('FemaleName');
+  return male === female ? undefined : male ? 'male' : 'female';
 }
 
 const LOWER_WORD = /(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu;
@@ -223,7 +233,9 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
   const info = (ref: EntityRef): SpeakerInfo | undefined => {
     if (ref.source === 'known') {
       const item = knownById.get(ref.id);
-      return item ? { kind: item.kind, name: item.name, gender: undefined } : undefined;
+      return item
+        ? { kind: item.kind, name: item.name, gender: genderOfName(item.kind, item.name) }
+        : undefined;
     }
     const entity = linkedById.get(ref.id);
     return entity

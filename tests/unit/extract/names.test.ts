@@ -141,6 +141,13 @@ describe('new names', () => {
     expect(candidate(draft, 'Acme')?.kind).toBe('organization');
     expect(candidate(draft, 'IAEA')?.kind).toBe('organization');
     expect(candidate(draft, 'Silver Maple')?.status).toBe('unsure');
+    const joined = draftOf(
+      articlePage([
+        'She joined Vandelay in 2009 and later worked for Kramerica before founding her own firm.',
+      ]),
+    );
+    expect(candidate(joined, 'Vandelay')?.kind).toBe('organization');
+    expect(candidate(joined, 'Kramerica')?.kind).toBe('organization');
   });
 
   it('reads a role from an appositive: "Kaja Kallas, the EU’s top diplomat"', () => {

@@ -146,6 +146,19 @@ describe('quotes', () => {
     );
   });
 
+  it('attributes a quote after a colon to the one person named before it', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          'Mr Obama on race relations in America: “There are going to be tensions that arise.”',
+        ]),
+      ),
+    );
+    expect(quotes).toEqual([
+      { text: 'There are going to be tensions that arise.', speaker: 'Obama' },
+    ]);
+  });
+
   it('joins a quotation interrupted by its attribution into one quote', () => {
     const quotes = quotesOf(
       draftOf(

@@ -32,6 +32,8 @@ export const LIMITS = {
 
 /** Lowercase, digits and dashes; starts with a letter or digit. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A year, a month of a year or a day: "2025", "2025-08", "2025-08-28". */
+export const EVENT_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 /** An entity kind or a figure kind: lowercase words joined by dashes. */
 export const KIND_PATTERN = /^[a-z][a-z-]{0,31}$/;
 
@@ -183,6 +185,15 @@ export const EventSchema = z
     title: plainText(LIMITS.shortText),
     /** As the source states it ("Thursday", "Just weeks ago"); absent when it does not say. */
     when: plainText(LIMITS.name).optional(),
+    /**
+     * The calendar date `when` stands for — a day (YYYY-MM-DD), a month (YYYY-MM) or a year
+     * (YYYY) — resolved against the source's publication date ("Thursday" in an article of
+     * Thursday 28 August 2025 is 2025-08-28); absent when it cannot be resolved.
+     */
+    date: z
+      .string()
+      .regex(EVENT_DATE, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
     /** Entity ids of the places. */
     where: z.array(IdSchema).max(LIMITS.perItemList),
     /** Entity ids of the people and organizations involved. */

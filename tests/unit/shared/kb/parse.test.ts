@@ -44,6 +44,25 @@ describe('parseDataset', () => {
     );
   });
 
+  it('accepts an event date as a day, month or year and rejects any other form', () => {
+    const dated = validDataset();
+    const event = dated.events[0];
+    if (!event) throw new Error('fixture has an event');
+    for (const date of ['2025-08-28', '2025-08', '1997']) {
+      event.date = date;
+      expect(parseDataset(JSON.parse(JSON.stringify(dated))).ok).toBe(true);
+    }
+    for (const date of ['2025-13-01', '28 Aug 2025', '2025-08-28T10:00:00Z']) {
+      expectIssue(
+        issuesOf((d) => {
+          (d.events[0] as Record<string, unknown>).date = date;
+        }),
+        'events[0].date',
+        /YYYY/,
+      );
+    }
+  });
+
   it('rejects wrong types with the path of the field', () => {
     const issues = issuesOf((d) => {
       (d.entities[0] as Record<string, unknown>).name = 7;

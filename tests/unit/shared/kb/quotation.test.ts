@@ -1,6 +1,6 @@
 // quotedSpans / isQuoted: which words of a sentence a source puts in quotation marks, with apostrophes told apart.
 import { describe, expect, it } from 'vitest';
-import { isQuoted, quotedSpans } from '../../../../lib/shared/kb/quotation';
+import { continuedQuotation, isQuoted, quotedSpans } from '../../../../lib/shared/kb/quotation';
 
 const passages = (text: string) => quotedSpans(text).map((s) => text.slice(s.start, s.end));
 
@@ -42,5 +42,20 @@ describe('isQuoted', () => {
     expect(isQuoted(sentence, 'called the strikes')).toBe(false);
     expect(isQuoted(sentence, 'senseless” and')).toBe(false);
     expect(isQuoted(sentence, '“senseless”')).toBe(false);
+  });
+});
+
+describe('continuedQuotation', () => {
+  it('finds an outermost double mark left open for the next paragraph', () => {
+    const text = 'He said: “We will rebuild. It will take years';
+    const span = continuedQuotation(text);
+    expect(span && text.slice(span.start, span.end)).toBe('We will rebuild. It will take years');
+    expect(isQuoted(text, 'It will take years')).toBe(true);
+    expect(isQuoted(text, 'He said')).toBe(false);
+  });
+
+  it('is undefined when every mark closes, or only a single mark is open', () => {
+    expect(continuedQuotation('“Closed,” he said.')).toBeUndefined();
+    expect(continuedQuotation('the Zelenskyys’ home and ‘unclosed')).toBeUndefined();
   });
 });

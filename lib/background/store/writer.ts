@@ -5,6 +5,7 @@
 // disagree; the version is then announced in storage.local (lib/shared/store/signal.ts) for every other context.
 
 import { formatBytes } from '../../shared/format';
+import { sameEntity } from '../../shared/kb/same-entity';
 import type { Dataset, DatasetIssue } from '../../shared/kb/schema';
 import { err, ok, type Result } from '../../shared/result';
 import { ITEM_TABLES, type KnowledgeDb } from '../../shared/store/db';
@@ -14,6 +15,9 @@ import {
   type DatasetCounts,
   type DatasetOrigin,
   type DatasetRow,
+  type EntityRow,
+  type MergeRow,
+  pairKey,
   toRows,
 } from '../../shared/store/rows';
 
@@ -82,7 +86,7 @@ export class KnowledgeWriter {
     let version = 0;
     const result = await db.transaction(
       'rw',
-      [db.datasets, db.meta, db.mentions, ...COLLECTIONS.map((t) => db[t])],
+      [db.datasets, db.meta, db.mentions, db.merges, db.distinct, ...COLLECTIONS.map((t) => db[t])],
       async () => {
         const value = await work();
         const current = await db.meta.get(VERSION_KEY);
@@ -219,6 +223,7 @@ export class KnowledgeWriter {
         ]);
         if (issues.length > 0) throw new Refused(issues);
         await this.put(rows);
+        await this.mergeCertain(rows.entities);
         const named = new Set(dataset.entities.map((entity) => entity.id));
         if (source) {
           await db.mentions.bulkPut(
@@ -242,6 +247,94 @@ export class KnowledgeWriter {
       });
     }
     return ok({ row: rows.dataset, ...(replaced ? { replaced } : {}) });
+  }
+
+  /**
+   * Takes `from` as `into` from now on (one transaction): its names highlight as `into`, its facts and quotes are
+   * `into`'s. Entities merged into `from` follow it to `into`. Refused for a pair the reader said is not the same.
+   */
+  async merge(
+    from: string,
+    into: string,
+    how: MergeRow['how'] = 'reader',
+  ): Promise<Result<null, string>> {
+    const { db } = this;
+    try {
+      await this.transact(async () => {
+        const target = (await db.merges.get(into))?.into ?? into;
+        if (target === from)
+          throw new Refused([{ path: 'into', message: 'an entity cannot be merged into itself' }]);
+        const [a, b] = await db.entities.bulkGet([from, target]);
+        if (!a || !b)
+          throw new Refused([{ path: 'from', message: 'both entities must be stored' }]);
+        if (await db.distinct.get(pairKey(from, target))) {
+          throw new Refused([
+            { path: 'from', message: `you said ${a.name} and ${b.name} are not the same` },
+          ]);
+        }
+        const followers = await db.merges.where('into').equals(from).toArray();
+        await db.merges.bulkPut(followers.map((merge) => ({ ...merge, into: target })));
+        await db.merges.put({
+          from,
+          into: target,
+          how,
+          at: new Date().toISOString(),
+          followers: followers.map((m) => m.from),
+        });
+      });
+    } catch (error) {
+      if (error instanceof Refused) return err(error.issues[0]?.message ?? 'refused');
+      throw error;
+    }
+    return ok(null);
+  }
+
+  /** Undoes a merge: `from` stands alone again, as it was, with the entities that followed it back on it. */
+  async unmerge(from: string): Promise<void> {
+    const { db } = this;
+    await this.transact(async () => {
+      const merge = await db.merges.get(from);
+      if (!merge) return;
+      await db.merges.delete(from);
+      for (const follower of merge.followers ?? []) {
+        const moved = await db.merges.get(follower);
+        if (moved?.into === merge.into) await db.merges.put({ ...moved, into: from });
+      }
+    });
+  }
+
+  /** Remembers that two entities are not the same: never suggested, never merged. */
+  async markDistinct(a: string, b: string): Promise<void> {
+    await this.transact(async () => {
+      await this.db.distinct.put({ pair: pairKey(a, b), at: new Date().toISOString() });
+    });
+  }
+
+  /**
+   * Merges each of `added` into a stored entity it is certainly the same as (lib/shared/kb/same-entity.ts: the same
+   * full name, the same kind), unless the reader said otherwise. Inside the caller's transaction; undone by unmerge.
+   */
+  private async mergeCertain(added: readonly EntityRow[]): Promise<void> {
+    const { db } = this;
+    for (const entity of added) {
+      const full = entity.names.filter((name) => name.includes(' '));
+      if (full.length === 0) continue;
+      const others = await db.entities.where('names').anyOf(full).toArray();
+      for (const other of others) {
+        if (other.id === entity.id || other.dataset === entity.dataset) continue;
+        if (sameEntity(entity, other).same !== 'certain') continue;
+        if (await db.distinct.get(pairKey(entity.id, other.id))) continue;
+        const into = (await db.merges.get(other.id))?.into ?? other.id;
+        await db.merges.put({
+          from: entity.id,
+          into,
+          how: 'certain',
+          at: new Date().toISOString(),
+          followers: [],
+        });
+        break;
+      }
+    }
   }
 
   /** Lists a dataset that could not be read (carried over damaged); it has no items. */
@@ -332,6 +425,12 @@ export class KnowledgeWriter {
             keeper.set(mention.entity, mention.dataset);
         });
       for (const [entity, dataset] of keeper) await db.entities.update(entity, { dataset });
+    }
+    // Merges of entities that go go with them; an entity merged into one that goes stands alone again.
+    const gone = await db.entities.where('dataset').equals(id).primaryKeys();
+    if (gone.length > 0) {
+      await db.merges.where('from').anyOf(gone).delete();
+      await db.merges.where('into').anyOf(gone).delete();
     }
     for (const collection of COLLECTIONS) await db[collection].where('dataset').equals(id).delete();
     await db.mentions.where('dataset').equals(id).delete();

@@ -15,12 +15,15 @@
 // Versions: a new index or table is a new `version(n).stores(...)`, with `.upgrade()` when rows change shape; Dexie
 // upgrades a store the next time any context opens it.
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { nameWords } from '../kb/same-entity';
 import type {
   DatasetRow,
+  DistinctRow,
   EntityRow,
   EventRow,
   FactRow,
   MentionRow,
+  MergeRow,
   QuoteRow,
   RelationRow,
   SourceRow,
@@ -41,6 +44,8 @@ export type KnowledgeDb = Dexie & {
   events: EntityTable<EventRow, 'id'>;
   relations: EntityTable<RelationRow, 'id'>;
   mentions: Table<MentionRow, [string, string]>;
+  merges: EntityTable<MergeRow, 'from'>;
+  distinct: EntityTable<DistinctRow, 'pair'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -71,6 +76,17 @@ export function openKnowledgeDb(name = DB_NAME): KnowledgeDb {
   });
   // 2: saved articles record the entities each of their sources names (any dataset's), by source and by entity.
   db.version(2).stores({ mentions: '[source+entity], source, entity, dataset' });
+  // 3: one entity across sources: merges (`from` shown as `into`, by `into` for its family) and pairs said distinct.
+  db.version(3)
+    .stores({ entities: 'id, dataset, *names, *words', merges: 'from, into', distinct: 'pair' })
+    .upgrade((tx) =>
+      tx
+        .table<EntityRow>('entities')
+        .toCollection()
+        .modify((row) => {
+          row.words = nameWords(row);
+        }),
+    );
   return db;
 }
 

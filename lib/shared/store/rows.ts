@@ -5,6 +5,8 @@
 // file has it plus `dataset` (which dataset it belongs to: removing a dataset removes its rows) and `order` (its
 // place in the file's list: exporting gives back the file as it was imported). Rows carry no derived copies of
 // what the item already says, except where an index needs a flat list (events' sources, entities' names).
+
+import { nameWords } from '../kb/same-entity';
 import type { Dataset, Entity, Fact, KbEvent, Quote, Relation, Source } from '../kb/schema';
 import { foldKey } from './fold-key';
 
@@ -51,8 +53,11 @@ interface Owned {
 }
 
 export type SourceRow = Source & Owned;
-/** `names`: every name and alias folded (lib/shared/store/fold-key.ts), indexed for look-up by name. */
-export type EntityRow = Entity & Owned & { names: string[] };
+/**
+ * `names`: every name and alias folded (lib/shared/store/fold-key.ts), indexed for look-up by name. `words`: the words
+ * of those names and their spelling keys (lib/shared/kb/same-entity.ts), indexed to find another name of it.
+ */
+export type EntityRow = Entity & Owned & { names: string[]; words: string[] };
 export type FactRow = Fact & Owned;
 export type QuoteRow = Quote & Owned;
 /** `sources`: the sources its evidence comes from, indexed (an event's article, its main event). */
@@ -70,6 +75,30 @@ export interface MentionRow {
   /** The dataset the source belongs to. */
   dataset: string;
   count: number;
+}
+
+/**
+ * One entity taken as another (`from` shows as `into` everywhere: its names highlight as `into`, its facts and
+ * quotes are `into`'s). Both rows stay as they were, so undoing the merge gives both back unchanged.
+ */
+export interface MergeRow {
+  from: string;
+  into: string;
+  /** Who decided: the reader, or the rule for certain merges (lib/shared/kb/same-entity.ts). */
+  how: 'reader' | 'certain';
+  at: string;
+  /** Entities that were merged into `from` and moved on to `into` with it: undoing this merge gives them back. */
+  followers?: string[];
+}
+
+/** Two entities the reader said are not the same: never suggested again. `pair` is both ids, sorted, joined by '|'. */
+export interface DistinctRow {
+  pair: string;
+  at: string;
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
 /** Every row of one dataset, ready to store. */
@@ -121,6 +150,7 @@ export function toRows(
     entities: dataset.entities.map((entity, order) => ({
       ...owned<Entity>(id)(entity, order),
       names: entityNames(entity),
+      words: nameWords(entity),
     })),
     facts: dataset.facts.map(owned<Fact>(id)),
     quotes: dataset.quotes.map(owned<Quote>(id)),
@@ -150,7 +180,7 @@ const byOrder = (a: Owned, b: Owned) => a.order - b.order;
 
 /** An entity row as the file has the entity. */
 export function entityOfRow(row: EntityRow): Entity {
-  return strip(row, ['names']) as Entity;
+  return strip(row, ['names', 'words']) as Entity;
 }
 
 /** The dataset file the rows were made from, items in their original order (exportDataset of it round-trips). */

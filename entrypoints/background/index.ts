@@ -112,6 +112,9 @@ export default defineBackground(() => {
     const { a, b } = checked('markDistinct', message);
     return answers.markDistinct(a, b);
   });
+  backgroundMessenger.onMessage('restoreRemoved', async (message) =>
+    answers.restoreRemoved(checked('restoreRemoved', message)),
+  );
   backgroundMessenger.onMessage('removeImportedDatasets', async (message) => {
     checked('removeImportedDatasets', message);
     return answers.removeImportedDatasets();

@@ -69,6 +69,7 @@ export const messageSchemas = {
   mergeEntities: z.object({ from: entityIdSchema, into: entityIdSchema }),
   unmergeEntity: entityIdSchema,
   markDistinct: z.object({ a: entityIdSchema, b: entityIdSchema }),
+  restoreRemoved: entityIdSchema,
 } as const;
 
 export type GuardedType = keyof typeof messageSchemas;
@@ -86,6 +87,7 @@ const PAGE_ONLY: ReadonlySet<GuardedType> = new Set([
   'mergeEntities',
   'unmergeEntity',
   'markDistinct',
+  'restoreRemoved',
 ]);
 
 export type Checked<T> = { ok: true; data: T } | { ok: false; reason: string };

@@ -77,6 +77,10 @@ export function answerKnowledgeRequests(knowledge: KnowledgeOwner): KnowledgeReq
       await ready();
       await knowledge.writer.markDistinct(a, b);
     },
+    async restoreRemoved(datasetId) {
+      await ready();
+      return knowledge.writer.restoreRemoved(datasetId);
+    },
     findNames: names,
     async sourceNames(sourceId) {
       await ready();

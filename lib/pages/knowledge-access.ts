@@ -33,6 +33,7 @@ export const backgroundRequests: KnowledgeRequests = {
   mergeEntities: (from, into) => send('mergeEntities', { from, into }),
   unmergeEntity: (from) => send('unmergeEntity', from),
   markDistinct: (a, b) => send('markDistinct', { a, b }),
+  restoreRemoved: (datasetId) => send('restoreRemoved', datasetId),
 };
 
 /** The store this page reads and the background it asks. */

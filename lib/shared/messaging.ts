@@ -109,6 +109,8 @@ export interface BackgroundProtocol {
   unmergeEntity(from: string): void;
   /** Remembers that two entities are not the same: never suggested again. */
   markDistinct(pair: { a: string; b: string }): void;
+  /** Brings back a saved article removed a moment ago, as it was; an error says why it can't. */
+  restoreRemoved(datasetId: string): Result<DatasetRow, string>;
 }
 
 /** An article to save: its dataset as extraction made it (validated by the background), and who it names how often. */

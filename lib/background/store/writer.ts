@@ -16,8 +16,10 @@ import {
   type DatasetOrigin,
   type DatasetRow,
   type EntityRow,
+  fromRows,
   type MergeRow,
   pairKey,
+  type TrashRow,
   toRows,
 } from '../../shared/store/rows';
 
@@ -86,7 +88,15 @@ export class KnowledgeWriter {
     let version = 0;
     const result = await db.transaction(
       'rw',
-      [db.datasets, db.meta, db.mentions, db.merges, db.distinct, ...COLLECTIONS.map((t) => db[t])],
+      [
+        db.datasets,
+        db.meta,
+        db.mentions,
+        db.merges,
+        db.distinct,
+        db.trash,
+        ...COLLECTIONS.map((t) => db[t]),
+      ],
       async () => {
         const value = await work();
         const current = await db.meta.get(VERSION_KEY);
@@ -386,7 +396,56 @@ export class KnowledgeWriter {
 
   /** Removes a dataset and every item of it. */
   async remove(id: string): Promise<void> {
-    await this.transact(() => this.deleteRows(id));
+    await this.transact(async () => {
+      const row = await this.db.datasets.get(id);
+      // A saved article can be brought back (the library's undo); an imported file can be imported again.
+      await this.deleteRows(id, row?.origin === 'saved');
+    });
+  }
+
+  /**
+   * Brings back a removed saved article as it was (one transaction): its rows, its mentions and merges, and the
+   * entities it had handed to another article. Refused if something it had was taken meanwhile.
+   */
+  async restoreRemoved(id: string): Promise<Result<DatasetRow, string>> {
+    const { db } = this;
+    try {
+      const row = await this.transact(async () => {
+        const kept = await db.trash.get(id);
+        if (!kept)
+          throw new Refused([{ path: 'id', message: 'there is nothing to undo for it any more' }]);
+        if (await db.datasets.get(id))
+          throw new Refused([{ path: 'id', message: 'it is stored again already' }]);
+        const handed = new Map(kept.handedOver.map((h) => [h.entity, h.to]));
+        const { rows } = kept;
+        const fresh = {
+          ...rows,
+          entities: rows.entities.filter((entity) => !handed.has(entity.id)),
+        };
+        const issues = await this.collisions([{ dataset: fromRows(fresh), origin: 'saved' }]);
+        if (issues.length > 0) throw new Refused(issues);
+        await this.put(fresh);
+        for (const [entity, to] of handed) {
+          const now = await db.entities.get(entity);
+          if (now?.dataset === to) await db.entities.update(entity, { dataset: id });
+        }
+        await db.mentions.bulkPut(kept.mentions);
+        const entities = new Set(
+          (await db.entities.bulkGet(kept.merges.flatMap((m) => [m.from, m.into]))).flatMap((e) =>
+            e ? [e.id] : [],
+          ),
+        );
+        await db.merges.bulkPut(
+          kept.merges.filter((m) => entities.has(m.from) && entities.has(m.into)),
+        );
+        await db.trash.delete(id);
+        return rows.dataset;
+      });
+      return ok(row);
+    } catch (error) {
+      if (error instanceof Refused) return err(error.issues[0]?.message ?? 'refused');
+      throw error;
+    }
   }
 
   /** Removes every imported dataset (reset); the bundled dataset and saved articles stay. */
@@ -408,15 +467,46 @@ export class KnowledgeWriter {
     await db.relations.bulkAdd(rows.relations);
   }
 
+  /** A dataset's rows, mentions and merges as they are, for the trash (inside the caller's transaction). */
+  private async snapshot(id: string): Promise<Omit<TrashRow, 'handedOver'> | undefined> {
+    const { db } = this;
+    const dataset = await db.datasets.get(id);
+    if (!dataset) return undefined;
+    const [sources, entities, facts, quotes, events, relations, mentions] = await Promise.all([
+      db.sources.where('dataset').equals(id).toArray(),
+      db.entities.where('dataset').equals(id).toArray(),
+      db.facts.where('dataset').equals(id).toArray(),
+      db.quotes.where('dataset').equals(id).toArray(),
+      db.events.where('dataset').equals(id).toArray(),
+      db.relations.where('dataset').equals(id).toArray(),
+      db.mentions.where('dataset').equals(id).toArray(),
+    ]);
+    const ids = entities.map((entity) => entity.id);
+    const merges = ids.length
+      ? [
+          ...(await db.merges.where('from').anyOf(ids).toArray()),
+          ...(await db.merges.where('into').anyOf(ids).toArray()),
+        ]
+      : [];
+    return {
+      id,
+      at: new Date().toISOString(),
+      rows: { dataset, sources, entities, facts, quotes, events, relations },
+      mentions,
+      merges,
+    };
+  }
+
   /**
    * Removes a dataset's rows. Its entities that a saved article of another dataset still names stay, handed to that
-   * dataset: removing one article never takes away what another supports.
+   * dataset: removing one article never takes away what another supports. `keepForUndo`: kept in the trash first.
    */
-  private async deleteRows(id: string): Promise<void> {
+  private async deleteRows(id: string, keepForUndo = false): Promise<void> {
     const { db } = this;
+    const snapshot = keepForUndo ? await this.snapshot(id) : undefined;
     const own = new Set(await db.entities.where('dataset').equals(id).primaryKeys());
+    const keeper = new Map<string, string>();
     if (own.size > 0) {
-      const keeper = new Map<string, string>();
       await db.mentions
         .where('dataset')
         .notEqual(id)
@@ -425,6 +515,15 @@ export class KnowledgeWriter {
             keeper.set(mention.entity, mention.dataset);
         });
       for (const [entity, dataset] of keeper) await db.entities.update(entity, { dataset });
+    }
+    if (snapshot) {
+      await db.trash.put({
+        ...snapshot,
+        handedOver: [...keeper].map(([entity, to]) => ({ entity, to })),
+      });
+      // Only the latest few removals can be undone: the trash never grows with the library.
+      const old = await db.trash.orderBy('at').reverse().offset(TRASH_KEPT).primaryKeys();
+      await db.trash.bulkDelete(old);
     }
     // Merges of entities that go go with them; an entity merged into one that goes stands alone again.
     const gone = await db.entities.where('dataset').equals(id).primaryKeys();
@@ -437,6 +536,9 @@ export class KnowledgeWriter {
     await db.datasets.delete(id);
   }
 }
+
+/** How many removed saved articles can be brought back. */
+const TRASH_KEPT = 5;
 
 /** Thrown inside a transaction to abort it with the problems found (the transaction rolls back). */
 class Refused extends Error {

@@ -16,17 +16,19 @@
 // upgrades a store the next time any context opens it.
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { nameWords } from '../kb/same-entity';
-import type {
-  DatasetRow,
-  DistinctRow,
-  EntityRow,
-  EventRow,
-  FactRow,
-  MentionRow,
-  MergeRow,
-  QuoteRow,
-  RelationRow,
-  SourceRow,
+import {
+  articleSummary,
+  type DatasetRow,
+  type DistinctRow,
+  type EntityRow,
+  type EventRow,
+  type FactRow,
+  type MentionRow,
+  type MergeRow,
+  type QuoteRow,
+  type RelationRow,
+  type SourceRow,
+  type TrashRow,
 } from './rows';
 
 /** Small values the store keeps about itself (the knowledge version, the cached dictionary). */
@@ -46,6 +48,7 @@ export type KnowledgeDb = Dexie & {
   mentions: Table<MentionRow, [string, string]>;
   merges: EntityTable<MergeRow, 'from'>;
   distinct: EntityTable<DistinctRow, 'pair'>;
+  trash: EntityTable<TrashRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -87,6 +90,22 @@ export function openKnowledgeDb(name = DB_NAME): KnowledgeDb {
           row.words = nameWords(row);
         }),
     );
+  // 4: removed saved articles kept for undo (the latest few); a one-source dataset lists its source (the library).
+  db.version(4)
+    .stores({ trash: 'id, at' })
+    .upgrade(async (tx) => {
+      const sources = await tx.table<SourceRow>('sources').toArray();
+      const byDataset = new Map<string, SourceRow[]>();
+      for (const source of sources)
+        byDataset.set(source.dataset, [...(byDataset.get(source.dataset) ?? []), source]);
+      await tx
+        .table<DatasetRow>('datasets')
+        .toCollection()
+        .modify((row) => {
+          const [only, ...more] = byDataset.get(row.id) ?? [];
+          if (only && more.length === 0) row.article = articleSummary(only);
+        });
+    });
   return db;
 }
 

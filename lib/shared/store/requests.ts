@@ -28,4 +28,6 @@ export interface KnowledgeRequests {
   mergeEntities(from: string, into: string): Promise<Result<null, string>>;
   unmergeEntity(from: string): Promise<void>;
   markDistinct(a: string, b: string): Promise<void>;
+  /** Brings back a saved article removed a moment ago (the library's undo). */
+  restoreRemoved(datasetId: string): Promise<Result<DatasetRow, string>>;
 }

@@ -45,6 +45,35 @@ export interface DatasetRow {
   contentHash?: string;
   /** Set for a dataset carried over from an older release whose data could not be read; it has no rows. */
   damaged?: DatasetDamage;
+  /** A dataset of one source (every saved article): that source as the library lists it, without its text. */
+  article?: ArticleSummary;
+}
+
+export interface ArticleSummary {
+  sourceId: string;
+  title: string;
+  /** The publisher as the source names it, else the address's host. */
+  site?: string;
+  /** As the source states it. */
+  published?: string;
+  url?: string;
+}
+
+/** How the library lists a dataset's one source. */
+export function articleSummary(source: Source): ArticleSummary {
+  const summary: ArticleSummary = { sourceId: source.id, title: source.title };
+  let site = source.publisher;
+  if (!site && source.url) {
+    try {
+      site = new URL(source.url).hostname.replace(/^www\./, '');
+    } catch {
+      site = undefined;
+    }
+  }
+  if (site) summary.site = site;
+  if (source.published) summary.published = source.published;
+  if (source.url) summary.url = source.url;
+  return summary;
 }
 
 interface Owned {
@@ -97,6 +126,20 @@ export interface DistinctRow {
   at: string;
 }
 
+/**
+ * A removed saved article, kept so its removal can be undone: its rows as they were, the mentions and merges that
+ * went with it, and the entities it owned that another article still names (handed to that article, handed back on
+ * undo).
+ */
+export interface TrashRow {
+  id: string;
+  at: string;
+  rows: DatasetRows;
+  mentions: MentionRow[];
+  merges: MergeRow[];
+  handedOver: { entity: string; to: string }[];
+}
+
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
@@ -144,6 +187,8 @@ export function toRows(
   };
   if (dataset.notes !== undefined) row.notes = dataset.notes;
   if (dataset.ignoredNames !== undefined) row.ignoredNames = dataset.ignoredNames;
+  const [only, ...more] = dataset.sources;
+  if (only && more.length === 0) row.article = articleSummary(only);
   return {
     dataset: row,
     sources: dataset.sources.map(owned<Source>(id)),

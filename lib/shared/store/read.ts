@@ -49,10 +49,37 @@ export class KnowledgeReader {
     return (await this.db.datasets.toArray()).sort(datasetOrder);
   }
 
+  /**
+   * What most reads start from, read once per knowledge version: the rank of each dataset in use and the merges in
+   * force. With a library of 1,000 saved articles the merges alone are thousands of rows; a card, a view or a search
+   * then pays one small read (the version) instead.
+   */
+  private cached:
+    | {
+        version: number;
+        ranks: Promise<Map<string, number>>;
+        merges?: Promise<Map<string, string>>;
+      }
+    | undefined;
+
+  private async current() {
+    const version = await this.version();
+    if (this.cached?.version !== version) {
+      const ranks = this.datasets().then(
+        (rows) => new Map(rows.filter(isInUse).map((row, rank) => [row.id, rank])),
+      );
+      this.cached = { version, ranks };
+      // A failed read is not kept: the next call reads again.
+      ranks.catch(() => {
+        if (this.cached?.ranks === ranks) this.cached = undefined;
+      });
+    }
+    return this.cached;
+  }
+
   /** Rank of each dataset in use (its place in dataset order). */
   private async ranks(): Promise<Map<string, number>> {
-    const rows = (await this.datasets()).filter(isInUse);
-    return new Map(rows.map((row, rank) => [row.id, rank]));
+    return (await this.current()).ranks;
   }
 
   /** Rows of datasets in use, in dataset order then file order. */
@@ -71,7 +98,19 @@ export class KnowledgeReader {
    * is switched off lapses while it is off: the merged entity stands alone again).
    */
   private async mergeMap(): Promise<Map<string, string>> {
-    const [merges, ranks] = await Promise.all([this.db.merges.toArray(), this.ranks()]);
+    const cached = await this.current();
+    if (!cached.merges) {
+      const merges = this.readMerges(cached.ranks);
+      cached.merges = merges;
+      merges.catch(() => {
+        if (cached.merges === merges) cached.merges = undefined;
+      });
+    }
+    return cached.merges;
+  }
+
+  private async readMerges(ranking: Promise<Map<string, number>>): Promise<Map<string, string>> {
+    const [merges, ranks] = await Promise.all([this.db.merges.toArray(), ranking]);
     if (merges.length === 0) return new Map();
     const rows = await this.db.entities.bulkGet(merges.flatMap((m) => [m.from, m.into]));
     const usable = new Set(rows.flatMap((row) => (row && ranks.has(row.dataset) ? [row.id] : [])));

@@ -25,7 +25,10 @@ describe('generated library', () => {
       quotes: 60,
       events: 36,
     });
-    const chars = a.articles.reduce((n, { dataset }) => n + (dataset.sources[0]?.text.length ?? 0), 0);
+    const chars = a.articles.reduce(
+      (n, { dataset }) => n + (dataset.sources[0]?.text.length ?? 0),
+      0,
+    );
     expect(a.totals.textChars).toBe(chars);
   });
 

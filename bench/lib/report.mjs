@@ -209,9 +209,11 @@ export function printSummary(results) {
   console.log(
     `\nBackstory bench — ${m.nproc} × ${m.cpu}, ${m.chromium}, commit ${m.commit}, load avg at start ${m.loadavgStart.map((l) => l.toFixed(1)).join(' ')}`,
   );
-  console.log(
-    `dictionary: ${results.dictionary?.entities} entities (${results.dictionary?.source}); medians of ${results.settings.runs} fresh loads, interleaved; times until highlights painted\n`,
-  );
+  // The scan parts' dictionary and settings (the pages part says its own under its table).
+  if (results.pages || results.series || results.scale || results.live || results.memory)
+    console.log(
+      `dictionary: ${results.dictionary?.entities} entities (${results.dictionary?.source}); medians of ${results.settings.runs} fresh loads, interleaved; times until highlights painted\n`,
+    );
   if (results.pages) {
     console.log(table(PAGE_HEADERS, pageRows(results)));
     console.log(

@@ -58,9 +58,11 @@ async function openOnce(session, kind, names) {
     clearTimeout(timer);
     const entries = await page.$$eval('.entity-list .entity-button', (list) => list.length);
     const trace = readTrace(await page.tracing.stop());
-    const doc = trace.marks.get('bench:doc');
     const tab = trace.marks.get('bench:tab');
     const result = { listMs: shown.listAt, namesMs: shown.namesAt, entries };
+    // Now and then, on a busy machine, a trace lacks a process's early events, the document-start mark among them:
+    // that run gets no CPU figures rather than a part of them.
+    const doc = trace.marks.get('bench:doc');
     if (doc) {
       // The page's clock in the trace's: the document-start mark is at docAt ms after navigation start.
       const start = doc.ts - shown.docAt * 1000;
@@ -213,6 +215,8 @@ export async function measureExtensionPages({ root, builds, demoUrl, runs, log }
             tabCpu: spread(list, 'tabCpuMs'),
             allCpu: spread(list, 'allCpuMs'),
             entries: [...new Set(list.map((r) => r.entries))],
+            // Runs whose trace had the page's marks (the others have times but no CPU figures).
+            traced: list.filter((r) => r.cpuMs !== undefined).length,
             runs: list,
           };
           section.rows.push(row);

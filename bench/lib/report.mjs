@@ -122,9 +122,10 @@ const withSpread = (s) => {
   const bare = (v) => (inSeconds ? (v / 1000).toFixed(2) : v.toFixed(0));
   return `${ms(s.median)} [${bare(s.min)}–${bare(s.max)}]`;
 };
+/** The CPU medians; "(5 of 7)" when some runs' traces lacked the page's marks. */
 const cpuCells = (row) =>
   row
-    ? `${ms(row.cpu.median)} / ${ms(row.extensionCpu.median)} / ${ms(row.browserCpu.median)}`
+    ? `${ms(row.cpu.median)} / ${ms(row.extensionCpu.median)} / ${ms(row.browserCpu.median)}${row.traced < row.runs.length ? ` (${row.traced} of ${row.runs.length})` : ''}`
     : '–';
 /** One line per dictionary size × page: the previous release beside this build. */
 function extensionRows(section) {

@@ -163,8 +163,13 @@ function extensionNotes(section) {
   const imports = section.sizes
     .flatMap((size) => Object.entries(size.importMs).map(([key, v]) => `${key} ${ms(v)}`))
     .join(', ');
+  // The largest row median per build: the background's and the demo tab's part in an open.
+  const most = (build, field) =>
+    ms(Math.max(...section.rows.filter((r) => r.build === build).map((r) => r[field].median ?? 0)));
+  const helpers = `During an open, the background's service worker thread ran at most ${most('before', 'workerCpu')} (before) and ${most('after', 'workerCpu')} (after) of CPU, the demo tab's main thread (its content script answering) at most ${most('before', 'tabCpu')} and ${most('after', 'tabCpu')} (largest row medians).`;
   return [
     builds,
+    helpers,
     `${section.synthetic.entities.toLocaleString('en')} synthetic people in ${section.synthetic.datasets.length} datasets, imported through each build's options page (${files}); import took ${imports || '–'}.`,
     `Medians of ${section.runs} fresh opens per row, interleaved, after one warm-up; [lowest–highest]. "names shown": from navigation start until every entry of the list shows the knowledge base's name; "list": until the list first exists (the previous release shows it early with the words found on the page). CPU: the page's main thread / the extension's renderer process (page, V8 helpers, service worker) / the browser process, in the same window.`,
   ];

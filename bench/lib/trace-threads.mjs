@@ -1,8 +1,5 @@
 // A whole-browser Chromium trace read per thread: which thread is which (by its name or by a performance mark made
-// on it), and the CPU time (thread clock, `tdur`) of the tasks threads ran in a window of time.
-
-/** Top-level tasks: a thread's own task runner and the thread pool's workers (V8's GC and compile jobs among them). */
-const TASKS = new Set(['ThreadControllerImpl::RunTask', 'ThreadPool_RunTask']);
+// on it), and the CPU time (thread clock, `tdur`) of the top-level slices threads ran in a window of time.
 
 /** Parses a trace as puppeteer's `tracing.stop()` returns it. */
 export function readTrace(raw) {
@@ -14,18 +11,19 @@ export function readTrace(raw) {
     if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name);
     else if (e.ph === 'M' && e.name === 'process_name') processes.set(e.pid, e.args?.name);
     else if (e.cat === 'blink.user_timing' && e.name.startsWith('bench:') && !marks.has(e.name))
-      marks.set(e.name, { ts: e.ts, pid: e.pid, tid: e.tid });
+      marks.set(e.name, { ts: e.ts, tts: e.tts, pid: e.pid, tid: e.tid });
   }
-  // Each thread's top-level tasks in time order, nested ones left out (they are inside their parent's time).
+  // Each thread's top-level slices in time order, nested ones left out (their time is inside their parent's). Not
+  // only tasks: a microtask checkpoint after a task (where promise continuations run) is a slice of its own.
   const tasks = new Map();
   for (const e of events) {
-    if (e.ph !== 'X' || !TASKS.has(e.name)) continue;
+    if (e.ph !== 'X' || e.tdur === undefined) continue;
     const key = `${e.pid}:${e.tid}`;
     if (!tasks.has(key)) tasks.set(key, []);
     tasks.get(key).push(e);
   }
   for (const [key, list] of tasks) {
-    list.sort((a, b) => a.ts - b.ts);
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
     let end = -Infinity;
     tasks.set(
       key,
@@ -55,7 +53,7 @@ export function namedProcess(trace, name) {
 }
 
 /**
- * CPU time (ms) of the top-level tasks that threads chosen by `which(pid, tid)` started in [fromUs, toUs) of the
+ * CPU time (ms) of the top-level slices that threads chosen by `which(pid, tid)` started in [fromUs, toUs) of the
  * trace clock, with the number of tasks and the longest.
  */
 export function cpuIn(trace, which, fromUs, toUs) {

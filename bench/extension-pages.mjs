@@ -148,8 +148,8 @@ export async function measureExtensionPages({ root, builds, demoUrl, runs, log }
     for (const build of builds) {
       const session = await launchWithExtension(build.dir);
       session.key = build.key;
+      sessions.push(session); // closed in `finally` whatever happens next
       session.demo = await openInOwnWindow(session, demoUrl);
-      sessions.push(session);
     }
     const sizes = [
       { key: 'seed', label: 'seed', entities: seed.entities.length },

@@ -3,11 +3,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  deleteFromLibrary,
   exportSelected,
+  importIntoLibrary,
   type LibraryEntry,
   libraryEntries,
   searchLibrary,
   sortLibrary,
+  undoDelete,
 } from '../../../lib/pages/library';
 import { readDatasetFile } from '../../../lib/shared/kb/transfer';
 import { savedArticle } from '../support/articles';
@@ -136,5 +139,40 @@ describe('the library', () => {
       message: 'Select at least one source to export.',
     });
     expect(await exportSelected(knowledge.access, ['gone'])).toMatchObject({ ok: false });
+  });
+
+  it('deletes a saved article: what only it said goes, what another source also says stays; undo brings it back', async () => {
+    const { reader } = knowledge.access;
+    const one = (await entries()).find((entry) => entry.datasetId === 'saved-one') as LibraryEntry;
+    expect(await deleteFromLibrary(knowledge.access, one)).toBeNull();
+    expect((await entries()).map((entry) => entry.datasetId)).not.toContain('saved-one');
+    expect((await reader.facts('kyiv')).map((fact) => fact.id)).not.toContain('one-fact-2');
+    // Maria Testova came with it, but the other articles name her: she stays.
+    expect(await reader.entity('maria-testova')).toBeDefined();
+    expect((await reader.facts('maria-testova')).map((fact) => fact.id)).toEqual([
+      'two-fact-1',
+      'three-fact-1',
+    ]);
+    expect(await undoDelete(knowledge.access, one)).toBeNull();
+    expect((await entries()).map((entry) => entry.datasetId)).toContain('saved-one');
+    expect((await reader.facts('kyiv')).map((fact) => fact.id)).toContain('one-fact-2');
+    expect(await undoDelete(knowledge.access, one)).toMatch(/could not be brought back/);
+    // The bundled article is not deleted from here.
+    const bundled = (await entries()).find((entry) => entry.origin === 'bundled') as LibraryEntry;
+    expect(await deleteFromLibrary(knowledge.access, bundled)).toMatch(/options/);
+  });
+
+  it('imports a file, and says why one that clashes was not imported', async () => {
+    const exported = await exportSelected(knowledge.access, ['saved-two']);
+    if (!exported.ok) throw new Error(exported.message);
+    const file = { name: 'two.json', size: exported.text.length, text: async () => exported.text };
+    const clash = await importIntoLibrary(knowledge.access, file);
+    expect(clash).toMatchObject({ tone: 'error', title: 'two.json was not imported' });
+    expect(clash.text).toMatch(/^id: a dataset with the id "saved-two" is already imported/);
+    await deleteFromLibrary(knowledge.access, { datasetId: 'saved-two', origin: 'saved' });
+    expect(await importIntoLibrary(knowledge.access, file)).toEqual({
+      tone: 'success',
+      title: 'Imported Article two: 2 entities, 0 quotes, 0 events.',
+    });
   });
 });

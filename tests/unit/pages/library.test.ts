@@ -3,15 +3,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  deleteFromLibrary,
-  exportSelected,
-  importIntoLibrary,
   type LibraryEntry,
   libraryEntries,
   searchLibrary,
   sortLibrary,
-  undoDelete,
 } from '../../../lib/pages/library';
+import {
+  deleteFromLibrary,
+  exportSelected,
+  importIntoLibrary,
+  undoDelete,
+} from '../../../lib/pages/library-actions';
 import { readDatasetFile } from '../../../lib/shared/kb/transfer';
 import { savedArticle } from '../support/articles';
 import { freshKnowledge, type TestKnowledge } from '../support/knowledge';

@@ -61,6 +61,22 @@ export interface EntityDetail extends EntityRef {
   /** In the article's order. */
   events: EventSummary[];
   related: RelatedEntity[];
+  /** Entities of other sources shown as this one (merged), with who decided. */
+  merged: MergedEntity[];
+  /** Entities that may be this one, for the reader to confirm or set apart (best first). */
+  candidates: SameCandidate[];
+}
+
+export interface MergedEntity {
+  entity: EntityRef;
+  /** 'certain': merged when stored (same full name and kind); 'reader': the reader said so. */
+  how: 'certain' | 'reader';
+}
+
+export interface SameCandidate {
+  entity: EntityRef;
+  /** Why it may be the same, in words ("same surname, with a title"). */
+  why: string;
 }
 
 export interface EventDetail extends EventSummary {

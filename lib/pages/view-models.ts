@@ -70,11 +70,13 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
   const entity = async (id: string): Promise<EntityDetail | undefined> => {
     const found = await reader.entity(id);
     if (!found) return undefined;
-    const [facts, quotes, events, related] = await Promise.all([
+    const [facts, quotes, events, related, merged, candidates] = await Promise.all([
       reader.facts(id),
       reader.quotes(id),
       reader.events(id),
       reader.related(id),
+      reader.mergedInto(found.id),
+      reader.sameSuggestions(found),
     ]);
     const spans = [...facts.map((fact) => fact.evidence), ...quotes.map((quote) => quote.evidence)];
     const sentences = await reader.sentences(spans);
@@ -125,6 +127,8 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
               : undefined,
         };
       }),
+      merged: merged.map(({ entity: other, how }) => ({ entity: toRef(other), how })),
+      candidates: candidates.map(({ entity: other, why }) => ({ entity: toRef(other), why })),
     };
   };
 

@@ -126,6 +126,8 @@ export const starmer: EntityDetail = {
     },
   ],
   related: [{ id: 'putin', name: 'Vladimir Putin', kind: 'person', relation: 'accused' }],
+  merged: [],
+  candidates: [],
 };
 
 export const attack: EventDetail = {

@@ -66,7 +66,7 @@ export function EntityView({
         <section aria-labelledby="facts-heading" class="detail-section">
           <h2 id="facts-heading">Facts</h2>
           <ul class="facts">
-            {entity.facts.map((fact) => (
+            {entity.facts.map((fact, index) => (
               <li key={fact.id} class="fact">
                 <details>
                   <summary>
@@ -78,6 +78,11 @@ export function EntityView({
                     Show in the article
                   </button>
                 </details>
+                {/* Once under each run of facts from one source (they come in article order). */}
+                {fact.sourceLine &&
+                fact.span.sourceId !== entity.facts[index + 1]?.span.sourceId ? (
+                  <p class="fact-source">{fact.sourceLine}</p>
+                ) : null}
               </li>
             ))}
           </ul>

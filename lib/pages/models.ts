@@ -19,6 +19,8 @@ export interface FactItem {
   /** The sentence of the source the fact was taken from. */
   sentence: string;
   span: SourceSpan;
+  /** "Title · site · date" of that source (lib/shared/source-line.ts). */
+  sourceLine?: string;
 }
 
 export interface QuoteItem {

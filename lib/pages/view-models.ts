@@ -1,6 +1,7 @@
 // The panel's plain models (entity, event, source, search results), read from the knowledge store view by view.
 import type { Evidence, KbEvent, Quote, Relation } from '../shared/kb/schema';
 import type { NameMatch } from '../shared/messaging';
+import { sourceLine } from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
 import type { PanelKnowledge } from './knowledge';
 import type { KnowledgeAccess, KnowledgeRequests } from './knowledge-access';
@@ -77,7 +78,12 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
       reader.related(id),
     ]);
     const spans = [...facts.map((fact) => fact.evidence), ...quotes.map((quote) => quote.evidence)];
-    const sentences = await reader.sentences(spans);
+    // Each source read once: for the sentences, and for the line that names it under its facts.
+    const sources = await reader.sources(spans.map((evidence) => evidence.source));
+    const sentences = spans.map(
+      (evidence) => sources.get(evidence.source)?.text.slice(evidence.start, evidence.end) ?? '',
+    );
+    const lines = new Map([...sources.values()].map((row) => [row.id, sourceLine(row)]));
     const known = await refs([
       ...events.flatMap((event) => event.where),
       ...related.flatMap((other) => other.relations.flatMap((r) => [r.subject, r.object])),
@@ -101,6 +107,7 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
           text: fact.text,
           sentence: sentences[i] ?? '',
           span: span(fact.evidence),
+          sourceLine: lines.get(fact.evidence.source),
         }))
         .sort((a, b) => byOrder(a.span, b.span)),
       quotes: quotes

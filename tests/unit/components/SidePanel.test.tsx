@@ -133,6 +133,10 @@ describe('views and history', () => {
     expect(screen.getByText('British Prime Minister')).toBeTruthy();
     expect(screen.getByText('1 mention')).toBeTruthy();
     expect(screen.getByText(/accused Russian President Vladimir Putin/)).toBeTruthy();
+    // Where the facts come from: the source's title, site and date.
+    expect(
+      screen.getByText('Russian Missile and Drone Attack on Kyiv · Example News · 28 Aug 2025'),
+    ).toBeTruthy();
     expect(screen.getByText('“senseless”')).toBeTruthy();
     // An event in the article's own terms: "Thursday", not a computed date.
     const events = screen.getByRole('region', { name: 'Events' });

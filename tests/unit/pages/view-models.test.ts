@@ -19,6 +19,9 @@ describe('panel models from the knowledge base', () => {
     expect(starmer?.facts[0]?.sentence).toBe(
       'British Prime Minister Keir Starmer called the strikes “senseless” and accused Russian President Vladimir Putin of sabotaging peace efforts.',
     );
+    expect(starmer?.facts.map((fact) => fact.sourceLine)).toEqual(
+      starmer?.facts.map(() => seedDataset.sources[0]?.title),
+    );
     expect(starmer?.related).toEqual([
       {
         id: 'vladimir-putin',

@@ -195,6 +195,16 @@ export class KnowledgeWriter {
       addedAt: new Date().toISOString(),
     });
     const source = dataset.sources[0]?.id;
+    const first = dataset.sources[0];
+    if (first) {
+      const { title, publisher, published, url } = first;
+      rows.dataset.article = {
+        title,
+        ...(publisher ? { publisher } : {}),
+        ...(published ? { published } : {}),
+        ...(url ? { url } : {}),
+      };
+    }
     let replaced: DatasetCounts | undefined;
     try {
       await this.transact(async () => {

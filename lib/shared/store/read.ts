@@ -87,6 +87,11 @@ export class KnowledgeReader {
     return this.inUse(rows);
   }
 
+  /** The id of every stored entity, in use or not: a new entity must take none of them. */
+  async entityIds(): Promise<string[]> {
+    return this.db.entities.toCollection().primaryKeys();
+  }
+
   /** Entities in use one of whose names or aliases folds to `key` (lib/shared/store/fold-key.ts). */
   async entitiesNamed(key: string): Promise<EntityRow[]> {
     return this.inUse(await this.db.entities.where('names').equals(key).toArray());

@@ -43,7 +43,12 @@ export interface DatasetRow {
   contentHash?: string;
   /** Set for a dataset carried over from an older release whose data could not be read; it has no rows. */
   damaged?: DatasetDamage;
+  /** A saved article only: its source's line, so a list of saved articles reads it without their texts. */
+  article?: SavedArticleLine;
 }
+
+/** What names a saved article in a list: its source's title, site and date as the page gave them. */
+export type SavedArticleLine = Pick<Source, 'title' | 'publisher' | 'published' | 'url'>;
 
 interface Owned {
   dataset: string;

@@ -5,11 +5,14 @@ import type { PageStatus } from '../lib/pages/followed-page';
 import type { PanelView } from '../lib/pages/history';
 import type { PanelKnowledge } from '../lib/pages/knowledge';
 import type { EntityRef, PageGroup, SourceSpan } from '../lib/pages/models';
+import type { ReviewChange } from '../lib/pages/review';
+import type { SaveSession } from '../lib/pages/save-article';
 import { flattenResults, type SearchHit } from '../lib/pages/search';
 import { EmptyState } from './EmptyState';
 import { type EntityOnPage, EntityView } from './EntityView';
 import { EventView } from './EventView';
 import { PageEntityList } from './PageEntityList';
+import { SaveView } from './SaveView';
 import { SEARCH_LIST_ID, SearchResults, searchOptionId } from './SearchResults';
 import { SourceView } from './SourceView';
 import { useLoaded } from './use-loaded';
@@ -43,6 +46,14 @@ export interface SidePanelProps {
   onShowOnPage(entityId: string, snippet?: number): void;
   /** Turn highlighting on for the page's site (or globally, when it is the global switch that is off). */
   onTurnOn(): void;
+  /** "Save this article": where saving the followed tab's page stands (null: not started). */
+  save: SaveSession | null;
+  /** Reads the followed tab's page for review and shows the save view. */
+  onSaveArticle(): void;
+  onReviewChange(change: ReviewChange): void;
+  /** Stores the reviewed article. */
+  onSaveReviewed(): void;
+  onDiscardReview(): void;
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -313,6 +324,19 @@ function CurrentView(props: CurrentViewProps) {
       />
     );
   }
+  if (view.view === 'save') {
+    return (
+      <SaveView
+        session={props.save}
+        onStart={props.onSaveArticle}
+        onChange={props.onReviewChange}
+        onSave={props.onSaveReviewed}
+        onDiscard={props.onDiscardReview}
+        onOpenSource={(sourceId) => onNavigate({ view: 'source', sourceId })}
+        onShowPage={() => onNavigate({ view: 'page' })}
+      />
+    );
+  }
   const { sourceId, span } = view;
   return (
     <Pane
@@ -416,12 +440,25 @@ function PageView(props: CurrentViewProps) {
         On this page
         {'host' in page && page.host ? <span class="host"> · {page.host}</span> : null}
       </h1>
+      {canSave(page) ? (
+        <div class="page-actions">
+          <button type="button" onClick={props.onSaveArticle}>
+            Save this article
+          </button>
+        </div>
+      ) : null}
       <PageBody
         {...props}
         onDetails={(entity) => onNavigate({ view: 'entity', entityId: entity.id })}
       />
     </section>
   );
+}
+
+/** Whether the page may be an article to save: a web page (highlighting off or not), not one no extension may read. */
+function canSave(page: PageStatus<PageGroup[]>): boolean {
+  if (page.status === 'restricted' || page.status === 'loading') return false;
+  return page.status !== 'unreachable' || page.host !== null;
 }
 
 function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void }) {

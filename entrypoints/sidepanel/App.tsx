@@ -7,6 +7,8 @@ import {
   followPage,
   panelHost,
   pinnedTabId,
+  readPageCopy,
+  resolveTab,
 } from '../../lib/pages/followed-page';
 import { groupStatus } from '../../lib/pages/group';
 import {
@@ -21,9 +23,16 @@ import {
 } from '../../lib/pages/history';
 import { pageKnowledge } from '../../lib/pages/knowledge-access';
 import type { EntityRef } from '../../lib/pages/models';
+import {
+  readArticle,
+  type SaveSession,
+  saveReviewed,
+  whenIdle,
+} from '../../lib/pages/save-article';
+import { SaveFlow } from '../../lib/pages/save-flow';
 import { panelKnowledge } from '../../lib/pages/view-models';
 import { clearLanding, takeLanding, watchLanding } from '../../lib/shared/landing';
-import type { PanelTarget } from '../../lib/shared/messaging';
+import { backgroundMessenger, type PanelTarget } from '../../lib/shared/messaging';
 import { setEnabled, setHighlightingForUrl } from '../../lib/shared/settings/store';
 
 const pinned = pinnedTabId(location.search);
@@ -32,6 +41,27 @@ const hostReady = panelHost();
 /** The store this panel reads (and the background it asks), and the views read from it. */
 const access = pageKnowledge();
 const knowledge = panelKnowledge(access);
+/** The extraction library: a chunk of its own, loaded when the panel is idle or the reader saves. */
+const extraction = () => import('../../lib/pages/extract');
+
+/** "Save this article": the followed tab's page, extracted here, reviewed, stored by the background. */
+function saveFlow(onSession: (session: SaveSession | null) => void): SaveFlow {
+  return new SaveFlow(
+    {
+      read: async () =>
+        readArticle({
+          tab: async () => resolveTab(pinned, await hostReady),
+          copyPage: readPageCopy,
+          reader: access.reader,
+          dictionary: () => backgroundMessenger.sendMessage('getDictionary', undefined),
+          extraction,
+          parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
+        }),
+      save: (review, earlier) => saveReviewed(review, earlier, access),
+    },
+    onSession,
+  );
+}
 
 export function App() {
   const [knowledgeVersion, setKnowledgeVersion] = useState(0);
@@ -45,7 +75,20 @@ export function App() {
   const [focus, setFocus] = useState<FocusPosition | null>(null);
   const [names, setNames] = useState<Map<string, EntityRef>>(new Map());
 
+  const [save, setSave] = useState<SaveSession | null>(null);
+  const [flow] = useState(() => saveFlow(setSave));
+
   const go = useCallback((view: PanelView) => setHistory((h) => navigate(h, view)), []);
+  const startSave = useCallback(() => {
+    go({ view: 'save' });
+    void flow.start();
+  }, [go, flow]);
+
+  // While the reader reads, the extractor's libraries get ready (~150 ms the first save would otherwise pay).
+  useEffect(
+    () => whenIdle(() => void extraction().then((library) => library.warmUpExtraction())),
+    [],
+  );
   const back = useCallback(() => setHistory(goBack), []);
   const forward = useCallback(() => setHistory(goForward), []);
 
@@ -59,13 +102,14 @@ export function App() {
             ? { view: 'entity', entityId: entity.id }
             : { view: 'search', query: target.query },
         );
-      } else go(target);
+      } else if (target.view === 'save') startSave();
+      else go(target);
       // Taken: reopening the panel later starts from the page, not from an old request.
       void hostReady.then(async ({ windowId }) => {
         if (windowId !== undefined) await clearLanding(windowId);
       });
     },
-    [go],
+    [go, startSave],
   );
 
   // Views read the knowledge again after every change to it (an import, a saved article, a dataset switched).
@@ -154,6 +198,14 @@ export function App() {
       focusPosition={focus}
       onShowOnPage={(id, snippet) => void onShowOnPage(id, snippet)}
       onTurnOn={() => void onTurnOn()}
+      save={save}
+      onSaveArticle={startSave}
+      onReviewChange={(change) => flow.change(change)}
+      onSaveReviewed={() => void flow.save()}
+      onDiscardReview={() => {
+        flow.discard();
+        go({ view: 'page' });
+      }}
     />
   );
 }

@@ -237,3 +237,12 @@ export function whenIdle(work: () => void): void {
   if (idle) idle(work);
   else setTimeout(work, 200);
 }
+
+/** The side panel's save flow, one state at a time (the panel keeps it while the reader looks elsewhere). */
+export type SaveSession =
+  | { phase: 'reading' }
+  | { phase: 'unreadable'; problem: ReadProblem }
+  /** `failure`: why the last Save stored nothing; the review stays as the reader left it, to try again. */
+  | { phase: 'review'; article: ReadArticle; failure?: SaveFailure }
+  | { phase: 'saving'; article: ReadArticle }
+  | { phase: 'saved'; summary: SavedArticleSummary };

@@ -24,7 +24,9 @@ export interface DictionaryEntry {
 export type PanelTarget =
   | { view: 'page' }
   | { view: 'entity'; entityId: string }
-  | { view: 'search'; query: string };
+  | { view: 'search'; query: string }
+  /** "Save this article": read the followed tab's page and show it for review. */
+  | { view: 'save' };
 
 /** What a tab found: one row per distinct entity, in order of first appearance. */
 export interface PageMentions {

@@ -45,6 +45,15 @@ describe('checkMessage', () => {
 });
 
 describe('“Save this article”', () => {
+  it('opens the side panel on the save view, from a content script (the card) or a page', () => {
+    for (const sender of [own, ownPage]) {
+      expect(checkMessage('openSidePanel', { view: 'save' }, sender, OWN)).toEqual({
+        ok: true,
+        data: { view: 'save' },
+      });
+    }
+  });
+
   it('saves only from the extension’s own pages, with the entities the article names', () => {
     const article = { dataset: { id: 'saved-1' }, mentions: [{ entity: 'kyiv', count: 3 }] };
     expect(checkMessage('saveArticle', article, ownPage, OWN)).toEqual({ ok: true, data: article });

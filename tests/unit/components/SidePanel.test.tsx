@@ -52,7 +52,12 @@ function Panel(props: Partial<SidePanelProps> & { start?: PanelView }) {
       focusPosition={null}
       onShowOnPage={() => undefined}
       onTurnOn={() => undefined}
+      onSaveArticle={() => undefined}
+      onReviewChange={() => undefined}
+      onSaveReviewed={() => undefined}
+      onDiscardReview={() => undefined}
       {...props}
+      save={props.save ?? null}
       view={currentView(history)}
       canGoBack={canGoBack(history)}
       canGoForward={canGoForward(history)}
@@ -110,6 +115,29 @@ describe('On this page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Turn on for news.example' }));
     await settle();
     expect(onTurnOn).toHaveBeenCalled();
+  });
+
+  test('“Save this article” is offered on a web page, highlighted or not, and not where no extension may read', async () => {
+    const onSaveArticle = vi.fn();
+    render(
+      <Panel
+        page={{ status: 'off', host: 'news.example', globalOff: false }}
+        onSaveArticle={onSaveArticle}
+      />,
+    );
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Save this article' }));
+    expect(onSaveArticle).toHaveBeenCalledOnce();
+    cleanup();
+    render(<Panel page={{ status: 'restricted' }} />);
+    await settle();
+    expect(screen.queryByRole('button', { name: 'Save this article' })).toBeNull();
+  });
+
+  test('the save view shows where saving stands', async () => {
+    render(<Panel start={{ view: 'save' }} save={{ phase: 'reading' }} />);
+    await settle();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Reading the article…');
   });
 
   test('empty and restricted pages have their own explanations', async () => {

@@ -665,7 +665,7 @@ describe('firefox: side panel page', () => {
 
 /**
  * Firefox: the real content-area context menu, from a real right-click on selected text, and the real sidebar. The
- * menu item is the one the background registered (createLookupMenu on install); choosing it fires the background's
+ * menu item is the one the background registered (createMenus on install); choosing it fires the background's
  * own contextMenus.onClicked listener, as a reader's click does — one that counts as user input, so the sidebar opens.
  */
 describe('firefox: “Look up in Backstory” from the context menu opens the sidebar', () => {

@@ -11,6 +11,7 @@ import { flattenResults, type SearchHit } from '../lib/pages/search';
 import { EmptyState } from './EmptyState';
 import { type EntityOnPage, EntityView } from './EntityView';
 import { EventView } from './EventView';
+import { Notice, type NoticeTone } from './Notice';
 import { PageEntityList } from './PageEntityList';
 import { SaveView } from './SaveView';
 import { SEARCH_LIST_ID, SearchResults, searchOptionId } from './SearchResults';
@@ -54,6 +55,17 @@ export interface SidePanelProps {
   /** Stores the reviewed article. */
   onSaveReviewed(): void;
   onDiscardReview(): void;
+  /** Removes a saved article, everywhere (the source view's "Remove this article", confirmed). */
+  onRemoveSaved(datasetId: string, title: string): void;
+  /** What the last action did (a removal), shown above the view it left the reader on. */
+  notice?: PanelNotice | null;
+}
+
+/** A short result shown at the top of the panel's view. */
+export interface PanelNotice {
+  tone: NoticeTone;
+  title: string;
+  text?: string;
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -243,6 +255,11 @@ export function SidePanel(props: SidePanelProps) {
         </search>
       </header>
       <main class="panel-main" ref={main}>
+        {props.notice ? (
+          <Notice tone={props.notice.tone} title={props.notice.title}>
+            {props.notice.text ? <p>{props.notice.text}</p> : null}
+          </Notice>
+        ) : null}
         <CurrentView
           {...props}
           hits={hits}
@@ -343,7 +360,7 @@ function CurrentView(props: CurrentViewProps) {
       what="article"
       load={() => knowledge.source(sourceId, span)}
       inputs={[knowledge, sourceId, span?.start, span?.end, props.knowledgeVersion]}
-      render={(source) => <SourceView source={source} />}
+      render={(source) => <SourceView source={source} onRemove={props.onRemoveSaved} />}
     />
   );
 }

@@ -1,6 +1,6 @@
 // The side panel page: follows the active tab, loads the knowledge base, and wires both to the SidePanel component.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { type FocusPosition, SidePanel } from '../../components/SidePanel';
+import { type FocusPosition, type PanelNotice, SidePanel } from '../../components/SidePanel';
 import {
   type FollowedPage,
   focusOnPage,
@@ -76,21 +76,33 @@ export function App() {
   const [names, setNames] = useState<Map<string, EntityRef>>(new Map());
 
   const [save, setSave] = useState<SaveSession | null>(null);
+  /** The result of the last removal, shown until the reader moves to another view. */
+  const [notice, setNotice] = useState<PanelNotice | null>(null);
   const [flow] = useState(() => saveFlow(setSave));
 
-  const go = useCallback((view: PanelView) => setHistory((h) => navigate(h, view)), []);
+  const go = useCallback((view: PanelView) => {
+    setNotice(null);
+    setHistory((h) => navigate(h, view));
+  }, []);
   const startSave = useCallback(() => {
     go({ view: 'save' });
     void flow.start();
   }, [go, flow]);
+
+  const back = useCallback(() => {
+    setNotice(null);
+    setHistory(goBack);
+  }, []);
+  const forward = useCallback(() => {
+    setNotice(null);
+    setHistory(goForward);
+  }, []);
 
   // While the reader reads, the extractor's libraries get ready (~150 ms the first save would otherwise pay).
   useEffect(
     () => whenIdle(() => void extraction().then((library) => library.warmUpExtraction())),
     [],
   );
-  const back = useCallback(() => setHistory(goBack), []);
-  const forward = useCallback(() => setHistory(goForward), []);
 
   const land = useCallback(
     async (target: PanelTarget) => {
@@ -177,6 +189,28 @@ export function App() {
     [tab],
   );
 
+  const removeSaved = useCallback(
+    async (datasetId: string, title: string) => {
+      try {
+        await access.requests.removeDataset(datasetId);
+        go({ view: 'page' });
+        setNotice({
+          tone: 'success',
+          title: `Removed “${title}”`,
+          text: 'Its names, facts, quotes and events are gone from every tab and view.',
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        setNotice({
+          tone: 'error',
+          title: `“${title}” was not removed`,
+          text: `${reason}. Nothing was changed; try again, or remove it in the options.`,
+        });
+      }
+    },
+    [go],
+  );
+
   const onTurnOn = useCallback(async () => {
     if (page.status !== 'off') return;
     if (page.globalOff) await setEnabled(true);
@@ -202,6 +236,8 @@ export function App() {
       onSaveArticle={startSave}
       onReviewChange={(change) => flow.change(change)}
       onSaveReviewed={() => void flow.save()}
+      onRemoveSaved={(datasetId, title) => void removeSaved(datasetId, title)}
+      notice={notice}
       onDiscardReview={() => {
         flow.discard();
         go({ view: 'page' });

@@ -1,7 +1,7 @@
 // The panel's plain models (entity, event, source, search results), read from the knowledge store view by view.
 import type { Evidence, KbEvent, Quote, Relation } from '../shared/kb/schema';
 import type { NameMatch } from '../shared/messaging';
-import { sourceLine } from '../shared/source-line';
+import { readableDate, sourceLine, sourceSite } from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
 import type { PanelKnowledge } from './knowledge';
 import type { KnowledgeAccess, KnowledgeRequests } from './knowledge-access';
@@ -175,7 +175,20 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
       }
       lineStart = lineEnd + 1;
     }
-    return { id, title: found.title, paragraphs };
+    const dataset = (await reader.datasets()).find((row) => row.id === found.dataset);
+    const published = [
+      sourceSite(found),
+      found.published ? readableDate(found.published) : undefined,
+    ].filter((part): part is string => Boolean(part));
+    return {
+      id,
+      title: found.title,
+      ...(published.length > 0 ? { published: published.join(' · ') } : {}),
+      ...(dataset?.origin === 'saved'
+        ? { saved: { datasetId: dataset.id, savedAt: dataset.addedAt } }
+        : {}),
+      paragraphs,
+    };
   };
 
   const searchIndex = async (): Promise<SearchIndex> => {

@@ -56,6 +56,7 @@ function Panel(props: Partial<SidePanelProps> & { start?: PanelView }) {
       onReviewChange={() => undefined}
       onSaveReviewed={() => undefined}
       onDiscardReview={() => undefined}
+      onRemoveSaved={() => undefined}
       {...props}
       save={props.save ?? null}
       view={currentView(history)}

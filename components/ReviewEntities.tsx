@@ -80,6 +80,9 @@ function Candidate(props: {
           type="text"
           class="name-input"
           value={choice.name}
+          // Names are no dictionary words, and Chromium would fetch a spellcheck dictionary (a network request).
+          spellcheck={false}
+          autocomplete="off"
           maxLength={1000}
           aria-label={`Name of ${found.name}`}
           aria-invalid={problem ? true : undefined}

@@ -114,7 +114,7 @@ function Quote(props: {
             <button
               type="button"
               class="link"
-              aria-label={`${speaker ? 'Change' : 'Pick'} the speaker of quote ${number}`}
+              aria-label={`${speaker ? 'Change' : 'Pick'} speaker of quote ${number}`}
               onClick={() => setPicking(true)}
             >
               {speaker ? 'Change speaker' : 'Pick speaker'}
@@ -125,7 +125,7 @@ function Quote(props: {
                 <button
                   type="button"
                   class="link"
-                  aria-label={`Clear the speaker of quote ${number}`}
+                  aria-label={`Clear speaker of quote ${number}`}
                   onClick={() => onChange({ type: 'set-speaker', id: quote.id, speaker: null })}
                 >
                   Clear

@@ -21,6 +21,7 @@ import {
   type PanelView,
   startHistory,
 } from '../../lib/pages/history';
+import { withoutEventHandlers } from '../../lib/pages/inert-html';
 import { pageKnowledge } from '../../lib/pages/knowledge-access';
 import type { EntityRef } from '../../lib/pages/models';
 import {
@@ -55,7 +56,7 @@ function saveFlow(onSession: (session: SaveSession | null) => void): SaveFlow {
           reader: access.reader,
           dictionary: () => backgroundMessenger.sendMessage('getDictionary', undefined),
           extraction,
-          parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
+          parse: (html) => new DOMParser().parseFromString(withoutEventHandlers(html), 'text/html'),
         }),
       save: (review, earlier) => saveReviewed(review, earlier, access),
     },

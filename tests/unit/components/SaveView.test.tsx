@@ -147,13 +147,13 @@ describe('the review', () => {
 
   test('pick a speaker for the quote without one, then clear it again', async () => {
     await openReview();
-    fireEvent.click(screen.getByRole('button', { name: 'Pick the speaker of quote 2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Pick speaker of quote 2' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Said by' }), {
       target: { value: 'known:volodymyr-zelenskyy' },
     });
     expect(screen.getByText('Saved, said by Volodymyr Zelenskyy.')).toBeTruthy();
     expect(summary()).toMatch(/2 quotes/);
-    fireEvent.click(screen.getByRole('button', { name: 'Clear the speaker of quote 2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear speaker of quote 2' }));
     expect(summary()).toMatch(/1 quote,/);
   });
 

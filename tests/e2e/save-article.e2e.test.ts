@@ -2,8 +2,9 @@
 // Issue 14, "Save this article", end to end in both browsers: a corpus article (nytimes-1, which names Obama) saved
 // through the real review in the side panel; another open page that names him (bbc-1) highlights him at once, and
 // its card shows the saved fact with its source line; the saved article removed from its source view: gone from the
-// page, the card and the panel at once, the bundled and an imported dataset untouched. Then, in Chromium, the pages
-// a reader may try that can't be saved, or that try to be more than text.
+// page, the card and the panel at once, the bundled and an imported dataset untouched. The other ways in (the popup's
+// button, the keyboard command, the page's context menu) reach the real side panel or sidebar. Then, in Chromium, the
+// pages a reader may try that can't be saved, or that try to be more than text.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { smallDataset } from '../unit/support/dataset-fixture';
 import {
   type ExtensionSession,
   extensionConsoleErrors,
+  inFirefoxChrome,
   launchChromium,
   launchFirefox,
   screenshot,
@@ -21,12 +23,17 @@ import {
 } from './harness';
 import {
   axeViolations,
+  dispatchInWorker,
   openPinned,
   openServedInWindow,
+  realPanelOf,
   resultsFor,
+  serviceWorker,
+  tabIdOf,
   visibleText,
 } from './panel-support';
 import { inCard, openCard } from './support/card';
+import { chooseMenuItem, closeContextMenu, openContextMenu } from './support/firefox-menu';
 import { allMentions, settledPaint } from './support/highlights';
 import { NO_ROWS, rowsOf } from './support/knowledge-store';
 import { PagesOwnRequests } from './support/page-requests';
@@ -294,6 +301,134 @@ for (const [kind, launch] of browsers) {
     });
   });
 }
+
+const SAVE_MENU_ITEM = 'Save this article to Backstory';
+
+describe('chromium: the popup’s button, the keyboard command and the page’s menu open the real panel on the review', () => {
+  let server: TestServer;
+  let session: ExtensionSession;
+  let article: Page;
+  let real: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchChromium({ server });
+    article = await openServedInWindow(session, '/corpus/nytimes-1.html', {
+      width: 1000,
+      height: 700,
+    });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test('the popup’s “Save this article” opens the window’s side panel on the review of its page', async () => {
+    const { page: popup } = await openPinned(session, 'popup', article, {
+      width: 360,
+      height: 640,
+    });
+    await press(popup, 'Save this article');
+    real = await realPanelOf(session, article);
+    await heading(real, SAVED_TITLE);
+    await textOf(real, 'Save keeps');
+    await popup.close();
+  });
+
+  /**
+   * The command and the menu item fire the background's own listeners (dispatchInWorker: no user gesture, so the
+   * panel already open takes the request); each reads the tab's page again.
+   */
+  test('the save-article command and the page’s menu item read the tab again', async () => {
+    const worker = await serviceWorker(session);
+    await article.goto(server.url('/corpus/bbc-1.html'), { waitUntil: 'load' });
+    await dispatchInWorker(worker, 'commands.onCommand', tabIdOf(article), 'save-article');
+    await heading(real, (text) => text.startsWith('Obama admits US gun laws'));
+    await article.goto(server.url('/demo.html'), { waitUntil: 'load' });
+    await dispatchInWorker(
+      worker,
+      'contextMenus.onClicked',
+      tabIdOf(article),
+      '',
+      'backstory-save-article',
+    );
+    await heading(
+      real,
+      (text) => text !== '' && !text.startsWith('Obama') && text !== 'Reading the article…',
+    );
+    await textOf(real, 'Save keeps');
+  });
+
+  test('no errors from the extension', () => {
+    expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
+  });
+});
+
+/** Firefox: the real content-area context menu on the page itself, and the real sidebar. */
+describe('firefox: “Save this article to Backstory” in the page’s context menu opens the sidebar on the review', () => {
+  let server: TestServer;
+  let session: ExtensionSession;
+  let probe: Page;
+  let article: Page;
+
+  /** The open sidebar's heading (its page is in the extension's process: an extension tab can read it). */
+  function sidebarHeading(): Promise<string | null> {
+    return probe.evaluate(() => {
+      const api = (
+        globalThis as unknown as {
+          browser: { extension: { getViews(filter: { type: 'sidebar' }): Window[] } };
+        }
+      ).browser;
+      const [view] = api.extension.getViews({ type: 'sidebar' });
+      return view ? (view.document.querySelector('h1')?.textContent ?? '') : null;
+    });
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchFirefox({ server });
+    probe = await session.openExtensionPage('options');
+    article = await session.openServedPage('/corpus/nytimes-1.html', { width: 1000, height: 700 });
+    await settledPaint(article);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test('offered on the page itself, not on selected text', async () => {
+    await article.bringToFront();
+    const point = await article.evaluate(() => {
+      getSelection()?.removeAllRanges();
+      const paragraph = [...document.querySelectorAll('p')].find(
+        (p) => (p.textContent ?? '').length > 200,
+      );
+      paragraph?.scrollIntoView({ block: 'center' });
+      const box = paragraph?.getBoundingClientRect();
+      return box ? { x: box.x + 5, y: box.y + 5 } : null;
+    });
+    if (!point) throw new Error('no paragraph on nytimes-1');
+    const items = await openContextMenu(session, article, point);
+    expect(items).toContain(SAVE_MENU_ITEM);
+    expect(items).not.toContain('Look up in Backstory');
+    await chooseMenuItem(session, SAVE_MENU_ITEM);
+    await until('the sidebar’s review', sidebarHeading, (shown) => shown === SAVED_TITLE, 30_000);
+    const open = await inFirefoxChrome(session, () => {
+      const { SidebarController } = globalThis as unknown as {
+        SidebarController: { isOpen: boolean };
+      };
+      return SidebarController.isOpen;
+    });
+    expect(open).toBe(true);
+    await closeContextMenu(session).catch(() => undefined);
+  });
+
+  test('no errors from the extension', () => {
+    expect(extensionConsoleErrors(session.consoleErrors)).toEqual([]);
+  });
+});
 
 describe('chromium: pages that can’t be saved, and pages that try to be more than text', () => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 // Options: the bundled dataset, imported ones and saved articles (import by file picker or drag and drop, disable, remove, export), and reset.
 import { useState } from 'preact/hooks';
 import type { DatasetIssue } from '../lib/shared/kb/schema';
-import { readableDate, sourceSite } from '../lib/shared/source-line';
+import { readableDate } from '../lib/shared/source-line';
 import type { DatasetCounts, DatasetDamage, DatasetRow } from '../lib/shared/store/rows';
 import { Notice } from './Notice';
 import { OptionsConfirm } from './OptionsConfirm';
@@ -32,11 +32,10 @@ function countsText(counts: DatasetCounts): string {
 /** A saved article's line: what it holds, its site and publication date as the page gave them, when it was saved. */
 function savedText(entry: DatasetRow): string {
   const article = entry.article;
-  const site = article ? sourceSite(article) : undefined;
   const published = article?.published ? readableDate(article.published) : undefined;
   return [
     countsText(entry.counts),
-    site,
+    article?.site,
     published,
     `saved ${new Date(entry.addedAt).toLocaleDateString()}`,
   ]

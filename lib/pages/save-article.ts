@@ -5,9 +5,10 @@
 // code in it), and Chrome's service worker has no DOMParser. The extraction library is loaded on demand (its own
 // chunk: compromise and chrono-node would otherwise slow every panel's first paint) and warmed up while idle.
 //
-// Known entities come from the store (`allEntities`, the order the background builds its dictionary in) and their
-// matcher from the background's tables (`getDictionary`), never compiled here; both are read until they agree on
-// the knowledge version and the order of entities, so a save elsewhere in between can't misalign them.
+// Known entities come from the store (`dictionaryEntities`: what the background builds its dictionary from, in its
+// order, an entity carrying the names of those merged into it) and their matcher from the background's tables
+// (`getDictionary`), never compiled here; both are read until they agree on the knowledge version and the order of
+// entities, so a save elsewhere in between can't misalign them.
 import { type DictionaryItem, dictionaryItem } from '../shared/kb/dictionary';
 import type { Dataset } from '../shared/kb/schema';
 import { type Matcher, matcherFromTables } from '../shared/match/matcher';
@@ -56,7 +57,10 @@ export interface EarlierCopy {
 export interface ReadDeps {
   tab(): Promise<FollowedTab | null>;
   copyPage(tab: FollowedTab): Promise<PageCopyReading>;
-  reader: Pick<KnowledgeReader, 'version' | 'allEntities' | 'entityIds' | 'datasets' | 'source'>;
+  reader: Pick<
+    KnowledgeReader,
+    'version' | 'dictionaryEntities' | 'entityIds' | 'datasets' | 'source'
+  >;
   /** The background's dictionary with its matcher tables (`getDictionary`). */
   dictionary(): Promise<{ version: string; entries: DictionaryEntry[]; tables: EncodedTables }>;
   /** The extraction library (a chunk of its own, loaded on first use). */
@@ -87,7 +91,10 @@ interface KnownEntities {
 async function knownEntities(deps: ReadDeps): Promise<KnownEntities | null> {
   for (let attempt = 0; attempt < DICTIONARY_ATTEMPTS; attempt++) {
     const before = await deps.reader.version();
-    const [rows, dictionary] = await Promise.all([deps.reader.allEntities(), deps.dictionary()]);
+    const [rows, dictionary] = await Promise.all([
+      deps.reader.dictionaryEntities(),
+      deps.dictionary(),
+    ]);
     const after = await deps.reader.version();
     const aligned =
       before === after &&

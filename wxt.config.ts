@@ -85,6 +85,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Step to the previous highlighted name on the page',
       },
+      // The fourth and last command Chrome gives a suggested key.
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save this article to Backstory (opens the review in the side panel)',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -64,6 +64,10 @@ export function Card({ data, onOpenPanel, onMute, onClose, rootRef }: CardProps)
                 label={`Source of fact ${index + 1}`}
                 id={`${base}-fact-${index}`}
               />
+              {/* Said once under each run of facts from one source (build-card sorts them by source). */}
+              {fact.source && fact.source.id !== data.facts[index + 1]?.source?.id ? (
+                <span class="card-fact-source">{fact.source.line}</span>
+              ) : null}
             </li>
           ))}
         </ul>

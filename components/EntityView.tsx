@@ -79,11 +79,6 @@ export function EntityView({
           <ul class="facts">
             {entity.facts.map((fact, index) => (
               <li key={fact.id} class="fact">
-                {/* Grouped by source (most recent first): its line opens each group. */}
-                {fact.sourceLine &&
-                fact.span.sourceId !== entity.facts[index - 1]?.span.sourceId ? (
-                  <p class="fact-source">{fact.sourceLine}</p>
-                ) : null}
                 <details>
                   <summary>
                     {fact.text}
@@ -94,6 +89,11 @@ export function EntityView({
                     Show in the article
                   </button>
                 </details>
+                {/* Once under each source's group of facts (the most recent source first), as the card does. */}
+                {fact.sourceLine &&
+                fact.span.sourceId !== entity.facts[index + 1]?.span.sourceId ? (
+                  <p class="fact-source">{fact.sourceLine}</p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
-// Options: the bundled dataset and imported ones (import by file picker or drag and drop, disable, remove, export), and reset.
+// Options: the bundled dataset, imported ones and saved articles (import by file picker or drag and drop, disable, remove, export), and reset.
 import { useState } from 'preact/hooks';
 import type { DatasetIssue } from '../lib/shared/kb/schema';
+import { readableDate } from '../lib/shared/source-line';
 import type { DatasetCounts, DatasetDamage, DatasetRow } from '../lib/shared/store/rows';
 import { Notice } from './Notice';
 import { OptionsConfirm } from './OptionsConfirm';
@@ -26,6 +27,20 @@ export interface OptionsDatasetsProps {
 function countsText(counts: DatasetCounts): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(counts.entities, 'entity').replace('entitys', 'entities')}, ${plural(counts.quotes, 'quote')}, ${plural(counts.events, 'event')}`;
+}
+
+/** A saved article's line: what it holds, its site and publication date as the page gave them, when it was saved. */
+function savedText(entry: DatasetRow): string {
+  const article = entry.article;
+  const published = article?.published ? readableDate(article.published) : undefined;
+  return [
+    countsText(entry.counts),
+    article?.site,
+    published,
+    `saved ${new Date(entry.addedAt).toLocaleDateString()}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The row's line for a dataset set aside: what to do, then why (the reason starts lower case). */
@@ -78,6 +93,12 @@ export function OptionsDatasets(props: OptionsDatasetsProps) {
                   {' '}
                   <span class="badge badge-warning">damaged</span>
                   <div class="hint">{damageText(entry.damaged)}</div>
+                </>
+              ) : entry.origin === 'saved' ? (
+                <>
+                  {' '}
+                  <span class="badge">saved article</span>
+                  <div class="hint">{savedText(entry)}</div>
                 </>
               ) : (
                 <div class="hint">

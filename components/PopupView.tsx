@@ -20,6 +20,8 @@ export interface PopupViewProps {
   onGlobalChange(on: boolean): void;
   onOpenEntity(entity: EntityRef): void;
   onOpenPanel(): void;
+  /** "Save this article": opens the side panel on the review of this page. */
+  onSaveArticle(): void;
   onOpenOptions(): void;
   onUnmute(entity: EntityRef): void;
   onMute(entity: EntityRef): void;
@@ -94,6 +96,12 @@ export function PopupView(props: PopupViewProps) {
         <button type="button" class="primary" onClick={props.onOpenPanel}>
           Open side panel
         </button>
+        {/* Not where no extension may read the page: there is nothing to save there. */}
+        {page.status === 'restricted' || (page.status === 'unreachable' && !page.host) ? null : (
+          <button type="button" onClick={props.onSaveArticle}>
+            Save this article
+          </button>
+        )}
         <button type="button" onClick={props.onOpenOptions}>
           Options
         </button>

@@ -5,11 +5,15 @@ import type { PageStatus } from '../lib/pages/followed-page';
 import type { PanelView } from '../lib/pages/history';
 import type { PanelKnowledge } from '../lib/pages/knowledge';
 import type { EntityRef, PageGroup, SourceSpan } from '../lib/pages/models';
+import type { ReviewChange } from '../lib/pages/review';
+import type { SaveSession } from '../lib/pages/save-article';
 import { flattenResults, type SearchHit } from '../lib/pages/search';
 import { EmptyState } from './EmptyState';
 import { type EntityOnPage, EntityView } from './EntityView';
 import { EventView } from './EventView';
+import { Notice, type NoticeTone } from './Notice';
 import { PageEntityList } from './PageEntityList';
+import { SaveView } from './SaveView';
 import { SEARCH_LIST_ID, SearchResults, searchOptionId } from './SearchResults';
 import { SourceView } from './SourceView';
 import { useLoaded } from './use-loaded';
@@ -43,6 +47,25 @@ export interface SidePanelProps {
   onShowOnPage(entityId: string, snippet?: number): void;
   /** Turn highlighting on for the page's site (or globally, when it is the global switch that is off). */
   onTurnOn(): void;
+  /** "Save this article": where saving the followed tab's page stands (null: not started). */
+  save: SaveSession | null;
+  /** Reads the followed tab's page for review and shows the save view. */
+  onSaveArticle(): void;
+  onReviewChange(change: ReviewChange): void;
+  /** Stores the reviewed article. */
+  onSaveReviewed(): void;
+  onDiscardReview(): void;
+  /** Removes a saved article, everywhere (the source view's "Remove this article", confirmed). */
+  onRemoveSaved(datasetId: string, title: string): void;
+  /** What the last action did (a removal), shown above the view it left the reader on. */
+  notice?: PanelNotice | null;
+}
+
+/** A short result shown at the top of the panel's view. */
+export interface PanelNotice {
+  tone: NoticeTone;
+  title: string;
+  text?: string;
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -232,6 +255,11 @@ export function SidePanel(props: SidePanelProps) {
         </search>
       </header>
       <main class="panel-main" ref={main}>
+        {props.notice ? (
+          <Notice tone={props.notice.tone} title={props.notice.title}>
+            {props.notice.text ? <p>{props.notice.text}</p> : null}
+          </Notice>
+        ) : null}
         <CurrentView
           {...props}
           hits={hits}
@@ -313,13 +341,26 @@ function CurrentView(props: CurrentViewProps) {
       />
     );
   }
+  if (view.view === 'save') {
+    return (
+      <SaveView
+        session={props.save}
+        onStart={props.onSaveArticle}
+        onChange={props.onReviewChange}
+        onSave={props.onSaveReviewed}
+        onDiscard={props.onDiscardReview}
+        onOpenSource={(sourceId) => onNavigate({ view: 'source', sourceId })}
+        onShowPage={() => onNavigate({ view: 'page' })}
+      />
+    );
+  }
   const { sourceId, span } = view;
   return (
     <Pane
       what="article"
       load={() => knowledge.source(sourceId, span)}
       inputs={[knowledge, sourceId, span?.start, span?.end, props.knowledgeVersion]}
-      render={(source) => <SourceView source={source} />}
+      render={(source) => <SourceView source={source} onRemove={props.onRemoveSaved} />}
     />
   );
 }
@@ -416,12 +457,25 @@ function PageView(props: CurrentViewProps) {
         On this page
         {'host' in page && page.host ? <span class="host"> · {page.host}</span> : null}
       </h1>
+      {canSave(page) ? (
+        <div class="page-actions">
+          <button type="button" onClick={props.onSaveArticle}>
+            Save this article
+          </button>
+        </div>
+      ) : null}
       <PageBody
         {...props}
         onDetails={(entity) => onNavigate({ view: 'entity', entityId: entity.id })}
       />
     </section>
   );
+}
+
+/** Whether the page may be an article to save: a web page (highlighting off or not), not one no extension may read. */
+function canSave(page: PageStatus<PageGroup[]>): boolean {
+  if (page.status === 'restricted' || page.status === 'loading') return false;
+  return page.status !== 'unreachable' || page.host !== null;
 }
 
 function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void }) {

@@ -1,13 +1,18 @@
 // The side panel's source view: the article as text, its entity mentions marked, the sentence the reader came for emphasised.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SourceDocument, SourceSegment } from '../lib/pages/models';
+import { OptionsConfirm } from './OptionsConfirm';
 
 export interface SourceViewProps {
   source: SourceDocument;
+  /** Removes a saved article (after the reader confirms); absent where removing is not offered. */
+  onRemove?(datasetId: string, title: string): void;
 }
 
-export function SourceView({ source }: SourceViewProps) {
+export function SourceView({ source, onRemove }: SourceViewProps) {
   const root = useRef<HTMLElement | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const { saved } = source;
   useEffect(() => {
     const target = root.current?.querySelector<HTMLElement>('.emphasis');
     if (!target) return;
@@ -23,6 +28,35 @@ export function SourceView({ source }: SourceViewProps) {
         <h1 id="detail-title" class="detail-title" tabIndex={-1}>
           {source.title}
         </h1>
+        {source.published ? <p class="hint">{source.published}</p> : null}
+        {saved && onRemove ? (
+          <div class="source-actions">
+            <span class="hint">
+              Saved by you on {new Date(saved.savedAt).toLocaleDateString()}.
+            </span>{' '}
+            {confirming ? (
+              <OptionsConfirm
+                legend={`Confirm removing ${source.title}`}
+                confirmLabel="Remove this article"
+                cancelLabel="Keep"
+                onConfirm={() => {
+                  setConfirming(false);
+                  onRemove(saved.datasetId, source.title);
+                }}
+                onCancel={() => setConfirming(false)}
+              >
+                <span>
+                  Its names, facts, quotes and events go from every page and view; people and places
+                  another article names stay.
+                </span>
+              </OptionsConfirm>
+            ) : (
+              <button type="button" class="small" onClick={() => setConfirming(true)}>
+                Remove this article…
+              </button>
+            )}
+          </div>
+        ) : null}
       </header>
       {source.paragraphs.map((paragraph, p) => (
         <p key={p}>

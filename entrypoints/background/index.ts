@@ -7,8 +7,8 @@ import { checkMessage, type GuardedType } from '../../lib/background/guards';
 import { KnowledgeOwner } from '../../lib/background/knowledge';
 import { answerKnowledgeRequests } from '../../lib/background/knowledge-requests';
 import {
-  createLookupMenu,
-  onLookupMenuClick,
+  createMenus,
+  onMenuClick,
   onPanelCommand,
   type PanelRequestContext,
 } from '../../lib/background/panel-requests';
@@ -124,9 +124,9 @@ export default defineBackground(() => {
   // and reached through these very listeners by tests/e2e/sidepanel.e2e.test.ts: Chromium's own event
   // dispatch, and Firefox's real context menu).
   const requests: PanelRequestContext = { dictionary: () => knowledge.matcher() };
-  browser.runtime.onInstalled.addListener(createLookupMenu);
+  browser.runtime.onInstalled.addListener(createMenus);
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    void onLookupMenuClick(info, tab, requests);
+    void onMenuClick(info, tab, requests);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     void onPanelCommand(command, tab);

@@ -8,6 +8,7 @@ import { isCardHost } from '../../lib/content/card/host';
 import { browserHighlightEnv, Highlighter } from '../../lib/content/highlight/highlighter';
 import { PageController } from '../../lib/content/page/controller';
 import { ignoreForgedRestarts } from '../../lib/content/page/forged-restart';
+import { copyPage } from '../../lib/content/page/page-copy';
 import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/shared/highlight-css';
 import { backgroundMessenger, panelMessenger, tabMessenger } from '../../lib/shared/messaging';
 import { KNOWLEDGE_SIGNAL } from '../../lib/shared/store/signal-key';
@@ -76,6 +77,8 @@ export default defineContentScript({
         if (mention && data.openCard) card.openFor(mention);
         return result;
       });
+      // "Save this article": the side panel extracts; this script only hands over the page (no extraction code here).
+      tabMessenger.onMessage('getPageHtml', () => copyPage(document, location.href));
       // Tell the badge and any open panel what changed, at most every REPORT_DELAY_MS.
       let lastDistinct = -1;
       let timer: number | undefined;

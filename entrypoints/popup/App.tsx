@@ -112,6 +112,7 @@ export function App() {
       onGlobalChange={(on) => void setEnabled(on)}
       onOpenEntity={(entity) => openInPanel({ view: 'entity', entityId: entity.id })}
       onOpenPanel={() => openInPanel({ view: 'page' })}
+      onSaveArticle={() => openInPanel({ view: 'save' })}
       onOpenOptions={() => {
         void browser.runtime.openOptionsPage().then(() => {
           if (pinned === undefined) window.close();

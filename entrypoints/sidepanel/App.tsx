@@ -1,12 +1,14 @@
 // The side panel page: follows the active tab, loads the knowledge base, and wires both to the SidePanel component.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { type FocusPosition, SidePanel } from '../../components/SidePanel';
+import { type FocusPosition, type PanelNotice, SidePanel } from '../../components/SidePanel';
 import {
   type FollowedPage,
   focusOnPage,
   followPage,
   panelHost,
   pinnedTabId,
+  readPageCopy,
+  resolveTab,
 } from '../../lib/pages/followed-page';
 import { groupStatus } from '../../lib/pages/group';
 import {
@@ -19,11 +21,19 @@ import {
   type PanelView,
   startHistory,
 } from '../../lib/pages/history';
+import { withoutEventHandlers } from '../../lib/pages/inert-html';
 import { pageKnowledge } from '../../lib/pages/knowledge-access';
 import type { EntityRef } from '../../lib/pages/models';
+import {
+  readArticle,
+  type SaveSession,
+  saveReviewed,
+  whenIdle,
+} from '../../lib/pages/save-article';
+import { SaveFlow } from '../../lib/pages/save-flow';
 import { panelKnowledge } from '../../lib/pages/view-models';
 import { clearLanding, takeLanding, watchLanding } from '../../lib/shared/landing';
-import type { PanelTarget } from '../../lib/shared/messaging';
+import { backgroundMessenger, type PanelTarget } from '../../lib/shared/messaging';
 import { setEnabled, setHighlightingForUrl } from '../../lib/shared/settings/store';
 
 const pinned = pinnedTabId(location.search);
@@ -32,6 +42,27 @@ const hostReady = panelHost();
 /** The store this panel reads (and the background it asks), and the views read from it. */
 const access = pageKnowledge();
 const knowledge = panelKnowledge(access);
+/** The extraction library: a chunk of its own, loaded when the panel is idle or the reader saves. */
+const extraction = () => import('../../lib/pages/extract');
+
+/** "Save this article": the followed tab's page, extracted here, reviewed, stored by the background. */
+function saveFlow(onSession: (session: SaveSession | null) => void): SaveFlow {
+  return new SaveFlow(
+    {
+      read: async () =>
+        readArticle({
+          tab: async () => resolveTab(pinned, await hostReady),
+          copyPage: readPageCopy,
+          reader: access.reader,
+          dictionary: () => backgroundMessenger.sendMessage('getDictionary', undefined),
+          extraction,
+          parse: (html) => new DOMParser().parseFromString(withoutEventHandlers(html), 'text/html'),
+        }),
+      save: (review, earlier) => saveReviewed(review, earlier, access),
+    },
+    onSession,
+  );
+}
 
 export function App() {
   const [knowledgeVersion, setKnowledgeVersion] = useState(0);
@@ -45,9 +76,34 @@ export function App() {
   const [focus, setFocus] = useState<FocusPosition | null>(null);
   const [names, setNames] = useState<Map<string, EntityRef>>(new Map());
 
-  const go = useCallback((view: PanelView) => setHistory((h) => navigate(h, view)), []);
-  const back = useCallback(() => setHistory(goBack), []);
-  const forward = useCallback(() => setHistory(goForward), []);
+  const [save, setSave] = useState<SaveSession | null>(null);
+  /** The result of the last removal, shown until the reader moves to another view. */
+  const [notice, setNotice] = useState<PanelNotice | null>(null);
+  const [flow] = useState(() => saveFlow(setSave));
+
+  const go = useCallback((view: PanelView) => {
+    setNotice(null);
+    setHistory((h) => navigate(h, view));
+  }, []);
+  const startSave = useCallback(() => {
+    go({ view: 'save' });
+    void flow.start();
+  }, [go, flow]);
+
+  const back = useCallback(() => {
+    setNotice(null);
+    setHistory(goBack);
+  }, []);
+  const forward = useCallback(() => {
+    setNotice(null);
+    setHistory(goForward);
+  }, []);
+
+  // While the reader reads, the extractor's libraries get ready (~150 ms the first save would otherwise pay).
+  useEffect(
+    () => whenIdle(() => void extraction().then((library) => library.warmUpExtraction())),
+    [],
+  );
 
   const land = useCallback(
     async (target: PanelTarget) => {
@@ -59,13 +115,14 @@ export function App() {
             ? { view: 'entity', entityId: entity.id }
             : { view: 'search', query: target.query },
         );
-      } else go(target);
+      } else if (target.view === 'save') startSave();
+      else go(target);
       // Taken: reopening the panel later starts from the page, not from an old request.
       void hostReady.then(async ({ windowId }) => {
         if (windowId !== undefined) await clearLanding(windowId);
       });
     },
-    [go],
+    [go, startSave],
   );
 
   // Views read the knowledge again after every change to it (an import, a saved article, a dataset switched).
@@ -133,6 +190,28 @@ export function App() {
     [tab],
   );
 
+  const removeSaved = useCallback(
+    async (datasetId: string, title: string) => {
+      try {
+        await access.requests.removeDataset(datasetId);
+        go({ view: 'page' });
+        setNotice({
+          tone: 'success',
+          title: `Removed “${title}”`,
+          text: 'Its names, facts, quotes and events are gone from every tab and view.',
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        setNotice({
+          tone: 'error',
+          title: `“${title}” was not removed`,
+          text: `${reason}. Nothing was changed; try again, or remove it in the options.`,
+        });
+      }
+    },
+    [go],
+  );
+
   const onTurnOn = useCallback(async () => {
     if (page.status !== 'off') return;
     if (page.globalOff) await setEnabled(true);
@@ -154,6 +233,16 @@ export function App() {
       focusPosition={focus}
       onShowOnPage={(id, snippet) => void onShowOnPage(id, snippet)}
       onTurnOn={() => void onTurnOn()}
+      save={save}
+      onSaveArticle={startSave}
+      onReviewChange={(change) => flow.change(change)}
+      onSaveReviewed={() => void flow.save()}
+      onRemoveSaved={(datasetId, title) => void removeSaved(datasetId, title)}
+      notice={notice}
+      onDiscardReview={() => {
+        flow.discard();
+        go({ view: 'page' });
+      }}
     />
   );
 }

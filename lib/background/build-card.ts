@@ -4,6 +4,7 @@ import type { CardData } from '../shared/card-data';
 import { dictionaryItem } from '../shared/kb/dictionary';
 import type { Entity, Event, Evidence, Fact, Quote } from '../shared/kb/schema';
 import { compileMatcher } from '../shared/match/matcher';
+import { sourceLine } from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
 
 const MAX_FACTS = 3;
@@ -117,8 +118,6 @@ function keyFacts(entity: Entity, facts: readonly Fact[], focus: Event | undefin
   );
 }
 
-const spanKey = (span: Evidence) => `${span.source}:${span.start}:${span.end}`;
-
 /**
  * Builds the card for `entityId`, or null if no dataset in use knows it. Reads only this entity's items (and the
  * events of the sources its quotes come from), and each source text once.
@@ -140,9 +139,10 @@ export async function buildCard(
     ...quotes.map((quote) => quote.evidence),
     ...events.flatMap((event) => event.evidence),
   ];
-  const texts = await reader.sentences(spans);
-  const sentences = new Map(spans.map((span, i) => [spanKey(span), texts[i] ?? '']));
-  const sentence = (span: Evidence) => sentences.get(spanKey(span)) ?? '';
+  // Each source read once: for the sentences, and for the line that names it under its facts.
+  const sources = await reader.sources(spans.map((span) => span.source));
+  const sentence = (span: Evidence) =>
+    sources.get(span.source)?.text.slice(span.start, span.end) ?? '';
   const about = aboutEntity(
     entity,
     [...facts, ...quotes].map((item) => item.evidence),
@@ -154,10 +154,15 @@ export async function buildCard(
     name: entity.name,
     kind: entity.kind,
     description: entity.description,
-    facts: keyFacts(entity, facts, focus).map((fact) => ({
-      text: fact.text,
-      sentence: sentence(fact.evidence),
-    })),
+    // Each fact says where it comes from: the reader's saved articles sit beside the bundled one.
+    facts: keyFacts(entity, facts, focus).map((fact) => {
+      const source = sources.get(fact.evidence.source);
+      return {
+        text: fact.text,
+        sentence: sentence(fact.evidence),
+        ...(source ? { source: { id: source.id, line: sourceLine(source) } } : {}),
+      };
+    }),
     relatedEvents: events.length,
     relatedEntities: related.length,
   };

@@ -34,6 +34,7 @@ export const panelTargetSchema: z.ZodType<PanelTarget> = z.discriminatedUnion('v
   z.object({ view: z.literal('page') }),
   z.object({ view: z.literal('entity'), entityId: entityIdSchema }),
   z.object({ view: z.literal('search'), query: z.string().max(500) }),
+  z.object({ view: z.literal('save') }),
 ]);
 
 const none = z.undefined().or(z.null());

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { FocusResult, PageMentions } from '../shared/messaging';
 import { CONTENT_SCRIPT_PING, panelMessenger, tabMessenger } from '../shared/messaging';
+import type { PageCopyResult } from '../shared/page-copy';
 import { isRestrictedUrl } from '../shared/platform';
 import { siteKey } from '../shared/settings/site-key';
 import { getSettings } from '../shared/settings/store';
@@ -75,19 +76,28 @@ export type PageReading =
   | { kind: 'unreachable'; url?: string };
 
 /**
- * Asks the tab's top frame what it highlights. A page whose content script does not answer is told
- * apart by its URL: one where extensions may not run, or one not read yet. (A known URL is asked
- * first all the same: a page one browser restricts may be open to the other.)
+ * Whether our content script answers in the tab's top frame, else why not, told apart by the URL: a page where
+ * extensions may not run, or one not read yet. (A known URL is asked first all the same: a page one browser
+ * restricts may be open to the other.)
  */
-export async function readPage(tab: FollowedTab): Promise<PageReading> {
+async function reach(
+  tab: FollowedTab,
+): Promise<{ kind: 'reached' } | { kind: 'restricted' } | { kind: 'unreachable'; url?: string }> {
   // A bare ping first (see CONTENT_SCRIPT_PING): a tab without our script rejects it quietly.
   try {
     await browser.tabs.sendMessage(tab.id, CONTENT_SCRIPT_PING, { frameId: 0 });
+    return { kind: 'reached' };
   } catch {
     // No URL: the browser hides it, as it does for its own pages (no `tabs` permission).
     if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
     return { kind: 'unreachable', url: tab.url };
   }
+}
+
+/** Asks the tab's top frame what it highlights (or why it can't be asked, see `reach`). */
+export async function readPage(tab: FollowedTab): Promise<PageReading> {
+  const reached = await reach(tab);
+  if (reached.kind !== 'reached') return reached;
   try {
     const mentions = await tabMessenger.sendMessage('getMentions', undefined, {
       tabId: tab.id,
@@ -95,6 +105,28 @@ export async function readPage(tab: FollowedTab): Promise<PageReading> {
     });
     return { kind: 'mentions', mentions };
   } catch {
+    return { kind: 'unreachable', url: tab.url };
+  }
+}
+
+/** What asking a tab for a copy of its page ("Save this article") can come to. */
+export type PageCopyReading =
+  | { kind: 'copy'; result: PageCopyResult }
+  | { kind: 'restricted' }
+  | { kind: 'unreachable'; url?: string };
+
+/** Asks the tab's top frame for a copy of its HTML (or its size, over the limit), or says why it can't be asked. */
+export async function readPageCopy(tab: FollowedTab): Promise<PageCopyReading> {
+  const reached = await reach(tab);
+  if (reached.kind !== 'reached') return reached;
+  try {
+    const result = await tabMessenger.sendMessage('getPageHtml', undefined, {
+      tabId: tab.id,
+      frameId: 0,
+    });
+    return { kind: 'copy', result };
+  } catch {
+    // The tab navigated away meanwhile, or runs an older content script (installed before an update).
     return { kind: 'unreachable', url: tab.url };
   }
 }

@@ -107,6 +107,10 @@ export interface SourceSegment {
 export interface SourceDocument {
   id: string;
   title: string;
+  /** Where and when it was published ("site · date"), as far as the source says. */
+  published?: string;
+  /** Set for an article the reader saved: its dataset (removing the article removes it) and when it was saved. */
+  saved?: { datasetId: string; savedAt: string };
   /** Paragraphs, each a list of segments; joined they give back the text. */
   paragraphs: SourceSegment[][];
 }

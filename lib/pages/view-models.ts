@@ -1,9 +1,8 @@
 // The panel's plain models (entity, event, source, search results), read from the knowledge store view by view.
 import type { Evidence, KbEvent, Quote, Relation } from '../shared/kb/schema';
 import type { NameMatch } from '../shared/messaging';
-import { sourceLine } from '../shared/source-line';
+import { readableDate, sourceLine, sourceSite } from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
-import type { SourceRow } from '../shared/store/rows';
 import type { PanelKnowledge } from './knowledge';
 import type { KnowledgeAccess, KnowledgeRequests } from './knowledge-access';
 import type {
@@ -85,7 +84,7 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
     const spans = [...facts.map((fact) => fact.evidence), ...quotes.map((quote) => quote.evidence)];
     const firstOf = (event: KbEvent) => event.evidence[0] as Evidence;
     // Each source read once: for the sentences, and for the line and date that place its items.
-    const sources = await sourceRows(reader, [
+    const sources = await reader.sources([
       ...spans.map((evidence) => evidence.source),
       ...events.map((event) => firstOf(event).source),
     ]);
@@ -212,7 +211,20 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
       }
       lineStart = lineEnd + 1;
     }
-    return { id, title: found.title, paragraphs };
+    const dataset = (await reader.datasets()).find((row) => row.id === found.dataset);
+    const published = [
+      sourceSite(found),
+      found.published ? readableDate(found.published) : undefined,
+    ].filter((part): part is string => Boolean(part));
+    return {
+      id,
+      title: found.title,
+      ...(published.length > 0 ? { published: published.join(' · ') } : {}),
+      ...(dataset?.origin === 'saved'
+        ? { saved: { datasetId: dataset.id, savedAt: dataset.addedAt } }
+        : {}),
+      paragraphs,
+    };
   };
 
   const searchIndex = async (): Promise<SearchIndex> => {
@@ -356,13 +368,4 @@ function segmentLine(
     segments.push(segment);
   }
   return segments;
-}
-
-/** The sources of `ids` in use, each read once. */
-async function sourceRows(
-  reader: KnowledgeReader,
-  ids: readonly string[],
-): Promise<Map<string, SourceRow>> {
-  const rows = await Promise.all([...new Set(ids)].map((id) => reader.source(id)));
-  return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
 }

@@ -4,6 +4,8 @@ export interface CardFact {
   text: string;
   /** The sentence of the source the fact was taken from (shown on hover/focus of its source marker). */
   sentence: string;
+  /** The source it was taken from: its id, and "Title · site · date" (lib/shared/source-line.ts). */
+  source?: { id: string; line: string };
 }
 
 export interface CardData {

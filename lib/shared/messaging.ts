@@ -5,6 +5,7 @@ import type { CardData } from './card-data';
 import type { DatasetIssue } from './kb/schema';
 import type { EntityKind, KindStyles } from './kinds';
 import type { EncodedTables } from './match/tables-transfer';
+import type { PageCopyResult } from './page-copy';
 import type { Result } from './result';
 import type { BackupDataset } from './settings/backup';
 import type { ImportError, WriteError } from './store/errors';
@@ -23,7 +24,9 @@ export interface DictionaryEntry {
 export type PanelTarget =
   | { view: 'page' }
   | { view: 'entity'; entityId: string }
-  | { view: 'search'; query: string };
+  | { view: 'search'; query: string }
+  /** "Save this article": read the followed tab's page and show it for review. */
+  | { view: 'save' };
 
 /** What a tab found: one row per distinct entity, in order of first appearance. */
 export interface PageMentions {
@@ -129,6 +132,8 @@ export interface SaveOutcome {
 export interface TabProtocol {
   getMentions(): PageMentions;
   focusMention(request: FocusRequest): FocusResult;
+  /** "Save this article": a copy of the page's HTML (read, never changed), or its size when over the limit. */
+  getPageHtml(): PageCopyResult;
 }
 
 /** Handled by open side panels (each about one tab). Senders: content scripts of tabs' top frames. */

@@ -295,3 +295,50 @@ export async function resultsFor(panel: Page, query: string): Promise<void> {
     10_000,
   );
 }
+
+/**
+ * Chromium: fires one of the background's own listeners (contextMenus.onClicked, commands.onCommand) in its
+ * service worker. Chromium's extension events carry a `dispatch` method (not public API: its own
+ * bindings use it) that calls exactly the listeners registered with addListener, which is what a
+ * click on the menu item or the shortcut does, minus the browser UI that headless Chromium never
+ * shows. A dispatched event carries no user gesture, so the handler's sidePanel.open() is refused;
+ * the panels are opened first the way a reader does (the popup's button), and what is tested is
+ * that the handler's landing request takes the right window's panel to the right view.
+ */
+export async function dispatchInWorker(
+  worker: WebWorker,
+  event: 'contextMenus.onClicked' | 'commands.onCommand',
+  tabId: number,
+  arg: string,
+  /** contextMenus.onClicked: the item clicked ("Look up in Backstory" on `arg` as the selection by default). */
+  menuItemId = 'backstory-lookup',
+): Promise<void> {
+  const dispatched = await worker.evaluate(
+    async (name, id, value, item) => {
+      const tab = await chrome.tabs.get(id);
+      const api =
+        name === 'commands.onCommand' ? chrome.commands.onCommand : chrome.contextMenus.onClicked;
+      const target = api as unknown as { dispatch?: (...args: unknown[]) => void };
+      if (typeof target.dispatch !== 'function') return false;
+      if (name === 'commands.onCommand') target.dispatch(value, tab);
+      else {
+        target.dispatch(
+          {
+            menuItemId: item,
+            ...(item === 'backstory-lookup' ? { selectionText: value } : {}),
+            editable: false,
+            pageUrl: tab.url,
+          },
+          tab,
+        );
+      }
+      return true;
+    },
+    event,
+    tabId,
+    arg,
+    menuItemId,
+  );
+  if (!dispatched)
+    throw new Error(`this Chromium has no ${event}.dispatch to drive the handler with`);
+}

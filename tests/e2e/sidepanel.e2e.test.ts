@@ -2,7 +2,7 @@
 // The side panel page in real browsers, pinned to a tab showing the demo page: the list matches the highlights,
 // clicks scroll the page, search forgives typos, views and history work by keyboard, and axe finds nothing; the real
 // panel of each window, and "Look up in Backstory" reaching it (Chromium's event dispatch, Firefox's real menu).
-import type { Page, WebWorker } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ExtensionSession,
@@ -16,6 +16,7 @@ import {
 } from './harness';
 import {
   axeViolations,
+  dispatchInWorker,
   heading,
   namesBrokenMidWord,
   openPinned,
@@ -476,50 +477,6 @@ describe('chromium: side panel', () => {
   });
 });
 
-/**
- * Fires one of the background's own listeners (contextMenus.onClicked, commands.onCommand) in its
- * service worker. Chromium's extension events carry a `dispatch` method (not public API: its own
- * bindings use it) that calls exactly the listeners registered with addListener, which is what a
- * click on the menu item or the shortcut does, minus the browser UI that headless Chromium never
- * shows. A dispatched event carries no user gesture, so the handler's sidePanel.open() is refused;
- * the panels are opened first the way a reader does (the popup's button), and what is tested is
- * that the handler's landing request takes the right window's panel to the right view.
- */
-async function dispatchInWorker(
-  worker: WebWorker,
-  event: 'contextMenus.onClicked' | 'commands.onCommand',
-  tabId: number,
-  arg: string,
-): Promise<void> {
-  const dispatched = await worker.evaluate(
-    async (name, id, value) => {
-      const tab = await chrome.tabs.get(id);
-      const api =
-        name === 'commands.onCommand' ? chrome.commands.onCommand : chrome.contextMenus.onClicked;
-      const target = api as unknown as { dispatch?: (...args: unknown[]) => void };
-      if (typeof target.dispatch !== 'function') return false;
-      if (name === 'commands.onCommand') target.dispatch(value, tab);
-      else {
-        target.dispatch(
-          {
-            menuItemId: 'backstory-lookup',
-            selectionText: value,
-            editable: false,
-            pageUrl: tab.url,
-          },
-          tab,
-        );
-      }
-      return true;
-    },
-    event,
-    tabId,
-    arg,
-  );
-  if (!dispatched)
-    throw new Error(`this Chromium has no ${event}.dispatch to drive the handler with`);
-}
-
 describe('chromium: the real side panel of each window, the context menu and the commands', () => {
   let server: TestServer;
   let session: ExtensionSession;
@@ -665,7 +622,7 @@ describe('firefox: side panel page', () => {
 
 /**
  * Firefox: the real content-area context menu, from a real right-click on selected text, and the real sidebar. The
- * menu item is the one the background registered (createLookupMenu on install); choosing it fires the background's
+ * menu item is the one the background registered (createMenus on install); choosing it fires the background's
  * own contextMenus.onClicked listener, as a reader's click does — one that counts as user input, so the sidebar opens.
  */
 describe('firefox: “Look up in Backstory” from the context menu opens the sidebar', () => {

@@ -10,6 +10,7 @@ import type { DictionaryItem } from '../../shared/kb/dictionary';
 import { LIMITS } from '../../shared/kb/schema';
 import { sentencesOf } from '../../shared/kb/sentences';
 import type { Matcher } from '../../shared/match/matcher';
+import { MAX_PAGE_BYTES, oversize } from '../../shared/page-copy';
 import type { Result } from '../../shared/result';
 import { readArticle } from './article';
 import { calendarDay, isEnglish, readLanguage, readPublished } from './article-meta';
@@ -38,8 +39,7 @@ import type {
   QuotePart,
 } from './types';
 
-/** Pages larger than this are refused: the same bound as a dataset import (lib/kb/transfer.ts). */
-export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+export { MAX_PAGE_BYTES } from '../../shared/page-copy';
 
 export interface ExtractOptions {
   /** The page's address; kept on the source when it is https:. */
@@ -48,6 +48,11 @@ export interface ExtractOptions {
   readonly dictionary: readonly DictionaryItem[];
   /** The dictionary's matcher, when the caller already has it (built from exactly `dictionary`). */
   readonly matcher?: Matcher;
+  /**
+   * Entity ids taken in the store beyond the dictionary's (datasets switched off): new entities get other ids, so
+   * the store does not refuse the save for a clash with an entity the reader can't see.
+   */
+  readonly reservedIds?: Iterable<string>;
   /** Anchor for relative dates when the page states no publication date; never invented otherwise. */
   readonly now?: Date;
 }
@@ -56,13 +61,6 @@ export interface ExtractOptions {
 const PROPOSE_SCORE = 3;
 /** Evidence sentences kept per entity in the draft (the dataset keeps facts, not this list). */
 const MAX_EVIDENCE = 30;
-
-/** UTF-8 length of a string. */
-function utf8Bytes(text: string): number {
-  // Each UTF-16 unit is 1–3 UTF-8 bytes: only a text in between needs counting.
-  if (text.length * 3 <= MAX_PAGE_BYTES || text.length > MAX_PAGE_BYTES) return text.length;
-  return new TextEncoder().encode(text).length;
-}
 
 function tooLarge(bytes: number): ExtractFailure {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
@@ -80,8 +78,8 @@ export function extractDraftFromHtml(
   parse: (html: string) => Document,
   options: ExtractOptions,
 ): Result<Draft, ExtractFailure> {
-  const bytes = utf8Bytes(html);
-  if (bytes > MAX_PAGE_BYTES) return { ok: false, error: tooLarge(bytes) };
+  const bytes = oversize(html);
+  if (bytes !== null) return { ok: false, error: tooLarge(bytes) };
   return extractChecked(parse(html), options);
 }
 
@@ -112,11 +110,8 @@ export function extractDraft(
   doc: Document,
   options: ExtractOptions,
 ): Result<Draft, ExtractFailure> {
-  const html = doc.documentElement?.outerHTML ?? '';
-  if (html.length > MAX_PAGE_BYTES / 3) {
-    const bytes = utf8Bytes(html);
-    if (bytes > MAX_PAGE_BYTES) return { ok: false, error: tooLarge(bytes) };
-  }
+  const bytes = oversize(doc.documentElement?.outerHTML ?? '');
+  if (bytes !== null) return { ok: false, error: tooLarge(bytes) };
   return extractChecked(doc, options);
 }
 
@@ -146,8 +141,10 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     });
 
   const key = shortHash(url ?? `${title}\n${text}`);
-  const reserved = options.dictionary.map((item) => item.entityId);
-  const ids = new IdAllocator(reserved);
+  const ids = new IdAllocator([
+    ...options.dictionary.map((item) => item.entityId),
+    ...(options.reservedIds ?? []),
+  ]);
   const datasetId = ids.take(`saved-${key}`, 'saved');
   const sourceId = ids.take(`${slugify(title, 40)}-${key}`, `article-${key}`);
   const sentences = sentencesOf(text);

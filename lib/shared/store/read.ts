@@ -176,6 +176,11 @@ export class KnowledgeReader {
     return this.inUse(rows.filter((row) => !merges.has(row.id)));
   }
 
+  /** The id of every stored entity, in use or not: a new entity must take none of them. */
+  async entityIds(): Promise<string[]> {
+    return this.db.entities.toCollection().primaryKeys();
+  }
+
   /**
    * Every entity in use as the dictionary needs it: an entity with the names and aliases of those merged into it
    * (their case rules kept), so a page marks each of those names as the one entity.
@@ -336,17 +341,23 @@ export class KnowledgeReader {
     return rows[0];
   }
 
+  /** The sources of `ids` that are in use, by id; each read once. */
+  async sources(ids: readonly string[]): Promise<Map<string, SourceRow>> {
+    const rows = await this.inUse(
+      (await this.db.sources.bulkGet([...new Set(ids)])).filter(
+        (row): row is SourceRow => row !== undefined,
+      ),
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
   /**
    * The sentences evidence spans point at, in the order given ('' where the source is not in use). Reads each
    * source once, however many spans point into it.
    */
   async sentences(spans: readonly Evidence[]): Promise<string[]> {
-    const ids = [...new Set(spans.map((span) => span.source))];
-    const rows = await this.inUse(
-      (await this.db.sources.bulkGet(ids)).filter((row): row is SourceRow => row !== undefined),
-    );
-    const texts = new Map(rows.map((row) => [row.id, row.text]));
-    return spans.map((span) => texts.get(span.source)?.slice(span.start, span.end) ?? '');
+    const sources = await this.sources(spans.map((span) => span.source));
+    return spans.map((span) => sources.get(span.source)?.text.slice(span.start, span.end) ?? '');
   }
 
   /** Each source's place among the sources in use: dataset order, then the file's order. */

@@ -8,6 +8,7 @@
 
 import { nameWords } from '../kb/same-entity';
 import type { Dataset, Entity, Fact, KbEvent, Quote, Relation, Source } from '../kb/schema';
+import { sourceSite } from '../source-line';
 import { foldKey } from './fold-key';
 
 /** Where a dataset came from: shipped with the extension, a file the reader imported, an article they saved. */
@@ -45,14 +46,24 @@ export interface DatasetRow {
   contentHash?: string;
   /** Set for a dataset carried over from an older release whose data could not be read; it has no rows. */
   damaged?: DatasetDamage;
-  /** A dataset of one source (every saved article): that source as the library lists it, without its text. */
+  /**
+   * A dataset of one source (every saved article): that source as the library and options list it, without its
+   * text. Set by toRows; store version 4 added it to the rows stored before.
+   */
   article?: ArticleSummary;
 }
 
+/**
+ * A dataset's one source as a list names it: its title, publisher and date as the page gave them, its address, and
+ * the site shown for it (the publisher, else the address's host). Its fields are the source's own, so
+ * lib/shared/source-line.ts reads it as it reads a source.
+ */
 export interface ArticleSummary {
   sourceId: string;
   title: string;
-  /** The publisher as the source names it, else the address's host. */
+  /** The publisher as the source names it. */
+  publisher?: string;
+  /** The publisher as the source names it, else the address's host without "www.". */
   site?: string;
   /** As the source states it. */
   published?: string;
@@ -62,14 +73,8 @@ export interface ArticleSummary {
 /** How the library lists a dataset's one source. */
 export function articleSummary(source: Source): ArticleSummary {
   const summary: ArticleSummary = { sourceId: source.id, title: source.title };
-  let site = source.publisher;
-  if (!site && source.url) {
-    try {
-      site = new URL(source.url).hostname.replace(/^www\./, '');
-    } catch {
-      site = undefined;
-    }
-  }
+  if (source.publisher) summary.publisher = source.publisher;
+  const site = sourceSite(source);
   if (site) summary.site = site;
   if (source.published) summary.published = source.published;
   if (source.url) summary.url = source.url;

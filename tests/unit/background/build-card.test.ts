@@ -194,6 +194,15 @@ describe('every card of the bundled dataset', () => {
     }
   });
 
+  test('every fact names its source: the bundled article’s title (it states no site or date)', () => {
+    const title = parsed.value.sources[0]?.title;
+    for (const entity of entities) {
+      for (const fact of card(entity.id).facts) {
+        expect(fact.source, entity.id).toEqual({ id: 'kyiv-attack-article', line: title });
+      }
+    }
+  });
+
   test('an id no dataset knows has no card', async () => {
     expect(await buildCard(reader, 'atlantis')).toBeNull();
   });

@@ -33,11 +33,34 @@ describe('checkMessage', () => {
       ['reportMentions', -1],
       ['reportMentions', 1.5],
       ['getPageState', { url: 'https://x' }],
+      ['saveArticle', { dataset: {}, mentions: [{ entity: 'kyiv', count: 0 }] }],
+      ['saveArticle', { dataset: {}, mentions: [{ entity: '', count: 1 }] }],
+      ['saveArticle', { dataset: {} }],
     ] as const) {
       const result = checkMessage(type, data, own, OWN);
       expect(result.ok, `${type} ${JSON.stringify(data)}`).toBe(false);
       if (!result.ok) expect(result.reason.startsWith(`${type}:`)).toBe(true);
     }
+  });
+});
+
+describe('“Save this article”', () => {
+  it('opens the side panel on the save view, from a content script (the card) or a page', () => {
+    for (const sender of [own, ownPage]) {
+      expect(checkMessage('openSidePanel', { view: 'save' }, sender, OWN)).toEqual({
+        ok: true,
+        data: { view: 'save' },
+      });
+    }
+  });
+
+  it('saves only from the extension’s own pages, with the entities the article names', () => {
+    const article = { dataset: { id: 'saved-1' }, mentions: [{ entity: 'kyiv', count: 3 }] };
+    expect(checkMessage('saveArticle', article, ownPage, OWN)).toEqual({ ok: true, data: article });
+    expect(checkMessage('saveArticle', article, own, OWN)).toEqual({
+      ok: false,
+      reason: "saveArticle: only the extension's own pages may send it",
+    });
   });
 });
 

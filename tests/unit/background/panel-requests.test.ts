@@ -2,9 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  createMenus,
   LOOKUP_MENU_ID,
-  onLookupMenuClick,
+  onMenuClick,
   onPanelCommand,
+  SAVE_MENU_ID,
 } from '../../../lib/background/panel-requests';
 import { takeLanding } from '../../../lib/shared/landing';
 import { tabMessenger } from '../../../lib/shared/messaging';
@@ -30,29 +32,52 @@ afterEach(() => {
 
 describe('Look up in Backstory', () => {
   it('opens the panel of the tab’s window on the entity the selection names', async () => {
-    expect(await onLookupMenuClick(menu('Zelenskiy'), tab, context)).toBe(true);
+    expect(await onMenuClick(menu('Zelenskiy'), tab, context)).toBe(true);
     expect(open).toHaveBeenCalledExactlyOnceWith({ windowId: 2 });
     expect(await takeLanding(2)).toEqual({ view: 'entity', entityId: 'volodymyr-zelenskyy' });
   });
 
   it('asks for search results when the selection is more than a name', async () => {
-    await onLookupMenuClick(menu('peace talks in Kyiv'), tab, context);
+    await onMenuClick(menu('peace talks in Kyiv'), tab, context);
     expect(await takeLanding(2)).toEqual({ view: 'search', query: 'peace talks in Kyiv' });
   });
 
   it('moves no other window’s panel', async () => {
-    await onLookupMenuClick(menu('Kyiv'), tab, context);
+    await onMenuClick(menu('Kyiv'), tab, context);
     expect(await takeLanding(1)).toBeNull();
   });
 
   it('ignores other menu items', async () => {
-    expect(onLookupMenuClick({ menuItemId: 'other' }, tab, context)).toBeUndefined();
+    expect(onMenuClick({ menuItemId: 'other' }, tab, context)).toBeUndefined();
     expect(open).not.toHaveBeenCalled();
     expect(await takeLanding(2)).toBeNull();
   });
 });
 
+describe('Save this article to Backstory', () => {
+  it('is on the page’s own menu, not on selected text', () => {
+    const create = vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue(1);
+    createMenus();
+    expect(create.mock.calls.map(([item]) => [item.id, item.title, item.contexts])).toEqual([
+      [LOOKUP_MENU_ID, 'Look up in Backstory', ['selection']],
+      [SAVE_MENU_ID, 'Save this article to Backstory', ['page']],
+    ]);
+  });
+
+  it('opens the panel of the tab’s window on the review of its page', async () => {
+    expect(await onMenuClick({ menuItemId: SAVE_MENU_ID }, tab, context)).toBe(true);
+    expect(open).toHaveBeenCalledExactlyOnceWith({ windowId: 2 });
+    expect(await takeLanding(2)).toEqual({ view: 'save' });
+  });
+});
+
 describe('keyboard commands', () => {
+  it('save-article opens the window’s panel on the review of its page', async () => {
+    await onPanelCommand('save-article', { id: 4, windowId: 3 });
+    expect(open).toHaveBeenCalledExactlyOnceWith({ windowId: 3 });
+    expect(await takeLanding(3)).toEqual({ view: 'save' });
+  });
+
   it('open-side-panel opens the window’s panel on the page list', async () => {
     await onPanelCommand('open-side-panel', { id: 4, windowId: 3 });
     expect(open).toHaveBeenCalledExactlyOnceWith({ windowId: 3 });

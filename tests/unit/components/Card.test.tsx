@@ -84,6 +84,28 @@ describe('content', () => {
     expect(screen.getByRole('button', { name: 'Source of the quote' })).toBeTruthy();
   });
 
+  test('facts say their source once under each run of facts from it: title, site and date', () => {
+    const saved = {
+      id: 'sudan',
+      line: 'United States to Lift Sudan Sanctions · nytimes.com · 13 Jan 2017',
+    };
+    const bundled = { id: 'kyiv', line: 'Russian Missile and Drone Attack on Kyiv' };
+    renderCard({
+      ...person,
+      facts: [
+        { text: 'Lifted sanctions', sentence: 'Obama lifted sanctions.', source: saved },
+        { text: 'Cited progress', sentence: 'Obama cited progress.', source: saved },
+        { text: 'Called for air defence', sentence: 'He called for air defence.', source: bundled },
+      ],
+    });
+    const items = within(screen.getByRole('list', { name: 'Key facts' })).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.card-fact-source')?.textContent ?? null)).toEqual([
+      null,
+      saved.line,
+      bundled.line,
+    ]);
+  });
+
   test('a place: its main event instead of a quote, no empty fact list, plural counts', () => {
     renderCard(place);
     const dialog = screen.getByRole('dialog', { name: 'Kyiv' });

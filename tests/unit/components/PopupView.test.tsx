@@ -26,6 +26,7 @@ function popup(props: Partial<PopupViewProps> = {}) {
     onGlobalChange: vi.fn(),
     onOpenEntity: vi.fn(),
     onOpenPanel: vi.fn(),
+    onSaveArticle: vi.fn(),
     onOpenOptions: vi.fn(),
     onUnmute: vi.fn(),
     onMute: vi.fn(),
@@ -49,6 +50,8 @@ describe('popup', () => {
     expect(screen.getByRole('button', { name: /^Kyiv/ }).textContent).toContain('9');
     fireEvent.click(screen.getByRole('button', { name: 'Open side panel' }));
     expect(handlers.onOpenPanel).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Save this article' }));
+    expect(handlers.onSaveArticle).toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Options' }));
     expect(handlers.onOpenOptions).toHaveBeenCalled();
   });
@@ -58,6 +61,8 @@ describe('popup', () => {
     expect(screen.getByText('Backstory can’t run on this page')).toBeTruthy();
     expect(screen.queryByRole('switch', { name: 'Highlight on this site' })).toBeNull();
     expect(screen.getByRole('switch', { name: 'Highlight on all sites' })).toBeTruthy();
+    // Nothing there can be read, so nothing can be saved.
+    expect(screen.queryByRole('button', { name: 'Save this article' })).toBeNull();
   });
 
   test('with the global switch off, the site switch is disabled and the list explains', () => {

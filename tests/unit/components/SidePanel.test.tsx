@@ -52,7 +52,13 @@ function Panel(props: Partial<SidePanelProps> & { start?: PanelView }) {
       focusPosition={null}
       onShowOnPage={() => undefined}
       onTurnOn={() => undefined}
+      onSaveArticle={() => undefined}
+      onReviewChange={() => undefined}
+      onSaveReviewed={() => undefined}
+      onDiscardReview={() => undefined}
+      onRemoveSaved={() => undefined}
       {...props}
+      save={props.save ?? null}
       view={currentView(history)}
       canGoBack={canGoBack(history)}
       canGoForward={canGoForward(history)}
@@ -112,6 +118,29 @@ describe('On this page', () => {
     expect(onTurnOn).toHaveBeenCalled();
   });
 
+  test('“Save this article” is offered on a web page, highlighted or not, and not where no extension may read', async () => {
+    const onSaveArticle = vi.fn();
+    render(
+      <Panel
+        page={{ status: 'off', host: 'news.example', globalOff: false }}
+        onSaveArticle={onSaveArticle}
+      />,
+    );
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Save this article' }));
+    expect(onSaveArticle).toHaveBeenCalledOnce();
+    cleanup();
+    render(<Panel page={{ status: 'restricted' }} />);
+    await settle();
+    expect(screen.queryByRole('button', { name: 'Save this article' })).toBeNull();
+  });
+
+  test('the save view shows where saving stands', async () => {
+    render(<Panel start={{ view: 'save' }} save={{ phase: 'reading' }} />);
+    await settle();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Reading the article…');
+  });
+
   test('empty and restricted pages have their own explanations', async () => {
     render(<Panel page={{ status: 'ready', host: 'a.example', found: [] }} />);
     await settle();
@@ -133,6 +162,10 @@ describe('views and history', () => {
     expect(screen.getByText('British Prime Minister')).toBeTruthy();
     expect(screen.getByText('1 mention')).toBeTruthy();
     expect(screen.getByText(/accused Russian President Vladimir Putin/)).toBeTruthy();
+    // Where the facts come from: the source's title, site and date.
+    expect(
+      screen.getByText('Russian Missile and Drone Attack on Kyiv · Example News · 28 Aug 2025'),
+    ).toBeTruthy();
     expect(screen.getByText('“senseless”')).toBeTruthy();
     // An event in the article's own terms: "Thursday", not a computed date.
     const events = screen.getByRole('region', { name: 'Timeline' });

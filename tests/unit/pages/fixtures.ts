@@ -105,6 +105,7 @@ export const starmer: EntityDetail = {
       sentence:
         'British Prime Minister Keir Starmer called the strikes “senseless” and accused Russian President Vladimir Putin of sabotaging peace efforts.',
       span: src(100, 230),
+      sourceLine: 'Russian Missile and Drone Attack on Kyiv · Example News · 28 Aug 2025',
     },
   ],
   quotes: [

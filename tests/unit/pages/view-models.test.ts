@@ -19,6 +19,9 @@ describe('panel models from the knowledge base', () => {
     expect(starmer?.facts[0]?.sentence).toBe(
       'British Prime Minister Keir Starmer called the strikes “senseless” and accused Russian President Vladimir Putin of sabotaging peace efforts.',
     );
+    expect(starmer?.facts.map((fact) => fact.sourceLine)).toEqual(
+      starmer?.facts.map(() => seedDataset.sources[0]?.title),
+    );
     expect(starmer?.related).toEqual([
       {
         id: 'vladimir-putin',
@@ -79,6 +82,42 @@ describe('panel models from the knowledge base', () => {
     // Every character of every non-empty line is there, in order.
     const lines = seedDataset.sources[0]?.text.split('\n').filter((line) => line.trim() !== '');
     expect(source.paragraphs.map((p) => p.map((s) => s.text).join(''))).toEqual(lines);
+  });
+
+  test('source: a saved article says where and when it was published, and that the reader saved it', async () => {
+    const { access } = await freshKnowledge(seedDataset);
+    const text = 'Kyiv woke up to sirens on Monday. The city counted the damage.';
+    const saved = await access.requests.saveArticle({
+      dataset: {
+        schemaVersion: 1,
+        id: 'saved-kyiv',
+        name: 'Sirens in Kyiv',
+        sources: [
+          {
+            id: 'sirens-in-kyiv',
+            title: 'Sirens in Kyiv',
+            text,
+            publisher: 'Example News',
+            published: '2025-08-28T06:00:00+03:00',
+          },
+        ],
+        entities: [],
+        facts: [],
+        quotes: [],
+        events: [],
+        relations: [],
+      },
+      mentions: [],
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    const panel = panelKnowledge(access);
+    expect(await panel.source('sirens-in-kyiv')).toMatchObject({
+      title: 'Sirens in Kyiv',
+      published: 'Example News · 28 Aug 2025',
+      saved: { datasetId: 'saved-kyiv', savedAt: saved.value.row.addedAt },
+    });
+    // The bundled article is no saved one: nothing to remove there.
+    expect((await panel.source('seed'))?.saved).toBeUndefined();
   });
 
   test('search documents include names, aliases, roles, quotes and events', async () => {

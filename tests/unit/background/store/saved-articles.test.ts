@@ -41,6 +41,11 @@ describe('saving an article', () => {
     expect((await reader.entity('maria-testova'))?.dataset).toBe('saved-one');
     expect((await reader.facts('kyiv')).map((fact) => fact.id)).toContain('one-fact-2');
     expect(await reader.sourcesNaming('kyiv')).toBe(1);
+    // Listed with its source's line, so options reads no article text to name it.
+    expect((await reader.datasets()).find((row) => row.id === 'saved-one')).toMatchObject({
+      origin: 'saved',
+      article: { title: 'Article one', url: 'https://news.example/one' },
+    });
     // The second article names her too: she is known now, so it names her and stores no copy.
     await save(second);
     expect((await reader.entity('maria-testova'))?.dataset).toBe('saved-one');
@@ -86,6 +91,7 @@ describe('removing a saved article', () => {
     const { reader, requests } = knowledge.access;
     await save(first);
     await save(second);
+    expect(await reader.entityIds()).toEqual(expect.arrayContaining(['kyiv', 'maria-testova']));
     await requests.removeDataset('saved-one');
     expect(await reader.facts('kyiv')).not.toContainEqual(
       expect.objectContaining({ id: 'one-fact-2' }),
@@ -95,6 +101,7 @@ describe('removing a saved article', () => {
     expect(await reader.sourcesNaming('maria-testova')).toBe(1);
     await requests.removeDataset('saved-two');
     expect(await reader.entity('maria-testova')).toBeUndefined();
+    expect(await reader.entityIds()).not.toContain('maria-testova');
     expect(await reader.sourcesNaming('kyiv')).toBe(0);
     // The bundled dataset is untouched.
     expect((await reader.entity('kyiv'))?.dataset).toBe('seed-kyiv-attack');

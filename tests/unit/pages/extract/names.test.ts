@@ -1,9 +1,19 @@
 // New people, organizations and places: titles stripped into roles, short forms linked, what is never a name.
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { articlePage, candidate, draftOf, seedDictionary } from './helpers';
+import { extractDraft } from '../../../../lib/pages/extract/extract';
+import { articlePage, candidate, draftOf, parse, seedDictionary } from './helpers';
 
 describe('new names', () => {
+  it('never takes an id the store holds outside the dictionary (a dataset switched off)', () => {
+    const html = articlePage([
+      'Germany’s Chancellor Friedrich Merz declared that the talks would not take place this month after all.',
+    ]);
+    const result = extractDraft(parse(html), { dictionary: [], reservedIds: ['friedrich-merz'] });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(candidate(result.value, 'Friedrich Merz')?.ref.id).toBe('friedrich-merz-2');
+  });
+
   it('strips titles into the role: Germany’s Chancellor Friedrich Merz, British Prime Minister Keir Starmer', () => {
     const draft = draftOf(
       articlePage([

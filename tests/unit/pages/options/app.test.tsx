@@ -203,6 +203,45 @@ describe('options page: datasets', () => {
     await waitFor(async () => expect(await storedFile('fixture-set')).toBeNull());
   });
 
+  it('lists a saved article as saved, with its site and date, and removes it after confirmation', async () => {
+    const text = 'Kyiv woke up to sirens on Monday. The city counted the damage.';
+    const saved = await knowledge.access.requests.saveArticle({
+      dataset: {
+        schemaVersion: 1,
+        id: 'saved-sirens',
+        name: 'Sirens in Kyiv',
+        sources: [
+          {
+            id: 'sirens-in-kyiv',
+            title: 'Sirens in Kyiv',
+            text,
+            published: '2025-08-28T06:00:00+03:00',
+            url: 'https://www.news.example/sirens',
+          },
+        ],
+        entities: [{ id: 'kyiv', kind: 'place', name: 'Kyiv', aliases: [] }],
+        facts: [],
+        quotes: [],
+        events: [],
+        relations: [],
+      },
+      mentions: [{ entity: 'kyiv', count: 2 }],
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    await openApp();
+    const row = (await screen.findByText('Sirens in Kyiv')).closest('li') as HTMLElement;
+    expect(within(row).getByText('saved article')).toBeTruthy();
+    expect(row.textContent).toContain(
+      `1 entity, 0 quotes, 0 events · news.example · 28 Aug 2025 · saved ${new Date(saved.value.row.addedAt).toLocaleDateString()}`,
+    );
+    expect(row.textContent).not.toContain('imported');
+    fireEvent.click(within(row).getByRole('button', { name: 'Remove Sirens in Kyiv…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Sirens in Kyiv' }));
+    await waitFor(() => expect(screen.queryByText('Sirens in Kyiv')).toBeNull());
+    expect((await knowledge.access.reader.datasets()).map((r) => r.id)).toEqual([seed.id]);
+    expect((await knowledge.access.reader.entity('kyiv'))?.dataset).toBe(seed.id);
+  });
+
   it('exports an imported dataset as the same JSON it was imported from', async () => {
     const downloads = captureDownloads();
     await openApp();

@@ -11,6 +11,7 @@ import { flattenResults, type SearchHit } from '../lib/pages/search';
 import { EmptyState } from './EmptyState';
 import { type EntityOnPage, EntityView } from './EntityView';
 import { EventView } from './EventView';
+import { LibraryView, type LibraryViewProps } from './LibraryView';
 import { Notice, type NoticeTone } from './Notice';
 import { PageEntityList } from './PageEntityList';
 import { SaveView } from './SaveView';
@@ -32,8 +33,6 @@ export interface SidePanelProps {
   knowledgeVersion: number;
   /** Why the knowledge base could not be loaded, if it could not. */
   knowledgeError?: string;
-  /** The source the "Article" button opens. */
-  defaultSourceId?: string;
   view: PanelView;
   canGoBack: boolean;
   canGoForward: boolean;
@@ -59,6 +58,14 @@ export interface SidePanelProps {
   onRemoveSaved(datasetId: string, title: string): void;
   /** What the last action did (a removal), shown above the view it left the reader on. */
   notice?: PanelNotice | null;
+  /** What the library's buttons do. */
+  library: Pick<LibraryViewProps, 'onDelete' | 'onUndoDelete' | 'onExport' | 'onImport'>;
+  /** Merging an entity with one of another source, separating them, or saying they are not the same. */
+  across: {
+    merge(from: string, into: string): Promise<string | null>;
+    unmerge(from: string): Promise<void>;
+    notSame(a: string, b: string): Promise<void>;
+  };
 }
 
 /** A short result shown at the top of the panel's view. */
@@ -66,6 +73,8 @@ export interface PanelNotice {
   tone: NoticeTone;
   title: string;
   text?: string;
+  /** Takes the action back (a removal), offered as "Undo". */
+  undo?: () => void;
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -215,18 +224,14 @@ export function SidePanel(props: SidePanelProps) {
           >
             On this page
           </button>
-          {props.defaultSourceId ? (
-            <button
-              type="button"
-              class="tab-button"
-              aria-current={view.view === 'source' ? 'page' : undefined}
-              onClick={() =>
-                onNavigate({ view: 'source', sourceId: props.defaultSourceId as string })
-              }
-            >
-              Article
-            </button>
-          ) : null}
+          <button
+            type="button"
+            class="tab-button"
+            aria-current={view.view === 'library' ? 'page' : undefined}
+            onClick={() => onNavigate({ view: 'library' })}
+          >
+            Library
+          </button>
         </nav>
         <search class="search-box">
           <label for="search-input" class="visually-hidden">
@@ -256,7 +261,17 @@ export function SidePanel(props: SidePanelProps) {
       </header>
       <main class="panel-main" ref={main}>
         {props.notice ? (
-          <Notice tone={props.notice.tone} title={props.notice.title}>
+          <Notice
+            tone={props.notice.tone}
+            title={props.notice.title}
+            actions={
+              props.notice.undo ? (
+                <button type="button" onClick={props.notice.undo}>
+                  Undo
+                </button>
+              ) : undefined
+            }
+          >
             {props.notice.text ? <p>{props.notice.text}</p> : null}
           </Notice>
         ) : null}
@@ -332,6 +347,7 @@ function CurrentView(props: CurrentViewProps) {
     const { eventId } = view;
     return (
       <Pane
+        key="event"
         what="event"
         load={() => knowledge.event(eventId)}
         inputs={[knowledge, eventId, props.knowledgeVersion]}
@@ -354,9 +370,29 @@ function CurrentView(props: CurrentViewProps) {
       />
     );
   }
+  if (view.view === 'library') {
+    return (
+      <Pane
+        key="library"
+        what="library"
+        load={() => knowledge.library()}
+        inputs={[knowledge, props.knowledgeVersion]}
+        render={(entries) => (
+          <LibraryView
+            entries={entries}
+            onOpen={(entry) =>
+              entry.sourceId && onNavigate({ view: 'source', sourceId: entry.sourceId })
+            }
+            {...props.library}
+          />
+        )}
+      />
+    );
+  }
   const { sourceId, span } = view;
   return (
     <Pane
+      key="article"
       what="article"
       load={() => knowledge.source(sourceId, span)}
       inputs={[knowledge, sourceId, span?.start, span?.end, props.knowledgeVersion]}
@@ -365,7 +401,11 @@ function CurrentView(props: CurrentViewProps) {
   );
 }
 
-/** A view of one item read from the knowledge: loading, the item, or why it is not there. */
+/**
+ * A view of one item read from the knowledge: loading, the item, or why it is not there. Each kind of view renders
+ * it with its own `key`, so moving to a view of another kind starts from nothing rather than from the value read
+ * for the other (an event's value shown as an article).
+ */
 function Pane<T>(props: {
   what: string;
   load: () => Promise<T | undefined>;
@@ -396,6 +436,7 @@ function EntityPane(
   const { knowledge, entityId, page, onNavigate } = props;
   return (
     <Pane
+      key="entity"
       what="entity"
       load={() => knowledge.entity(entityId)}
       inputs={[knowledge, entityId, props.knowledgeVersion]}
@@ -414,6 +455,11 @@ function EntityPane(
             onOpenEntity={props.openEntity}
             onOpenEvent={(eventId) => onNavigate({ view: 'event', eventId })}
             onOpenSource={props.openSource}
+            across={{
+              onMerge: (other) => props.across.merge(other.id, entity.id),
+              onUnmerge: (other) => props.across.unmerge(other.id),
+              onNotSame: (other) => props.across.notSame(entity.id, other.id),
+            }}
           />
         );
       }}

@@ -1,6 +1,7 @@
 // The side panel page: follows the active tab, loads the knowledge base, and wires both to the SidePanel component.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { type FocusPosition, type PanelNotice, SidePanel } from '../../components/SidePanel';
+import { downloadText } from '../../lib/pages/download';
 import {
   type FollowedPage,
   focusOnPage,
@@ -23,6 +24,13 @@ import {
 } from '../../lib/pages/history';
 import { withoutEventHandlers } from '../../lib/pages/inert-html';
 import { pageKnowledge } from '../../lib/pages/knowledge-access';
+import type { LibraryEntry } from '../../lib/pages/library';
+import {
+  deleteFromLibrary,
+  exportSelected,
+  importIntoLibrary,
+  undoDelete,
+} from '../../lib/pages/library-actions';
 import type { EntityRef } from '../../lib/pages/models';
 import {
   readArticle,
@@ -64,9 +72,31 @@ function saveFlow(onSession: (session: SaveSession | null) => void): SaveFlow {
   );
 }
 
+/** The library's buttons: delete with undo, export the selected as one file, import a file. */
+const library = {
+  onDelete: (entry: LibraryEntry) => deleteFromLibrary(access, entry),
+  onUndoDelete: (entry: LibraryEntry) => undoDelete(access, entry),
+  async onExport(datasetIds: string[]) {
+    const exported = await exportSelected(access, datasetIds);
+    if (!exported.ok) return exported.message;
+    downloadText(exported.fileName, exported.text);
+    return null;
+  },
+  onImport: (file: File) => importIntoLibrary(access, file),
+};
+
+/** One entity across sources: merged, separated, or said to be different (remembered). */
+const across = {
+  async merge(from: string, into: string) {
+    const merged = await access.requests.mergeEntities(from, into);
+    return merged.ok ? null : merged.error;
+  },
+  unmerge: (from: string) => access.requests.unmergeEntity(from),
+  notSame: (a: string, b: string) => access.requests.markDistinct(a, b),
+};
+
 export function App() {
   const [knowledgeVersion, setKnowledgeVersion] = useState(0);
-  const [defaultSourceId, setDefaultSourceId] = useState<string | undefined>();
   const [history, setHistory] = useState(() => startHistory({ view: 'page' }));
   const [followed, setFollowed] = useState<FollowedPage>({
     tab: null,
@@ -127,13 +157,6 @@ export function App() {
 
   // Views read the knowledge again after every change to it (an import, a saved article, a dataset switched).
   useEffect(() => access.watch(() => setKnowledgeVersion((version) => version + 1)), []);
-  useEffect(() => {
-    let live = true;
-    void knowledge.defaultSourceId().then((id) => live && setDefaultSourceId(id));
-    return () => {
-      live = false;
-    };
-  }, [knowledgeVersion]);
 
   // Where this window's panel was asked to land (popup, card, context menu, keyboard command).
   useEffect(() => {
@@ -199,6 +222,14 @@ export function App() {
           tone: 'success',
           title: `Removed “${title}”`,
           text: 'Its names, facts, quotes and events are gone from every tab and view.',
+          undo: () =>
+            void undoDelete(access, { datasetId }).then((why) =>
+              setNotice(
+                why
+                  ? { tone: 'error', title: `“${title}” could not be brought back`, text: why }
+                  : { tone: 'success', title: `“${title}” is back.` },
+              ),
+            ),
         });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -222,7 +253,6 @@ export function App() {
     <SidePanel
       knowledge={knowledge}
       knowledgeVersion={knowledgeVersion}
-      defaultSourceId={defaultSourceId}
       view={currentView(history)}
       canGoBack={canGoBack(history)}
       canGoForward={canGoForward(history)}
@@ -239,6 +269,8 @@ export function App() {
       onSaveReviewed={() => void flow.save()}
       onRemoveSaved={(datasetId, title) => void removeSaved(datasetId, title)}
       notice={notice}
+      library={library}
+      across={across}
       onDiscardReview={() => {
         flow.discard();
         go({ view: 'page' });

@@ -6,6 +6,8 @@ export type PanelView =
   | { view: 'entity'; entityId: string }
   | { view: 'event'; eventId: string }
   | { view: 'search'; query: string }
+  /** Every source the reader has: saved articles, imported datasets, the bundled article. */
+  | { view: 'library' }
   /** "Save this article": the review of the page being saved (the session lives in the panel, not the history). */
   | { view: 'save' }
   /** `span` is the part of the source (a fact's sentence) to scroll to and emphasise. */

@@ -1,4 +1,5 @@
 // What the side panel and popup ask of the knowledge: plain models (built by view-models.ts), each read when shown.
+import type { LibraryEntry } from './library';
 import type { EntityDetail, EntityRef, EventDetail, SourceDocument, SourceSpan } from './models';
 import type { EntityDoc, SearchResults } from './search';
 
@@ -12,6 +13,6 @@ export interface PanelKnowledge {
   search(query: string): Promise<SearchResults>;
   /** The entity a looked-up selection plainly names, if one stands out (else the panel shows results). */
   bestEntity(text: string): Promise<EntityDoc | undefined>;
-  /** What the "Article" button opens: the first source of the first dataset in use. */
-  defaultSourceId(): Promise<string | undefined>;
+  /** Every dataset as the library lists it (lib/pages/library.ts). */
+  library(): Promise<LibraryEntry[]>;
 }

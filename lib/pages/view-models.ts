@@ -5,6 +5,7 @@ import { readableDate, sourceLine, sourceSite } from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
 import type { PanelKnowledge } from './knowledge';
 import type { KnowledgeAccess, KnowledgeRequests } from './knowledge-access';
+import { libraryEntries } from './library';
 import type {
   EntityDetail,
   EntityRef,
@@ -252,9 +253,7 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
       const [built, named] = await Promise.all([searchIndex(), namedIn(requests, trimmed)]);
       return bestEntityFor(built.search(trimmed, 5, named), trimmed);
     },
-    async defaultSourceId() {
-      return (await reader.firstSource())?.id;
-    },
+    library: async () => libraryEntries(await reader.datasets()),
   };
 }
 

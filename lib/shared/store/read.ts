@@ -333,14 +333,6 @@ export class KnowledgeReader {
     return row ? (await this.inUse([row]))[0] : undefined;
   }
 
-  /** The first source of the first dataset in use: what the panel's "Article" button opens. */
-  async firstSource(): Promise<SourceRow | undefined> {
-    const [first] = (await this.datasets()).filter(isInUse);
-    if (!first) return undefined;
-    const rows = await this.db.sources.where('dataset').equals(first.id).sortBy('order');
-    return rows[0];
-  }
-
   /** The sources of `ids` that are in use, by id; each read once. */
   async sources(ids: readonly string[]): Promise<Map<string, SourceRow>> {
     const rows = await this.inUse(

@@ -15,6 +15,7 @@ import {
   startHistory,
 } from '../../../lib/pages/history';
 import type { PageGroup } from '../../../lib/pages/models';
+import { source } from '../pages/fixtures';
 import { entityRef, knowledge } from './panel-fixture';
 
 afterEach(cleanup);
@@ -47,7 +48,17 @@ function Panel(props: Partial<SidePanelProps> & { start?: PanelView }) {
     <SidePanel
       knowledge={knowledge}
       knowledgeVersion={0}
-      defaultSourceId="seed"
+      library={{
+        onDelete: async () => null,
+        onUndoDelete: async () => null,
+        onExport: async () => null,
+        onImport: async () => ({ tone: 'success', title: 'Imported' }),
+      }}
+      across={{
+        merge: async () => null,
+        unmerge: async () => undefined,
+        notSame: async () => undefined,
+      }}
       page={readyPage}
       focusPosition={null}
       onShowOnPage={() => undefined}
@@ -333,6 +344,19 @@ describe('views and history', () => {
       'Keir Starmer',
     ]);
     expect(document.activeElement?.className).toBe('emphasis');
+  });
+
+  test('the Library tab lists the sources; one opens as its text with what it names marked', async () => {
+    render(<Panel />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Library' }));
+    await settle();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Library');
+    expect(screen.getByText('Bundled with Backstory')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: source.title }));
+    await settle();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(source.title);
+    expect(screen.getByRole('article').querySelectorAll('mark.mention').length).toBeGreaterThan(0);
   });
 
   test('dataset text is rendered as text, never as markup', async () => {

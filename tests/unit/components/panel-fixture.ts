@@ -25,5 +25,15 @@ export const knowledge: PanelKnowledge = {
   search: async (query) => index.search(query),
   bestEntity: async (text) =>
     bestEntityFor(index.search(bestEntityQuery(text), 5), bestEntityQuery(text)),
-  defaultSourceId: async () => source.id,
+  library: async () => [
+    {
+      datasetId: 'seed',
+      sourceId: source.id,
+      title: source.title,
+      origin: 'bundled',
+      addedAt: '2026-12-01T00:00:00.000Z',
+      enabled: true,
+      counts: { entities: 3, quotes: 1, events: 1 },
+    },
+  ],
 };

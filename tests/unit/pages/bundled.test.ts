@@ -50,7 +50,8 @@ describe('the panel over the bundled dataset', () => {
     for (const event of await access.reader.allEvents()) {
       expect((await knowledge.event(event.id))?.sentences.length).toBeGreaterThan(0);
     }
-    const source = await knowledge.source((await knowledge.defaultSourceId()) ?? '');
+    const [bundled] = await knowledge.library();
+    const source = await knowledge.source(bundled?.sourceId ?? '');
     expect(source?.paragraphs.length).toBeGreaterThan(20);
   });
 });

@@ -129,6 +129,8 @@ describe('panel models from the knowledge base', () => {
       'volodymyr-zelenskyy',
     );
     expect((await knowledge.search('alaska')).events[0]?.event.id).toBe('alaska-meeting');
-    expect(await knowledge.defaultSourceId()).toBe('seed');
+    expect((await knowledge.library()).map((entry) => [entry.origin, entry.sourceId])).toEqual([
+      ['bundled', 'seed'],
+    ]);
   });
 });

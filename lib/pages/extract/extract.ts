@@ -130,7 +130,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     optionalField(body.title, LIMITS.shortText) ??
     optionalField(body.blocks[0]?.text, LIMITS.shortText) ??
     'Untitled article';
-  const saved = buildSavedText(title, body.blocks);
+  const saved = buildSavedText(title, body.blocks, body.byline);
   omitted.push(...saved.omitted);
   const { text, paragraphs } = saved;
   const published = optionalField(readPublished(doc, body.published), LIMITS.name);

@@ -21,7 +21,7 @@ import { optionalField, shorten } from './inert-text';
 import { type LinkedEntity, linkNames } from './link-names';
 import { findKnownMentions, findNewMentions, type Mention, mergeMentions } from './mentions';
 import { findNameSpans, type Gender, type NameSpan } from './name-spans';
-import { lexiconTags, rangesToTag, tagRanges } from './nlp-tags';
+import { lexiconTags, rangesToTag, type TagIndex, tagRanges } from './nlp-tags';
 import { findQuotations, type QuotationPart, soundsSpoken } from './quotes';
 import { findRoles } from './roles';
 import { buildSavedText } from './saved-text';
@@ -176,6 +176,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
 
   // New names: body paragraphs only (headings are title case, every word capitalised).
   let linked: LinkedEntity[] = [];
+  let tags: TagIndex = new Map();
   if (!knownOnly) {
     const covered = new Uint8Array(text.length);
     for (const mention of known) covered.fill(1, mention.start, mention.end);
@@ -188,7 +189,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
       if (token.capitalised && !token.sentenceInitial && !token.allCaps) nameWords.add(token.text);
     }
     const bodyRanges = paragraphs.filter((p) => !p.heading);
-    const tags = tagRanges(text, rangesToTag(bodyRanges, sentences, tokens, covered));
+    tags = tagRanges(text, rangesToTag(bodyRanges, sentences, tokens, covered));
     const spans: NameSpan[] = [];
     let t = 0;
     for (const paragraph of bodyRanges) {
@@ -255,7 +256,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     const found = findQuotations(text, paragraphs);
     omitted.push(...found.omitted);
     const attributions = attributeQuotations(
-      { text, paragraphs, tokens, mentions, info },
+      { text, paragraphs, tokens, mentions, info, tags },
       found.quotations,
     );
     found.quotations.forEach((quotation, i) => {

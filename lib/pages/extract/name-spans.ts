@@ -13,10 +13,11 @@
 //   them up over every mention of an entity before deciding its kind.
 import { adjacent, capitalisedRuns, lastKey } from './capitalised-runs';
 import { CUE_VERBS } from './cue-verbs';
-import { gazetteerKind } from './gazetteer';
+import { gazetteerKind, isDemonymWord } from './gazetteer';
 import {
   GENDERED_TITLES,
   HONORIFICS,
+  isTitleHead,
   NAME_PARTICLES,
   NEVER_NAMES,
   ORDINARY_STARTERS,
@@ -87,6 +88,22 @@ export interface SpanContext {
 }
 
 const PERSON_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
+/** Words before a title that say when or how someone holds it, not whose it is ("Former", "Acting"). */
+const ROLE_QUALIFIERS = new Set([
+  'former',
+  'acting',
+  'interim',
+  'deputy',
+  'then',
+  'outgoing',
+  'incoming',
+  'retired',
+  'late',
+  'vice',
+  'assistant',
+]);
+/** Organization head words that, before a title, are part of the job: "White House Press Secretary". */
+const NOT_ORG_IN_TITLE = new Set(['press']);
 const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
 
 function isOrdinaryWord(token: Token, context: SpanContext): boolean {
@@ -178,6 +195,14 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     while (run.length > 0 && NEVER_NAMES.has(lastKey(run)) && run.length > 0)
       run = run.slice(0, -1);
     if (run.length === 0) continue;
+    // "the Virginia Democrat", "House Republicans": a party or nationality word after a name
+    // describes someone; the name before it stays ("Virginia"). "South Korean" is one such word.
+    if (run.length > 1) {
+      const whole = text.slice((run[0] as Token).start, (run[run.length - 1] as Token).end);
+      if (isDemonymWord(whole)) continue;
+      while (run.length > 1 && isDemonym(run[run.length - 1] as Token, tags))
+        run = run.slice(0, -1);
+    }
 
     const ballots: Ballot[] = [];
     const vote = (kind: EntityKind, weight: number, reason: string) => {
@@ -236,6 +261,36 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
           ballots: [{ kind: 'organization', weight: 2, reason: `has a "${titleWord.text}"` }],
         });
       }
+      // "Australian Federal Police Commissioner …", "House Intelligence Committee Chairman …": the
+      // words before the title's head that end in an organization's head word name the organization.
+      const head = roleTokens.findIndex((token) => isTitleHead(token.key));
+      let body = head > 0 ? roleTokens.slice(0, head) : [];
+      while (body.length > 0 && ROLE_QUALIFIERS.has((body[0] as Token).key)) body = body.slice(1);
+      const bodyLast = body[body.length - 1];
+      if (
+        bodyLast &&
+        body.length >= 2 &&
+        ORG_TAILS.has(bodyLast.key) &&
+        !NOT_ORG_IN_TITLE.has(bodyLast.key) &&
+        body.every((token) => token.capitalised && !token.possessive)
+      ) {
+        const from = body[0] as Token;
+        out.push({
+          start: from.start,
+          end: bodyLast.end,
+          name: text.slice(from.start, bodyLast.end),
+          tokens: body,
+          role: undefined,
+          gender: undefined,
+          ballots: [
+            {
+              kind: 'organization',
+              weight: 3,
+              reason: `has a "${(roleTokens[head] as Token).text}"`,
+            },
+          ],
+        });
+      }
       // Entities inside the role: "U.S. President …" names the United States.
       for (const token of roleTokens) {
         const kind = gazetteerKind(token.text);
@@ -251,10 +306,10 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
           });
       }
     } else if (
-      run.some((token) => TITLE_HEADS.has(token.key) || HONORIFICS.has(token.key)) &&
+      run.some((token) => isTitleHead(token.key) || HONORIFICS.has(token.key)) &&
       run.every(
         (token) =>
-          TITLE_HEADS.has(token.key) || TITLE_MODIFIERS.has(token.key) || HONORIFICS.has(token.key),
+          isTitleHead(token.key) || TITLE_MODIFIERS.has(token.key) || HONORIFICS.has(token.key),
       )
     ) {
       continue; // a title with no name ("the President said")

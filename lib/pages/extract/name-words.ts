@@ -18,8 +18,22 @@ export const TITLE_HEADS = set(`
   officer sheriff inspector superintendent supt constable councillor councilman councilwoman
   alderman delegate lawmaker mp mep coach founder co-founder dean provost treasurer attorney
   comptroller whip chief-executive editor correspondent analyst economist adviser advisor
-  counsel counselor czar tsar minister-president chief
+  counsel counselor czar tsar minister-president chief solicitor
 `);
+
+/**
+ * True for a title head, hyphenated ones included: "Attorney-General", "Governor-General",
+ * "Lieutenant-Colonel" (each part a title word, one of them a head).
+ */
+export function isTitleHead(key: string): boolean {
+  if (TITLE_HEADS.has(key)) return true;
+  const parts = key.split('-');
+  return (
+    parts.length > 1 &&
+    parts.some((part) => TITLE_HEADS.has(part)) &&
+    parts.every((part) => TITLE_HEADS.has(part) || TITLE_MODIFIERS.has(part) || part === 'elect')
+  );
+}
 
 /** Words that qualify a title without being one ("Prime", "Foreign", "Deputy"): part of the role only before a head. */
 export const TITLE_MODIFIERS = set(`

@@ -2,6 +2,7 @@
 import { gazetteerKind } from './gazetteer';
 import {
   HONORIFICS,
+  isTitleHead,
   NAME_PARTICLES,
   ORG_JOINERS,
   ORG_LEADS,
@@ -26,7 +27,7 @@ export function titleEnd(run: readonly Token[], tags: TagIndex): number {
   for (let i = 0; i < run.length - 1; i++) {
     const token = run[i] as Token;
     const key = token.key;
-    if (TITLE_HEADS.has(key) || HONORIFICS.has(key)) {
+    if (isTitleHead(key) || HONORIFICS.has(key)) {
       head = true;
       last = i;
       continue;

@@ -181,4 +181,37 @@ describe('new names', () => {
     expect(ids).not.toContain('mark-warner');
     expect(candidate(draft, 'Mark Warner')?.ref.id).toBe('mark-warner-2');
   });
+
+  it('reads hyphenated titles and the organization named before a title’s head', () => {
+    const draft = draftOf(
+      articlePage([
+        'The roadshow included Attorney-General Jane Harlow and Federal Transit Police Commissioner Omar Haddad.',
+        'White House Press Secretary Dana Reyes said the talks would resume on Friday.',
+      ]),
+    );
+    expect(candidate(draft, 'Jane Harlow')).toMatchObject({
+      kind: 'person',
+      role: { text: 'Attorney-General' },
+    });
+    expect(candidate(draft, 'Omar Haddad')?.kind).toBe('person');
+    expect(candidate(draft, 'Federal Transit Police')?.kind).toBe('organization');
+    expect(candidate(draft, 'Dana Reyes')?.kind).toBe('person');
+    const names = draft.candidates.map((c) => c.name);
+    expect(names).not.toContain('Attorney-General Jane Harlow');
+    expect(names).not.toContain('White House Press');
+  });
+
+  it('keeps the name before a party or nationality word: “the Virginia Democrat”, “House Republicans”', () => {
+    const draft = draftOf(
+      articlePage([
+        'Mr. Warner, the Virginia Democrat, called the bill a disgrace on Tuesday afternoon.',
+        'The senator from Oklahoma, an Oklahoma Republican, disagreed, and South Korean officials stayed silent.',
+      ]),
+    );
+    const names = draft.candidates.map((c) => c.name);
+    for (const name of ['Virginia Democrat', 'Oklahoma Republican', 'South Korean', 'South'])
+      expect(names).not.toContain(name);
+    expect(candidate(draft, 'Virginia')?.kind).toBe('place');
+    expect(candidate(draft, 'Oklahoma')?.kind).toBe('place');
+  });
 });

@@ -33,7 +33,6 @@ import {
   PLACE_NOUNS_AFTER,
   PLACE_OF,
   PLACE_TAILS,
-  TITLE_HEADS,
   TITLE_MODIFIERS,
 } from './name-words';
 import { hasTag, isCommonWord, isDemonym, lexiconTags, type TagIndex } from './nlp-tags';

@@ -9,7 +9,6 @@ import {
   ORG_TAILS,
   PLACE_TAILS,
   ROLE_NOUNS,
-  TITLE_HEADS,
   TITLE_MODIFIERS,
 } from './name-words';
 import { isDemonym, type TagIndex } from './nlp-tags';

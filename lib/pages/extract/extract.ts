@@ -189,6 +189,11 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
       if (token.capitalised && !token.sentenceInitial && !token.allCaps) nameWords.add(token.text);
     }
     const bodyRanges = paragraphs.filter((p) => !p.heading);
+    const knownSpans = known.map((m) => ({
+      start: m.start,
+      end: m.end,
+      kind: knownById.get(m.ref.id)?.kind ?? '',
+    }));
     tags = tagRanges(text, rangesToTag(bodyRanges, sentences, tokens, covered));
     const spans: NameSpan[] = [];
     let t = 0;
@@ -203,6 +208,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
           lowercaseWords,
           nameWords,
           isKnown: (start, end) => covered[start] === 1 || covered[end - 1] === 1,
+          known: knownSpans,
         }),
       );
       t = u;

@@ -14,6 +14,7 @@
 import { adjacent, capitalisedRuns, lastKey } from './capitalised-runs';
 import { CUE_VERBS } from './cue-verbs';
 import { gazetteerKind, isDemonymWord } from './gazetteer';
+import { type KnownSpan, voteAlongLists } from './lists';
 import {
   GENDERED_TITLES,
   HONORIFICS,
@@ -84,9 +85,13 @@ export interface SpanContext {
   readonly nameWords: ReadonlySet<string>;
   /** True for offsets inside a dictionary entity's match: known names win over new ones. */
   readonly isKnown: (start: number, end: number) => boolean;
+  /** The dictionary entities' mentions with their kinds, in text order (for lists, lists.ts). */
+  readonly known?: readonly KnownSpan[];
 }
 
 const PERSON_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
+/** The reason of the fallback vote for a person (link-names.ts discounts it against other clues). */
+export const TWO_WORDS = 'two or more capitalised words';
 /** Words before a title that say when or how someone holds it, not whose it is ("Former", "Acting"). */
 const ROLE_QUALIFIERS = new Set([
   'former',
@@ -133,6 +138,82 @@ function isOrdinaryWord(token: Token, context: SpanContext): boolean {
     return true;
   if (/ly$/u.test(token.key) && !tags?.has('ProperNoun')) return true;
   return isCommonWord(token.key) && !lexiconTags(token.key).includes('Demonym');
+}
+
+/** Jobs whose holders are "at" an organization: "a senior fellow at …", "an economist at …". */
+const AFFILIATED_JOBS = new Set([
+  'fellow',
+  'professor',
+  'economist',
+  'researcher',
+  'scientist',
+  'analyst',
+  'director',
+  'executive',
+  'manager',
+  'lawyer',
+  'partner',
+  'lecturer',
+  'dean',
+  'engineer',
+  'employee',
+  'staffer',
+  'strategist',
+  'editor',
+  'reporter',
+  'correspondent',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'officials',
+  'teacher',
+  'student',
+  'students',
+  'technologist',
+  'historian',
+  'expert',
+]);
+/** Jobs whose holders write "for" a publication: "a writer for …". */
+const MEDIA_JOBS = new Set([
+  'writer',
+  'reporter',
+  'correspondent',
+  'columnist',
+  'editor',
+  'contributor',
+  'critic',
+  'photographer',
+]);
+/** Nouns after a name that settle what it is: "the Obama administration", "the Likud party", "Vulture magazine". */
+const STRONG_NOUNS_AFTER = new Set([
+  'administration',
+  'party',
+  'magazine',
+  'newspaper',
+  'foundation',
+]);
+/** A website's address used as its name: "Snopes.com", "Amazon.co.uk". */
+const WEB_ADDRESS = /^\p{Lu}[\p{L}\p{N}-]*\.(?:com|org|net|io|gov|edu|co\.uk|co)$/u;
+
+/**
+ * The two words before a run, skipping "the": for "a senior fellow at the Urban Institute" the
+ * preposition "at" and the job "fellow", each joined to the next by one space.
+ */
+function wordsBefore(
+  tokens: readonly Token[],
+  runIndex: number,
+  text: string,
+): [Token | undefined, Token | undefined] {
+  let k = runIndex - 1;
+  const joined = (a: Token | undefined, b: Token | undefined) =>
+    a !== undefined && b !== undefined && text.slice(a.end, b.start) === ' ';
+  if (tokens[k]?.key === 'the' && joined(tokens[k], tokens[k + 1])) k--;
+  const prep = tokens[k];
+  const job = tokens[k - 1];
+  if (!joined(prep, tokens[k + 1]) || !joined(job, prep) || job?.capitalised)
+    return [prep, undefined];
+  return [prep, job];
 }
 
 /** Every name span of a body paragraph `[from, to)` of the context's text. */
@@ -390,6 +471,18 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     if (joinedBefore && before && PLACE_CUES.has(before.key)) {
       vote('place', PLACE_CUES.get(before.key) ?? 1, `after "${before.text}"`);
     }
+    // "a senior fellow at the Urban Institute", "an economist at Harvard", "a writer for Vulture":
+    // where people with such jobs work is an organization.
+    const [prep, job] = wordsBefore(tokens, runIndex, text);
+    if (
+      prep &&
+      job &&
+      cut < 0 &&
+      ((prep.key === 'at' && AFFILIATED_JOBS.has(job.key)) ||
+        (prep.key === 'for' && MEDIA_JOBS.has(job.key)))
+    ) {
+      vote('organization', 3, `after "${job.text} ${prep.text}"`);
+    }
     // "the city of Dunedin", "north of Kyiv": the words before say it is a place.
     if (
       joinedBefore &&
@@ -442,7 +535,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       if (kind) {
         nounAfter = {
           kind,
-          weight: kind === 'place' || after.key === 'administration' ? 3 : 2,
+          weight: kind === 'place' || STRONG_NOUNS_AFTER.has(after.key) ? 3 : 2,
           plural: /s$/u.test(after.key),
         };
         vote(kind, nounAfter.weight, `followed by "${text.slice(last.end, after.end).trim()}"`);
@@ -461,11 +554,39 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
         (verb.key === 'by' &&
           verbBefore &&
           ['owned', 'acquired', 'bought', 'run', 'operated'].includes(verbBefore.key)) ||
+        (verb.key === 'with' &&
+          verbBefore &&
+          /^(?:partner|merg|team)(?:s|ed|ing|e)?$/u.test(verbBefore.key)) ||
         ((verb.key === 'at' || verb.key === 'for') &&
           verbBefore &&
           /^work(?:s|ed|ing)?$/u.test(verbBefore.key)))
     ) {
       vote('organization', 2, `after "${text.slice(verbBefore?.start ?? verb.start, verb.end)}"`);
+    }
+    // "Snopes.com": a website named by its address.
+    if (nameTokens.length === 1 && WEB_ADDRESS.test(first.text)) {
+      vote('organization', 3, 'a web address');
+    }
+    // "Cambridge Analytica", "Houston Rockets": a place's name, then a word that is neither a place's
+    // head nor a surname, names something based there ("Brooklyn Beckham" has a surname).
+    if (
+      nameTokens.length === 2 &&
+      !gazetteer &&
+      cut < 0 &&
+      (gazetteerKind(first.text) === 'place' ||
+        lexiconTags(first.key).some((tag) => PLACE_TAGS.includes(tag))) &&
+      !hasTag(tags, first, ['Person', ...PERSON_TAGS]) &&
+      !lexiconTags(first.key).some((tag) => tag === 'Person' || PERSON_TAGS.includes(tag)) &&
+      !hasTag(tags, last, ['Person', 'LastName', ...PERSON_TAGS]) &&
+      !PLACE_TAILS.has(last.key) &&
+      !ORG_TAILS.has(last.key) &&
+      !isDemonym(last, tags)
+    ) {
+      vote('organization', 2, `"${first.text}" is a place, "${last.text}" not a surname`);
+    }
+    // "Con Edison, which maintains …": "which", not "who".
+    if (/^, which\b/u.test(text.slice(last.end, last.end + 8)) && !gazetteer) {
+      vote('organization', 1, 'followed by ", which"');
     }
     // "with The Verge": a capitalised "The" inside a sentence mostly belongs to a publication's or a body's name.
     if (article) vote('organization', 2, 'written with "The"');
@@ -525,7 +646,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       votes('organization') === 0 &&
       votes('place') === 0
     ) {
-      vote('person', 1, 'two or more capitalised words');
+      vote('person', 1, TWO_WORDS);
     }
     const span: NameSpan = {
       start: first.start,
@@ -553,5 +674,9 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     }
     out.push(span);
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  const from = tokens[0]?.start ?? 0;
+  const to = tokens[tokens.length - 1]?.end ?? from;
+  voteAlongLists(out, context.known ?? [], text, from, to);
+  return out;
 }

@@ -150,11 +150,14 @@ export const NAME_PARTICLES = set(
 export const ORG_NOUNS_AFTER = set(`
   group groups militia militias party movement company companies organization organisation
   agency network administration government regime campaign coalition alliance firm startup
-  cartel gang faction employees workers staff shares stock executives
+  cartel gang faction employees workers staff shares stock executives magazine newspaper
+  website foundation board worker employee writers reporters journalists editors
 `);
 
 /** Verbs done to companies and bodies, right before their name: "joined Acme", "founded Nordwind". */
-export const ORG_VERBS = set('joined founded co-founded acquired acquire acquiring');
+export const ORG_VERBS = set(
+  'joined founded co-founded acquired acquire acquiring owns bought buys acquires',
+);
 export const PLACE_NOUNS_AFTER = set(`
   district districts region regions province provinces oblast county city town village area
   refinery refineries airport port base bases border neighborhood neighbourhood state

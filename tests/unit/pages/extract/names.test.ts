@@ -214,4 +214,48 @@ describe('new names', () => {
     expect(candidate(draft, 'Virginia')?.kind).toBe('place');
     expect(candidate(draft, 'Oklahoma')?.kind).toBe('place');
   });
+
+  it('reads organizations from what is said around them: jobs at them, their address, their parties', () => {
+    const draft = draftOf(
+      articlePage([
+        '“Debt matters,” said Jeffrey Frankel, an economist at Harrowgate, and Ann Lee, a writer for Fieldnotes.',
+        'Emery works for the fact-checking website Snopes.com and often criticises the Likud party in his posts.',
+        'For those who need glasses, Apple has partnered with Zeiss to sell prescription inserts.',
+        'This is what the Committee for a Responsible Federal Budget feared in 2013.',
+        'Lyon Dynamics and its rivals were named, and Tarven Edison, which maintains the gas mains, sent a Tarven Edison worker.',
+        'The failures of Lyon Dynamics were plain to see by the end of the year.',
+      ]),
+    );
+    for (const name of [
+      'Harrowgate',
+      'Fieldnotes',
+      'Snopes.com',
+      'Likud',
+      'Committee for a Responsible Federal Budget',
+      'Lyon Dynamics',
+      'Tarven Edison',
+    ])
+      expect(candidate(draft, name), name).toMatchObject({
+        kind: 'organization',
+        status: 'proposed',
+      });
+    // "partnered with" alone is a clue, not proof: shown, saved only if accepted.
+    expect(candidate(draft, 'Zeiss')).toMatchObject({ kind: 'organization', status: 'unsure' });
+  });
+
+  it('gives names listed as “other companies” or “cities such as” that kind', () => {
+    const draft = draftOf(
+      articlePage([
+        'The company owns Pixelgram, Atlasio, Chatwise, and dozens of other internet and technology companies.',
+        'Protests spread to cities such as Tarnow and Kielce by the weekend.',
+      ]),
+    );
+    for (const name of ['Pixelgram', 'Atlasio', 'Chatwise'])
+      expect(candidate(draft, name), name).toMatchObject({
+        kind: 'organization',
+        status: 'proposed',
+      });
+    for (const name of ['Tarnow', 'Kielce'])
+      expect(candidate(draft, name), name).toMatchObject({ kind: 'place', status: 'proposed' });
+  });
 });

@@ -111,7 +111,7 @@ export class KnowledgeOwner {
   private async loadOrBuild(version: number): Promise<Dictionary> {
     const kept = (await this.db.meta.get(DICTIONARY_KEY))?.value as Dictionary | undefined;
     if (kept?.version === version) return kept;
-    const entities = await this.reader.allEntities();
+    const entities = await this.reader.dictionaryEntities();
     const entries = entities
       .map(dictionaryItem)
       .map(

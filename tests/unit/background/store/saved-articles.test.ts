@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseDataset } from '../../../../lib/shared/kb/parse';
 import type { Dataset } from '../../../../lib/shared/kb/schema';
-import { splitSentences } from '../../../../lib/shared/kb/sentences';
+import { savedArticle as article } from '../../support/articles';
 import { freshKnowledge, type TestKnowledge } from '../../support/knowledge';
 
 let knowledge: TestKnowledge;
@@ -13,57 +13,6 @@ beforeEach(async () => {
   fakeBrowser.reset();
   knowledge = await freshKnowledge();
 });
-
-/**
- * An article as extraction makes it: one source, Maria Testova (new, or a copy when known), Kyiv as a copy of the
- * bundled entity, a fact about each.
- */
-function article(key: string, text: string): Dataset {
-  const [first, second] = splitSentences(text);
-  if (!first || !second) throw new Error('the article needs two sentences');
-  const source = `${key}-article`;
-  const span = (s: { start: number; end: number }) => ({ source, start: s.start, end: s.end });
-  const dataset = {
-    schemaVersion: 1,
-    id: `saved-${key}`,
-    name: `Article ${key}`,
-    sources: [{ id: source, title: `Article ${key}`, text, url: `https://news.example/${key}` }],
-    entities: [
-      {
-        id: 'maria-testova',
-        kind: 'person',
-        name: 'Maria Testova',
-        aliases: [{ text: 'Testova', caseSensitive: true }],
-      },
-      {
-        id: 'kyiv',
-        kind: 'place',
-        name: 'Kyiv',
-        aliases: [{ text: 'Kyiv', caseSensitive: false }],
-      },
-    ],
-    facts: [
-      {
-        id: `${key}-fact-1`,
-        entity: 'maria-testova',
-        text: text.slice(first.start, first.end),
-        evidence: span(first),
-      },
-      {
-        id: `${key}-fact-2`,
-        entity: 'kyiv',
-        text: text.slice(second.start, second.end),
-        evidence: span(second),
-      },
-    ],
-    quotes: [],
-    events: [],
-    relations: [],
-  };
-  const parsed = parseDataset(dataset);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  return parsed.value;
-}
 
 const first = article(
   'one',
@@ -159,5 +108,61 @@ describe('exporting a saved article', () => {
     const file = await knowledge.access.reader.datasetFile('saved-two');
     expect(file?.entities.map((entity) => entity.id).sort()).toEqual(['kyiv', 'maria-testova']);
     expect(parseDataset(file).ok).toBe(true);
+  });
+});
+
+describe('undoing a removal', () => {
+  it('brings the article back as it was, with what it had handed to another article', async () => {
+    const { reader, requests } = knowledge.access;
+    await save(first);
+    await save(second);
+    const before = {
+      facts: await reader.facts('maria-testova'),
+      owner: (await reader.entity('maria-testova'))?.dataset,
+      naming: await reader.sourcesNaming('kyiv'),
+      datasets: await reader.datasets(),
+    };
+    await requests.removeDataset('saved-one');
+    expect((await reader.entity('maria-testova'))?.dataset).toBe('saved-two');
+    expect(await requests.restoreRemoved('saved-one')).toMatchObject({ ok: true });
+    expect(await reader.facts('maria-testova')).toEqual(before.facts);
+    expect((await reader.entity('maria-testova'))?.dataset).toBe(before.owner);
+    expect(await reader.sourcesNaming('kyiv')).toBe(before.naming);
+    expect(await reader.datasets()).toEqual(before.datasets);
+    // Once only: the trash gave it back.
+    expect(await requests.restoreRemoved('saved-one')).toEqual({
+      ok: false,
+      error: 'there is nothing to undo for it any more',
+    });
+  });
+
+  it('keeps only the latest few removals', async () => {
+    const { requests } = knowledge.access;
+    for (let i = 0; i < 7; i++) {
+      await save(
+        article(`n${i}`, `Maria Testova visited Kyiv ${i} times. Kyiv was ready ${i} times.`),
+      );
+      await requests.removeDataset(`saved-n${i}`);
+    }
+    expect(await knowledge.owner.db.trash.count()).toBe(5);
+    expect((await requests.restoreRemoved('saved-n0')).ok).toBe(false);
+    expect((await requests.restoreRemoved('saved-n6')).ok).toBe(true);
+  });
+});
+
+describe('the library', () => {
+  it('lists each article with its title, site, date and counts, without reading its text', async () => {
+    await save(first);
+    const row = (await knowledge.access.reader.datasets()).find((r) => r.id === 'saved-one');
+    expect(row).toMatchObject({
+      origin: 'saved',
+      counts: { entities: 2, quotes: 0, events: 0 },
+      article: {
+        sourceId: 'one-article',
+        title: 'Article one',
+        site: 'news.example',
+        url: 'https://news.example/one',
+      },
+    });
   });
 });

@@ -1,10 +1,12 @@
 // Scores the extractor on the hand-labelled corpus pages and the seed article (npm run eval [-- --split dev|test] [--errors] [--json]).
 //
 // Labels: tests/fixtures/extract/labels/<page>.json for <corpus>/<page>.html (../shared/corpus or
-// $BACKSTORY_CORPUS); the seed article's labels are read off assets/kb/seed.json. Known entities
+// $BACKSTORY_CORPUS); a dev page may also live in ../shared/dev-corpus ($BACKSTORY_DEV_CORPUS), which
+// CI and fresh clones lack: a page whose HTML is found nowhere is skipped with a note on stderr. Test
+// pages are read from the corpus only. The seed article's labels are read off assets/kb/seed.json. Known entities
 // come from the seed dataset on corpus pages and from nothing on the seed page (it would find itself).
 // --errors lists per-item errors of dev pages only: test pages are for measuring, not tuning.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
@@ -30,8 +32,11 @@ const { evaluatePage, formatReport, summarize } = await jiti.import(
   join(root, 'scripts/extract-eval/evaluate.ts'),
 );
 const { dictionaryItem } = await jiti.import(join(root, 'lib/shared/kb/dictionary.ts'));
-const { findCorpusDir } = await jiti.import(join(root, 'scripts/extract-eval/corpus.ts'));
+const { findCorpusDir, findDevCorpusDir } = await jiti.import(
+  join(root, 'scripts/extract-eval/corpus.ts'),
+);
 const corpus = findCorpusDir(root);
+const devCorpus = findDevCorpusDir(root);
 
 const seed = JSON.parse(readFileSync(join(root, 'assets/kb/seed.json'), 'utf8'));
 const dictionary = seed.entities.map(dictionaryItem);
@@ -41,13 +46,13 @@ for (const file of readdirSync(labelDir)
   .filter((name) => name.endsWith('.json'))
   .sort()) {
   const labels = PageLabelsSchema.parse(JSON.parse(readFileSync(join(labelDir, file), 'utf8')));
-  let html;
-  try {
-    html = readFileSync(join(corpus, `${labels.page}.html`), 'utf8');
-  } catch {
-    console.error(`skipped ${labels.page}: no ${labels.page}.html in ${corpus}`);
+  const dirs = labels.split === 'dev' && devCorpus ? [corpus, devCorpus] : [corpus];
+  const dir = dirs.find((d) => existsSync(join(d, `${labels.page}.html`)));
+  if (!dir) {
+    console.error(`skipped ${labels.page}: no ${labels.page}.html in ${dirs.join(' or ')}`);
     continue;
   }
+  const html = readFileSync(join(dir, `${labels.page}.html`), 'utf8');
   pages.push({ labels, html, dictionary });
 }
 const results = pages

@@ -1,4 +1,4 @@
-// Finds the shared corpus of saved news pages: $BACKSTORY_CORPUS, else ../shared/corpus beside the repository (main checkout) or beside its worktree folder.
+// Finds the shared corpus of saved news pages ($BACKSTORY_CORPUS, else ../shared/corpus beside the repository or its worktree folder) and the optional dev-only pages beside it (../shared/dev-corpus).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -14,4 +14,16 @@ export function findCorpusDir(repoRoot: string): string {
       `no corpus of news pages: set BACKSTORY_CORPUS (looked in ${candidates.join(', ')})`,
     );
   return found;
+}
+
+/**
+ * Extra pages for tuning only ($BACKSTORY_DEV_CORPUS, else dev-corpus beside the corpus). Not in CI
+ * or a fresh clone: undefined when absent. Only pages labelled "dev" are ever read from it.
+ */
+export function findDevCorpusDir(repoRoot: string): string | undefined {
+  const candidates = [
+    process.env.BACKSTORY_DEV_CORPUS,
+    resolve(findCorpusDir(repoRoot), '../dev-corpus'),
+  ].filter((dir): dir is string => dir !== undefined && dir !== '');
+  return candidates.find((dir) => existsSync(dir));
 }

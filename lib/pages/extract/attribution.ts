@@ -7,17 +7,23 @@
 // 3. `according to X` anywhere in those sentences.
 // 4. No attribution, but the quote stands alone in its sentence or paragraph after a quotation
 //    attributed to X, at most two paragraphs back, with no one else named since: X continues.
+//    Else, the same words quoted earlier with a speaker: that speaker; else, standing alone right
+//    after a sentence of its paragraph about one person ("X summed it up with a metaphor. “…”"): X.
 // A speaker phrase resolves to the last person named in it ("White House press secretary Karoline
-// Leavitt"), else an organization; "he"/"she" to the one person of compatible gender named
+// Leavitt"), else an organization; a name that only qualifies a noun ("a Facebook page", "a Trump
+// supporter") is not the speaker. "he"/"she" resolves to the one person of compatible gender named
 // before it in the paragraph (or, if none is, the previous paragraph's speaker or one person);
 // "the ministry" to the one organization of the article with that word in its name; "it" to the
-// one organization named in the paragraph. "Officials", "a spokesman", "they", places: blank.
-// When rules 1 and 2 disagree, blank.
+// one organization named in the paragraph, or the subject of the paragraph before. "Officials",
+// "a spokesman", "they", places: blank. When rules 1 and 2 disagree, blank. A new entity with
+// little evidence is never an antecedent and never takes the floor, until a quote is its own. A
+// sentence the shared splitter ended after a middle initial ("William G.") is read with the next.
 import { continuedQuotation, quotedSpans } from '../../shared/kb/quotation';
 import { type SentenceSpan, sentencesOf } from '../../shared/kb/sentences';
-import { CUE_ADVERBS, CUE_VERBS } from './cue-verbs';
+import { CUE_ADVERBS, CUE_VERBS, isCueAt } from './cue-verbs';
 import type { Mention } from './mentions';
 import type { Gender } from './name-spans';
+import type { TagIndex } from './nlp-tags';
 import type { Quotation } from './quotes';
 import type { Token } from './tokens';
 import type { Attribution, BlankSpeakerReason, EntityRef, Paragraph } from './types';
@@ -37,6 +43,8 @@ export interface AttributionInput {
   readonly tokens: readonly Token[];
   readonly mentions: readonly Mention[];
   readonly info: (ref: EntityRef) => SpeakerInfo | undefined;
+  /** compromise's tags of the words near capitalised words (nlp-tags.ts), when the caller has them. */
+  readonly tags?: TagIndex;
 }
 
 const STOP_BEFORE = new Set([
@@ -126,6 +134,28 @@ const GROUP_WORDS = new Set([
   'many',
   'some',
 ]);
+/**
+ * Nouns after an organization's name that speak for it or say what it is: "an Apple spokesman
+ * said", "a Kremlin statement said", "Vulture magazine wrote".
+ */
+const SPEAKS_FOR = new Set([
+  'magazine',
+  'newspaper',
+  'website',
+  'party',
+  'group',
+  'company',
+  'firm',
+  'agency',
+  'network',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'spokespeople',
+  'statement',
+  'announcement',
+  'release',
+]);
 const ORG_HEAD_NOUNS = new Set([
   'ministry',
   'company',
@@ -166,6 +196,9 @@ const PRONOUNS: ReadonlyMap<string, Gender | 'neuter' | 'plural'> = new Map([
   ['we', 'plural'],
 ]);
 
+/** A sentence that ends in a lone capital and a dot ("said William G."): a middle initial, not an end. */
+const INITIAL_END = /(?:^|[\s.])\p{Lu}\.$/u;
+
 type Resolution =
   | { kind: 'speaker'; ref: EntityRef; how: string }
   | { kind: 'blank'; reason: BlankSpeakerReason; detail: string };
@@ -173,6 +206,8 @@ type Resolution =
 class Attributor {
   private readonly quoted: Uint8Array;
   private readonly bySpeaker = new Map<number, EntityRef>();
+  /** Entities a quotation has been attributed to so far: no longer tentative, whatever their votes. */
+  private readonly spoke = new Set<string>();
   constructor(private readonly input: AttributionInput) {
     this.quoted = new Uint8Array(input.text.length);
     for (const paragraph of input.paragraphs) {
@@ -223,6 +258,33 @@ class Attributor {
     return out;
   }
 
+  /**
+   * True if a name only qualifies the noun after it: "a Facebook page", "a Trump supporter" (the
+   * page's poster, the supporter speak, not Facebook or Trump). "An Apple spokesman" still names Apple.
+   */
+  private modifiesNoun(mention: Mention, tokens: readonly Token[]): boolean {
+    const next = tokens.find((t) => t.start >= mention.end);
+    if (!next || next.capitalised || this.input.text.slice(mention.end, next.start) !== ' ')
+      return false;
+    const tags = this.input.tags?.get(next.start);
+    if (!tags?.has('Noun') || tags.has('Verb') || CUE_VERBS.has(next.key)) return false;
+    return !SPEAKS_FOR.has(next.key);
+  }
+
+  /** True if one mention covers both offsets. */
+  private sameMention(a: number, b: number): boolean {
+    const { mentions } = this.input;
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((mentions[mid] as Mention).end <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    const mention = mentions[lo];
+    return mention !== undefined && mention.start <= a && b < mention.end;
+  }
+
   private paragraphOf(at: number): number {
     const { paragraphs } = this.input;
     let lo = 0;
@@ -237,6 +299,11 @@ class Attributor {
     return -1;
   }
 
+  /** A new entity with little evidence that has not spoken yet: never an antecedent, never takes the floor. */
+  private tentative(ref: EntityRef): boolean {
+    return this.input.info(ref)?.tentative === true && !this.spoke.has(`${ref.source}:${ref.id}`);
+  }
+
   /** Resolves "he"/"she"/"it" at `at` in paragraph `index`. */
   private resolvePronoun(pronoun: string, at: number): Resolution {
     const type = PRONOUNS.get(pronoun);
@@ -245,7 +312,7 @@ class Attributor {
     const wanted = type === 'neuter' ? 'organization' : 'person';
     const compatible = (ref: EntityRef) => {
       const info = this.input.info(ref);
-      if (!info || info.kind !== wanted || info.tentative) return false;
+      if (!info || info.kind !== wanted || this.tentative(ref)) return false;
       return type === 'neuter' || info.gender === undefined || info.gender === type;
     };
     const { paragraphs } = this.input;
@@ -274,8 +341,15 @@ class Attributor {
           ref: refs[0] as EntityRef,
           how: `"${pronoun}" is the one ${wanted} named before it`,
         };
-      // "Peters said he had read it. “…,” he said.": the subject of the sentence just before.
-      const subject = back === 0 ? this.previousSubject(at, paragraph) : undefined;
+      // "Peters said he had read it. “…,” he said.": the subject of the sentence just before;
+      // "The agency warned … DNP. / “…,” it said.": for "it", the subject of the paragraph before's
+      // last sentence ("Smith met Brown. / “…,” he said." stays open: either could have said it).
+      const subject =
+        back === 0
+          ? this.previousSubject(at, paragraph)
+          : type === 'neuter'
+            ? this.lastSubject(paragraph)
+            : undefined;
       if (
         refs.length > 1 &&
         subject &&
@@ -302,17 +376,13 @@ class Attributor {
   }
 
   /**
-   * The person or organization a sentence starts with, for the sentence before the one holding
-   * `at` in the same paragraph: "Peters said …", "But Peters said …" (a possessive owner is no subject).
+   * The person or organization a sentence starts with: "Peters said …", "But Peters said …", "The
+   * Food Standards Agency warned …" (a possessive owner is no subject).
    */
-  private previousSubject(at: number, paragraph: Paragraph): EntityRef | undefined {
-    const sentences = sentencesOf(this.input.text);
-    const index = sentences.findIndex((s) => s.start <= at && at < s.end);
-    const previous = sentences[index - 1];
-    if (!previous || previous.start < paragraph.start) return undefined;
-    const tokens = this.tokensIn(previous.start, previous.end).slice(0, 4);
+  private subjectOf(sentence: SentenceSpan): EntityRef | undefined {
+    const tokens = this.tokensIn(sentence.start, sentence.end).slice(0, 5);
     const lead = tokens.findIndex(
-      (t) => !['but', 'and', 'yet', 'still', 'so', 'then', 'now'].includes(t.key),
+      (t) => !['but', 'and', 'yet', 'still', 'so', 'then', 'now', 'the'].includes(t.key),
     );
     const first = tokens[lead];
     if (!first) return undefined;
@@ -320,6 +390,22 @@ class Attributor {
     if (!mention || /^['’]/u.test(this.input.text.slice(mention.end, mention.end + 1)))
       return undefined;
     return mention.ref;
+  }
+
+  /** The subject of the sentence before the one holding `at`, in the same paragraph. */
+  private previousSubject(at: number, paragraph: Paragraph): EntityRef | undefined {
+    const sentences = sentencesOf(this.input.text);
+    const index = sentences.findIndex((s) => s.start <= at && at < s.end);
+    const previous = sentences[index - 1];
+    if (!previous || previous.start < paragraph.start) return undefined;
+    return this.subjectOf(previous);
+  }
+
+  /** The subject of a paragraph's last sentence. */
+  private lastSubject(paragraph: Paragraph): EntityRef | undefined {
+    const sentences = sentencesOf(this.input.text);
+    const last = sentences.findLast((s) => s.start >= paragraph.start && s.end <= paragraph.end);
+    return last ? this.subjectOf(last) : undefined;
   }
 
   /** The organization of the article whose name contains `head` ("ministry" → Russian Defense Ministry), if only one. */
@@ -352,9 +438,11 @@ class Attributor {
   private resolvePhrase(start: number, end: number): Resolution | undefined {
     const tokens = this.tokensIn(start, end).filter((t) => this.quoted[t.start] !== 1);
     if (tokens.length === 0) return undefined;
-    // "Smith’s spokeswoman": the owner is not the speaker.
+    // "Smith’s spokeswoman": the owner is not the speaker; nor is "Facebook" of "a Facebook page".
     const mentions = this.mentionsIn(start, end).filter(
-      (m) => !(/^['’]s?\s+\p{L}/u.test(this.input.text.slice(m.end, m.end + 4)) && m.end < end),
+      (m) =>
+        !(/^['’]s?\s+\p{L}/u.test(this.input.text.slice(m.end, m.end + 4)) && m.end < end) &&
+        !this.modifiesNoun(m, tokens),
     );
     const people = mentions.filter((m) => this.input.info(m.ref)?.kind === 'person');
     // "Smith and Jones said": two speakers, not one.
@@ -419,9 +507,11 @@ class Attributor {
       while (k > 0) {
         const previous = tokens[k - 1] as Token;
         const gap = this.input.text.slice(previous.end, (tokens[k] as Token).start);
+        // "Committee on Intelligence and Security said": a name's own "and" is no clause boundary.
+        const inName = this.sameMention(previous.start, (tokens[k] as Token).start);
         if (
           /[,;:.!?”"“()—–]/u.test(gap.replace(/^['’]s/u, '')) ||
-          STOP_BEFORE.has(previous.key) ||
+          (STOP_BEFORE.has(previous.key) && !inName) ||
           this.quoted[previous.end] === 1
         )
           break;
@@ -500,8 +590,39 @@ class Attributor {
     return phrase;
   }
 
+  /**
+   * The sentence, joined with its neighbours where the shared splitter ended it after a middle
+   * initial: "said William G." + "Gale, a senior fellow …" is one attribution. (The splitter itself
+   * stays as it is: saved evidence spans depend on it.)
+   */
+  private widen(sentence: SentenceSpan): SentenceSpan {
+    const { text } = this.input;
+    const sentences = sentencesOf(text);
+    let index = sentences.findIndex((s) => s.start === sentence.start);
+    if (index < 0) return sentence;
+    let { start, end } = sentence;
+    const endsWithInitial = (s: SentenceSpan) =>
+      INITIAL_END.test(text.slice(Math.max(s.start, s.end - 4), s.end));
+    const joined = (a: SentenceSpan, b: SentenceSpan) =>
+      /^[ \u00a0]+$/u.test(text.slice(a.end, b.start));
+    for (let k = index; k + 1 < sentences.length; k++) {
+      const current = sentences[k] as SentenceSpan;
+      const next = sentences[k + 1] as SentenceSpan;
+      if (!endsWithInitial(current) || !joined(current, next)) break;
+      end = next.end;
+    }
+    for (; index > 0; index--) {
+      const previous = sentences[index - 1] as SentenceSpan;
+      const current = sentences[index] as SentenceSpan;
+      if (!endsWithInitial(previous) || !joined(previous, current)) break;
+      start = previous.start;
+    }
+    return { start, end };
+  }
+
   /** Rule 1: an attribution right after the quotation's closing mark. */
-  private after(sentence: SentenceSpan, quoteEnd: number): Resolution | undefined {
+  private after(narrow: SentenceSpan, quoteEnd: number): Resolution | undefined {
+    const sentence = this.widen(narrow);
     const tokens = this.tokensIn(quoteEnd, sentence.end);
     // “…” — Jane Doe: a dash then the name, as magazines and epigraphs attribute.
     const firstAfter = tokens[0];
@@ -517,7 +638,7 @@ class Attributor {
     for (let i = 0; i < limit; i++) {
       const token = tokens[i] as Token;
       if (this.quoted[token.start] === 1) return undefined;
-      if (!CUE_VERBS.has(token.key)) continue;
+      if (!isCueAt(tokens, i)) continue;
       const between = this.input.text.slice(quoteEnd, token.start);
       if (
         /[.!?;]/u.test(
@@ -535,13 +656,14 @@ class Attributor {
   }
 
   /** Rule 2: the last attribution verb before the quotation in its sentence. */
-  private before(sentence: SentenceSpan, quoteStart: number): Resolution | undefined {
+  private before(narrow: SentenceSpan, quoteStart: number): Resolution | undefined {
+    const sentence = this.widen(narrow);
     const tokens = this.tokensIn(sentence.start, quoteStart).filter(
       (t) => this.quoted[t.start] !== 1,
     );
     for (let i = tokens.length - 1; i >= 0; i--) {
       const token = tokens[i] as Token;
-      if (!CUE_VERBS.has(token.key)) continue;
+      if (!isCueAt(tokens, i)) continue;
       return this.subjectBefore(sentence, token) ?? this.subjectAfter(sentence, token);
     }
     // "Mr Obama on race: “…”": a colon introducing the quote after a clause naming one person.
@@ -563,7 +685,8 @@ class Attributor {
   }
 
   /** Rule 3: "according to X". */
-  private accordingTo(sentence: SentenceSpan): Resolution | undefined {
+  private accordingTo(narrow: SentenceSpan): Resolution | undefined {
+    const sentence = this.widen(narrow);
     const tokens = this.tokensIn(sentence.start, sentence.end);
     for (let i = 0; i + 2 < tokens.length; i++) {
       if ((tokens[i] as Token).key !== 'according' || (tokens[i + 1] as Token).key !== 'to')
@@ -596,6 +719,7 @@ class Attributor {
     return this.mentionsIn(from, to).every(
       (m) =>
         this.input.info(m.ref)?.kind !== kind ||
+        this.tentative(m.ref) ||
         (m.ref.source === speaker.source && m.ref.id === speaker.id),
     );
   }
@@ -609,9 +733,43 @@ class Attributor {
     return true;
   }
 
+  /** "… Fares have increased …" quoted again later: the speaker of the earlier quotation that holds these words. */
+  private repeats(
+    quotation: Quotation,
+    said: readonly { words: string; ref: EntityRef }[],
+  ): EntityRef | undefined {
+    const words = quoteWords(this.input.text, quotation);
+    if (words.split(' ').length < 4) return undefined;
+    const refs = uniqueRefs(said.filter((s) => s.words.includes(words)).map((s) => s.ref));
+    return refs.length === 1 ? refs[0] : undefined;
+  }
+
+  /**
+   * “Charles Schultze, chairman of the council, once summed up the danger with a metaphor. “It’s not
+   * so much …”": a quotation standing alone right after a sentence of its paragraph whose subject is
+   * the one person it names.
+   */
+  private introducedBy(sentence: SentenceSpan, paragraph: Paragraph): EntityRef | undefined {
+    const sentences = sentencesOf(this.input.text);
+    const index = sentences.findIndex((s) => s.start === sentence.start);
+    const previous = sentences[index - 1];
+    if (!previous || previous.start < paragraph.start) return undefined;
+    if (!/[.:]$/u.test(this.input.text.slice(previous.start, previous.end))) return undefined;
+    const subject = this.subjectOf(previous);
+    if (!subject || this.input.info(subject)?.kind !== 'person' || this.tentative(subject))
+      return undefined;
+    const people = uniqueRefs(
+      this.mentionsIn(previous.start, previous.end)
+        .filter((m) => this.input.info(m.ref)?.kind === 'person' && !this.tentative(m.ref))
+        .map((m) => m.ref),
+    );
+    return people.length === 1 && sameRef(people[0] as EntityRef, subject) ? subject : undefined;
+  }
+
   attribute(quotations: readonly Quotation[]): Attribution[] {
     const out: Attribution[] = [];
     let previous: { ref: EntityRef | undefined; paragraph: number; end: number } | undefined;
+    const said: { words: string; ref: EntityRef }[] = [];
     for (const quotation of quotations) {
       const first = quotation.parts[0];
       const last = quotation.parts[quotation.parts.length - 1] ?? first;
@@ -659,6 +817,8 @@ class Attributor {
           previous?.ref !== undefined &&
           first.paragraph - previous.paragraph <= 2 &&
           this.holdsTheFloor(previous.ref, previous.end, first.start);
+        const repeated = this.repeats(quotation, said);
+        const introduced = standsAlone ? this.introducedBy(first.sentence, paragraph) : undefined;
         attribution =
           continues && previous?.ref
             ? {
@@ -666,19 +826,41 @@ class Attributor {
                 speaker: previous.ref,
                 how: "continues the previous quotation's speaker",
               }
-            : {
-                status: 'blank',
-                reason: 'no-attribution',
-                detail: 'no attribution found near the quotation',
-              };
+            : repeated
+              ? { status: 'attributed', speaker: repeated, how: 'repeats an earlier quotation' }
+              : introduced
+                ? {
+                    status: 'attributed',
+                    speaker: introduced,
+                    how: 'the one person the sentence before is about',
+                  }
+                : {
+                    status: 'blank',
+                    reason: 'no-attribution',
+                    detail: 'no attribution found near the quotation',
+                  };
       }
       out.push(attribution);
       const ref = attribution.status === 'attributed' ? attribution.speaker : undefined;
+      if (ref) said.push({ words: quoteWords(this.input.text, quotation), ref });
       previous = { ref, paragraph: last.paragraph, end: last.end };
-      if (ref) this.bySpeaker.set(last.paragraph, ref);
+      if (ref) {
+        this.bySpeaker.set(last.paragraph, ref);
+        this.spoke.add(`${ref.source}:${ref.id}`);
+      }
     }
     return out;
   }
+}
+
+/** A quotation's words, lowercase, letters and digits only, one space apart: for finding a quotation repeated. */
+function quoteWords(text: string, quotation: Quotation): string {
+  const words = quotation.parts
+    .map((part) => text.slice(part.start, part.end))
+    .join(' ')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  return ` ${(words ?? []).join(' ')} `;
 }
 
 function sameRef(a: EntityRef, b: EntityRef): boolean {

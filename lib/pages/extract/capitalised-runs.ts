@@ -75,10 +75,17 @@ export function capitalisedRuns(
         continue;
       }
       if (!isConnector(next)) break;
-      // Find the capitalised word the connector leads to ("of the Congo" skips "the").
+      // Find the capitalised word the connector leads to ("of the Congo" skips "the",
+      // "Committee for a Responsible Federal Budget" skips "a").
       let k = j + 1;
       const afterConnector = tokens[k];
-      if (next.text === 'of' && afterConnector?.text === 'the') k++;
+      if (
+        (next.text === 'of' && afterConnector?.text === 'the') ||
+        (ORG_JOINERS.has(next.text) &&
+          ['the', 'a', 'an'].includes(afterConnector?.text ?? '') &&
+          ORG_LEADS.has(previous.key))
+      )
+        k++;
       // "Ursula von der Leyen", "Jean de la Fontaine": particles come in pairs.
       while (
         NAME_PARTICLES.has(next.text) &&

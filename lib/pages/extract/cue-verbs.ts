@@ -14,11 +14,32 @@ const VERBS = `
   explained conceded tells telling saying adding writing laughs laughed smiles smiled jokes
   shrugs shrugged sighs cautions concluded exclaimed exclaims acknowledged reflected reflects
   recounted remembers remembered predicted warned wrote called calls calling described describes
-  describing
+  describing reported reports states reads pointed points
 `;
 
 /** Attribution verbs, lowercase. */
 export const CUE_VERBS: ReadonlySet<string> = new Set(VERBS.split(/\s+/).filter((w) => w !== ''));
+
+/** Verbs that attribute only with the particle after them: "pointed out", not "pointed to". */
+const WITH_PARTICLE: ReadonlyMap<string, string> = new Map([
+  ['pointed', 'out'],
+  ['points', 'out'],
+]);
+
+/**
+ * True if the word at `index` of `tokens` attributes words to a speaker. A capitalised word inside
+ * a sentence is a name, not a verb ("the United States", "Reads Books Ltd").
+ */
+export function isCueAt(
+  tokens: readonly { key: string; capitalised: boolean; sentenceInitial: boolean }[],
+  index: number,
+): boolean {
+  const token = tokens[index];
+  if (!token || !CUE_VERBS.has(token.key)) return false;
+  if (token.capitalised && !token.sentenceInitial) return false;
+  const particle = WITH_PARTICLE.get(token.key);
+  return particle === undefined || tokens[index + 1]?.key === particle;
+}
 
 /** Words that may stand between a speaker and the verb, or after the verb ("also said", "said bluntly"). */
 export const CUE_ADVERBS: ReadonlySet<string> = new Set(

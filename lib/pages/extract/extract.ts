@@ -22,7 +22,7 @@ import { optionalField, shorten } from './inert-text';
 import { type LinkedEntity, linkNames } from './link-names';
 import { findKnownMentions, findNewMentions, type Mention, mergeMentions } from './mentions';
 import { findNameSpans, type Gender, type NameSpan } from './name-spans';
-import { lexiconTags, rangesToTag, tagRanges } from './nlp-tags';
+import { lexiconTags, rangesToTag, type TagIndex, tagRanges } from './nlp-tags';
 import { findQuotations, type QuotationPart, soundsSpoken } from './quotes';
 import { findRoles } from './roles';
 import { buildSavedText } from './saved-text';
@@ -125,7 +125,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     optionalField(body.title, LIMITS.shortText) ??
     optionalField(body.blocks[0]?.text, LIMITS.shortText) ??
     'Untitled article';
-  const saved = buildSavedText(title, body.blocks);
+  const saved = buildSavedText(title, body.blocks, body.byline);
   omitted.push(...saved.omitted);
   const { text, paragraphs } = saved;
   const published = optionalField(readPublished(doc, body.published), LIMITS.name);
@@ -173,6 +173,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
 
   // New names: body paragraphs only (headings are title case, every word capitalised).
   let linked: LinkedEntity[] = [];
+  let tags: TagIndex = new Map();
   if (!knownOnly) {
     const covered = new Uint8Array(text.length);
     for (const mention of known) covered.fill(1, mention.start, mention.end);
@@ -185,7 +186,12 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
       if (token.capitalised && !token.sentenceInitial && !token.allCaps) nameWords.add(token.text);
     }
     const bodyRanges = paragraphs.filter((p) => !p.heading);
-    const tags = tagRanges(text, rangesToTag(bodyRanges, sentences, tokens, covered));
+    const knownSpans = known.map((m) => ({
+      start: m.start,
+      end: m.end,
+      kind: knownById.get(m.ref.id)?.kind ?? '',
+    }));
+    tags = tagRanges(text, rangesToTag(bodyRanges, sentences, tokens, covered));
     const spans: NameSpan[] = [];
     let t = 0;
     for (const paragraph of bodyRanges) {
@@ -199,6 +205,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
           lowercaseWords,
           nameWords,
           isKnown: (start, end) => covered[start] === 1 || covered[end - 1] === 1,
+          known: knownSpans,
         }),
       );
       t = u;
@@ -252,7 +259,7 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     const found = findQuotations(text, paragraphs);
     omitted.push(...found.omitted);
     const attributions = attributeQuotations(
-      { text, paragraphs, tokens, mentions, info },
+      { text, paragraphs, tokens, mentions, info, tags },
       found.quotations,
     );
     found.quotations.forEach((quotation, i) => {

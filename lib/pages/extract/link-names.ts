@@ -13,7 +13,7 @@
 //   so is a name made only of ordinary words ("White House", "Rice") so "rice" is not Condoleezza Rice.
 import { foldName } from './fold-name';
 import { gazetteerKind, isDemonymWord } from './gazetteer';
-import type { Gender, NameSpan, Votes } from './name-spans';
+import { type Gender, type NameSpan, TWO_WORDS, type Votes } from './name-spans';
 import { NAME_PARTICLES } from './name-words';
 import { isCommonWord, isDemonym, type TagIndex } from './nlp-tags';
 import type { Alias, EntityKind } from './types';
@@ -60,6 +60,11 @@ function sumVotes(spans: readonly NameSpan[]): Votes {
   }
   const votes: Votes = { person: 0, organization: 0, place: 0 };
   for (const entry of byReason.values()) votes[entry.kind] += Math.min(entry.total, 2 * entry.max);
+  // "Two or more capitalised words" is the fallback when nothing else speaks: not against a clue
+  // that says organization or place in some other mention ("A Con Edison worker").
+  const fallback = byReason.get(`person|${TWO_WORDS}`);
+  if (fallback && (votes.organization >= 2 || votes.place >= 2))
+    votes.person -= Math.min(fallback.total, 2 * fallback.max);
   return votes;
 }
 

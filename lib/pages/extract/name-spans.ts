@@ -13,10 +13,12 @@
 //   them up over every mention of an entity before deciding its kind.
 import { adjacent, capitalisedRuns, lastKey } from './capitalised-runs';
 import { CUE_VERBS } from './cue-verbs';
-import { gazetteerKind } from './gazetteer';
+import { gazetteerKind, isDemonymWord } from './gazetteer';
+import { type KnownSpan, voteAlongLists } from './lists';
 import {
   GENDERED_TITLES,
   HONORIFICS,
+  isTitleHead,
   NAME_PARTICLES,
   NEVER_NAMES,
   ORDINARY_STARTERS,
@@ -32,7 +34,6 @@ import {
   PLACE_NOUNS_AFTER,
   PLACE_OF,
   PLACE_TAILS,
-  TITLE_HEADS,
   TITLE_MODIFIERS,
 } from './name-words';
 import { hasTag, isCommonWord, isDemonym, lexiconTags, type TagIndex } from './nlp-tags';
@@ -84,9 +85,29 @@ export interface SpanContext {
   readonly nameWords: ReadonlySet<string>;
   /** True for offsets inside a dictionary entity's match: known names win over new ones. */
   readonly isKnown: (start: number, end: number) => boolean;
+  /** The dictionary entities' mentions with their kinds, in text order (for lists, lists.ts). */
+  readonly known?: readonly KnownSpan[];
 }
 
 const PERSON_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
+/** The reason of the fallback vote for a person (link-names.ts discounts it against other clues). */
+export const TWO_WORDS = 'two or more capitalised words';
+/** Words before a title that say when or how someone holds it, not whose it is ("Former", "Acting"). */
+const ROLE_QUALIFIERS = new Set([
+  'former',
+  'acting',
+  'interim',
+  'deputy',
+  'then',
+  'outgoing',
+  'incoming',
+  'retired',
+  'late',
+  'vice',
+  'assistant',
+]);
+/** Organization head words that, before a title, are part of the job: "White House Press Secretary". */
+const NOT_ORG_IN_TITLE = new Set(['press']);
 const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
 
 function isOrdinaryWord(token: Token, context: SpanContext): boolean {
@@ -117,6 +138,82 @@ function isOrdinaryWord(token: Token, context: SpanContext): boolean {
     return true;
   if (/ly$/u.test(token.key) && !tags?.has('ProperNoun')) return true;
   return isCommonWord(token.key) && !lexiconTags(token.key).includes('Demonym');
+}
+
+/** Jobs whose holders are "at" an organization: "a senior fellow at …", "an economist at …". */
+const AFFILIATED_JOBS = new Set([
+  'fellow',
+  'professor',
+  'economist',
+  'researcher',
+  'scientist',
+  'analyst',
+  'director',
+  'executive',
+  'manager',
+  'lawyer',
+  'partner',
+  'lecturer',
+  'dean',
+  'engineer',
+  'employee',
+  'staffer',
+  'strategist',
+  'editor',
+  'reporter',
+  'correspondent',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'officials',
+  'teacher',
+  'student',
+  'students',
+  'technologist',
+  'historian',
+  'expert',
+]);
+/** Jobs whose holders write "for" a publication: "a writer for …". */
+const MEDIA_JOBS = new Set([
+  'writer',
+  'reporter',
+  'correspondent',
+  'columnist',
+  'editor',
+  'contributor',
+  'critic',
+  'photographer',
+]);
+/** Nouns after a name that settle what it is: "the Obama administration", "the Likud party", "Vulture magazine". */
+const STRONG_NOUNS_AFTER = new Set([
+  'administration',
+  'party',
+  'magazine',
+  'newspaper',
+  'foundation',
+]);
+/** A website's address used as its name: "Snopes.com", "Amazon.co.uk". */
+const WEB_ADDRESS = /^\p{Lu}[\p{L}\p{N}-]*\.(?:com|org|net|io|gov|edu|co\.uk|co)$/u;
+
+/**
+ * The two words before a run, skipping "the": for "a senior fellow at the Urban Institute" the
+ * preposition "at" and the job "fellow", each joined to the next by one space.
+ */
+function wordsBefore(
+  tokens: readonly Token[],
+  runIndex: number,
+  text: string,
+): [Token | undefined, Token | undefined] {
+  let k = runIndex - 1;
+  const joined = (a: Token | undefined, b: Token | undefined) =>
+    a !== undefined && b !== undefined && text.slice(a.end, b.start) === ' ';
+  if (tokens[k]?.key === 'the' && joined(tokens[k], tokens[k + 1])) k--;
+  const prep = tokens[k];
+  const job = tokens[k - 1];
+  if (!joined(prep, tokens[k + 1]) || !joined(job, prep) || job?.capitalised)
+    return [prep, undefined];
+  return [prep, job];
 }
 
 /** Every name span of a body paragraph `[from, to)` of the context's text. */
@@ -178,6 +275,14 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     while (run.length > 0 && NEVER_NAMES.has(lastKey(run)) && run.length > 0)
       run = run.slice(0, -1);
     if (run.length === 0) continue;
+    // "the Virginia Democrat", "House Republicans": a party or nationality word after a name
+    // describes someone; the name before it stays ("Virginia"). "South Korean" is one such word.
+    if (run.length > 1) {
+      const whole = text.slice((run[0] as Token).start, (run[run.length - 1] as Token).end);
+      if (isDemonymWord(whole)) continue;
+      while (run.length > 1 && isDemonym(run[run.length - 1] as Token, tags))
+        run = run.slice(0, -1);
+    }
 
     const ballots: Ballot[] = [];
     const vote = (kind: EntityKind, weight: number, reason: string) => {
@@ -236,6 +341,36 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
           ballots: [{ kind: 'organization', weight: 2, reason: `has a "${titleWord.text}"` }],
         });
       }
+      // "Australian Federal Police Commissioner …", "House Intelligence Committee Chairman …": the
+      // words before the title's head that end in an organization's head word name the organization.
+      const head = roleTokens.findIndex((token) => isTitleHead(token.key));
+      let body = head > 0 ? roleTokens.slice(0, head) : [];
+      while (body.length > 0 && ROLE_QUALIFIERS.has((body[0] as Token).key)) body = body.slice(1);
+      const bodyLast = body[body.length - 1];
+      if (
+        bodyLast &&
+        body.length >= 2 &&
+        ORG_TAILS.has(bodyLast.key) &&
+        !NOT_ORG_IN_TITLE.has(bodyLast.key) &&
+        body.every((token) => token.capitalised && !token.possessive)
+      ) {
+        const from = body[0] as Token;
+        out.push({
+          start: from.start,
+          end: bodyLast.end,
+          name: text.slice(from.start, bodyLast.end),
+          tokens: body,
+          role: undefined,
+          gender: undefined,
+          ballots: [
+            {
+              kind: 'organization',
+              weight: 3,
+              reason: `has a "${(roleTokens[head] as Token).text}"`,
+            },
+          ],
+        });
+      }
       // Entities inside the role: "U.S. President …" names the United States.
       for (const token of roleTokens) {
         const kind = gazetteerKind(token.text);
@@ -251,10 +386,10 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
           });
       }
     } else if (
-      run.some((token) => TITLE_HEADS.has(token.key) || HONORIFICS.has(token.key)) &&
+      run.some((token) => isTitleHead(token.key) || HONORIFICS.has(token.key)) &&
       run.every(
         (token) =>
-          TITLE_HEADS.has(token.key) || TITLE_MODIFIERS.has(token.key) || HONORIFICS.has(token.key),
+          isTitleHead(token.key) || TITLE_MODIFIERS.has(token.key) || HONORIFICS.has(token.key),
       )
     ) {
       continue; // a title with no name ("the President said")
@@ -336,6 +471,18 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     if (joinedBefore && before && PLACE_CUES.has(before.key)) {
       vote('place', PLACE_CUES.get(before.key) ?? 1, `after "${before.text}"`);
     }
+    // "a senior fellow at the Urban Institute", "an economist at Harvard", "a writer for Vulture":
+    // where people with such jobs work is an organization.
+    const [prep, job] = wordsBefore(tokens, runIndex, text);
+    if (
+      prep &&
+      job &&
+      cut < 0 &&
+      ((prep.key === 'at' && AFFILIATED_JOBS.has(job.key)) ||
+        (prep.key === 'for' && MEDIA_JOBS.has(job.key)))
+    ) {
+      vote('organization', 3, `after "${job.text} ${prep.text}"`);
+    }
     // "the city of Dunedin", "north of Kyiv": the words before say it is a place.
     if (
       joinedBefore &&
@@ -388,7 +535,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       if (kind) {
         nounAfter = {
           kind,
-          weight: kind === 'place' || after.key === 'administration' ? 3 : 2,
+          weight: kind === 'place' || STRONG_NOUNS_AFTER.has(after.key) ? 3 : 2,
           plural: /s$/u.test(after.key),
         };
         vote(kind, nounAfter.weight, `followed by "${text.slice(last.end, after.end).trim()}"`);
@@ -407,11 +554,39 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
         (verb.key === 'by' &&
           verbBefore &&
           ['owned', 'acquired', 'bought', 'run', 'operated'].includes(verbBefore.key)) ||
+        (verb.key === 'with' &&
+          verbBefore &&
+          /^(?:partner|merg|team)(?:s|ed|ing|e)?$/u.test(verbBefore.key)) ||
         ((verb.key === 'at' || verb.key === 'for') &&
           verbBefore &&
           /^work(?:s|ed|ing)?$/u.test(verbBefore.key)))
     ) {
       vote('organization', 2, `after "${text.slice(verbBefore?.start ?? verb.start, verb.end)}"`);
+    }
+    // "Snopes.com": a website named by its address.
+    if (nameTokens.length === 1 && WEB_ADDRESS.test(first.text)) {
+      vote('organization', 3, 'a web address');
+    }
+    // "Cambridge Analytica", "Houston Rockets": a place's name, then a word that is neither a place's
+    // head nor a surname, names something based there ("Brooklyn Beckham" has a surname).
+    if (
+      nameTokens.length === 2 &&
+      !gazetteer &&
+      cut < 0 &&
+      (gazetteerKind(first.text) === 'place' ||
+        lexiconTags(first.key).some((tag) => PLACE_TAGS.includes(tag))) &&
+      !hasTag(tags, first, ['Person', ...PERSON_TAGS]) &&
+      !lexiconTags(first.key).some((tag) => tag === 'Person' || PERSON_TAGS.includes(tag)) &&
+      !hasTag(tags, last, ['Person', 'LastName', ...PERSON_TAGS]) &&
+      !PLACE_TAILS.has(last.key) &&
+      !ORG_TAILS.has(last.key) &&
+      !isDemonym(last, tags)
+    ) {
+      vote('organization', 2, `"${first.text}" is a place, "${last.text}" not a surname`);
+    }
+    // "Con Edison, which maintains …": "which", not "who".
+    if (/^, which\b/u.test(text.slice(last.end, last.end + 8)) && !gazetteer) {
+      vote('organization', 1, 'followed by ", which"');
     }
     // "with The Verge": a capitalised "The" inside a sentence mostly belongs to a publication's or a body's name.
     if (article) vote('organization', 2, 'written with "The"');
@@ -471,7 +646,7 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
       votes('organization') === 0 &&
       votes('place') === 0
     ) {
-      vote('person', 1, 'two or more capitalised words');
+      vote('person', 1, TWO_WORDS);
     }
     const span: NameSpan = {
       start: first.start,
@@ -499,5 +674,9 @@ export function findNameSpans(tokens: readonly Token[], context: SpanContext): N
     }
     out.push(span);
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  const from = tokens[0]?.start ?? 0;
+  const to = tokens[tokens.length - 1]?.end ?? from;
+  voteAlongLists(out, context.known ?? [], text, from, to);
+  return out;
 }

@@ -18,8 +18,22 @@ export const TITLE_HEADS = set(`
   officer sheriff inspector superintendent supt constable councillor councilman councilwoman
   alderman delegate lawmaker mp mep coach founder co-founder dean provost treasurer attorney
   comptroller whip chief-executive editor correspondent analyst economist adviser advisor
-  counsel counselor czar tsar minister-president chief
+  counsel counselor czar tsar minister-president chief solicitor
 `);
+
+/**
+ * True for a title head, hyphenated ones included: "Attorney-General", "Governor-General",
+ * "Lieutenant-Colonel" (each part a title word, one of them a head).
+ */
+export function isTitleHead(key: string): boolean {
+  if (TITLE_HEADS.has(key)) return true;
+  const parts = key.split('-');
+  return (
+    parts.length > 1 &&
+    parts.some((part) => TITLE_HEADS.has(part)) &&
+    parts.every((part) => TITLE_HEADS.has(part) || TITLE_MODIFIERS.has(part) || part === 'elect')
+  );
+}
 
 /** Words that qualify a title without being one ("Prime", "Foreign", "Deputy"): part of the role only before a head. */
 export const TITLE_MODIFIERS = set(`
@@ -136,11 +150,14 @@ export const NAME_PARTICLES = set(
 export const ORG_NOUNS_AFTER = set(`
   group groups militia militias party movement company companies organization organisation
   agency network administration government regime campaign coalition alliance firm startup
-  cartel gang faction employees workers staff shares stock executives
+  cartel gang faction employees workers staff shares stock executives magazine newspaper
+  website foundation board worker employee writers reporters journalists editors
 `);
 
 /** Verbs done to companies and bodies, right before their name: "joined Acme", "founded Nordwind". */
-export const ORG_VERBS = set('joined founded co-founded acquired acquire acquiring');
+export const ORG_VERBS = set(
+  'joined founded co-founded acquired acquire acquiring owns bought buys acquires',
+);
 export const PLACE_NOUNS_AFTER = set(`
   district districts region regions province provinces oblast county city town village area
   refinery refineries airport port base bases border neighborhood neighbourhood state

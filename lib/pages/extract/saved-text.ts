@@ -2,7 +2,10 @@
 //
 // Dropped, each for a reason a reader would agree with: lines that are page furniture
 // ("Continue reading the main story", "Advertisement", "Image copyright …"), a caption's photo
-// credit, a line seen before (a caption repeated under a gallery, the headline repeated in the body),
+// credit (also one glued to the caption, "…underground.CreditJane Doe/Agency", or bracketed after
+// any line, "(Jane Doe/AFP/Getty Images)"), the print edition's note and what follows it ("…with the
+// headline:"), the author's bio at the end ("Jane Doe covers the White House.", "… is a reporter
+// for …"), a line seen before (a caption repeated under a gallery, the headline repeated in the body),
 // and any sentence the dataset format refuses as active content (an article about "<script>" tags
 // quotes them; the schema rejects such strings as a sign of a hostile file, see lib/kb/schema.ts).
 // Refused sentences are dropped rather than altered, so every saved word is the page's own, and
@@ -11,6 +14,7 @@ import { LIMITS } from '../../shared/kb/schema';
 import { splitSentences } from '../../shared/kb/sentences';
 import type { ArticleBlock } from './article';
 import { preview, refusal } from './inert-text';
+import { ORDINARY_STARTERS } from './name-words';
 import type { Omission, Paragraph } from './types';
 
 const FURNITURE = new RegExp(
@@ -68,6 +72,47 @@ const CAPTION_CREDIT =
 const CAPTION_AGENCY =
   /\s*(?:\([^()]*(?:\b(?:photo|photograph|image|credit)\b|\/)[^()]*\)|\p{Lu}[\p{L}.’' -]{0,60}\/[\p{L}.’' -]{0,40}\b(?:getty images|afp|reuters|ap|epa|shutterstock|bloomberg|pa|alamy)\b[^.]*)$/iu;
 
+/** A credit glued to the end of a caption: "…seeped underground.CreditCreditJane Doe/The Daily News". */
+const GLUED_CREDIT = /(?<=[.!?”"’)])(?:Credit)+(?=\p{Lu})[^\n]*$/u;
+
+/** A bracketed agency credit ending any line: "(Jane Doe/AFP/Getty Images)", "(AP Photo/Jane Doe)". */
+const BRACKETED_CREDIT =
+  /\s*\((?=[^()]*\/)[^()]*\b(?:getty images|afp|reuters|ap|ap photo|epa|shutterstock|bloomberg|pa|alamy|associated press)\b[^()]*\)$/iu;
+
+/** The print edition's note, split over lines by its markup: "A version of this article appears in print on …, on Page A1 … with the headline: …". */
+const PRINT_EDITION =
+  /^(?:,? ?on page(?: [a-z]?\d+)?|(?:of the [\p{L} ]{1,40} edition )?with the headline:.*)$/iu;
+
+/** What an author's bio says first: "Jane Doe covers …", "… is a reporter for …", "… has covered economics since 2012". */
+const BIO_VERB =
+  /^(?:is|was) (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer|critic|fellow)\b|^(?:covers|has covered|writes|has written)\b/u;
+
+/** The words of the byline that can be names ("By GILLIAN MOHNEY March 11" → gillian, mohney, march). */
+function bylineWords(byline: string | undefined): Set<string> {
+  return new Set(
+    (byline ?? '')
+      .replace(/\d+/gu, ' ')
+      .split(/[^\p{L}.’'-]+/u)
+      .filter((word) => /^\p{Lu}/u.test(word) && word.toLowerCase() !== 'by')
+      .map((word) => word.toLowerCase()),
+  );
+}
+
+/**
+ * True for an author's bio: a line that opens with a name (two to four capitalised words) and then says what the
+ * author does ("Steven Mufson covers the White House."), or opens with the byline's own name and says who they are.
+ */
+function isAuthorBio(text: string, byline: ReadonlySet<string>): boolean {
+  const name = /^((?:\p{Lu}[\p{L}.’'-]*\s){1,3}\p{Lu}[\p{L}’'-]*)\s+(.*)$/u.exec(text);
+  if (!name?.[1] || name[2] === undefined || !BIO_VERB.test(name[2])) return false;
+  const words = name[1].split(/\s+/u).map((word) => word.toLowerCase());
+  if (words.some((word) => ORDINARY_STARTERS.has(word))) return false;
+  return (
+    /\bfollow (?:him|her|them) on\b|@\w+\W*$/iu.test(text) ||
+    words.filter((word) => byline.has(word)).length >= 2
+  );
+}
+
 /** A short line with no closing punctuation whose longer words are all capitalised: a section heading. */
 function looksLikeHeading(text: string): boolean {
   if (/[.!?:;,”"’)]$/u.test(text)) return false;
@@ -102,7 +147,12 @@ function withoutRefused(line: string, omitted: Omission[]): string {
 }
 
 /** The saved text of an article with this title and these blocks. */
-export function buildSavedText(title: string, blocks: readonly ArticleBlock[]): SavedText {
+export function buildSavedText(
+  title: string,
+  blocks: readonly ArticleBlock[],
+  byline?: string,
+): SavedText {
+  const authors = bylineWords(byline);
   const omitted: Omission[] = [];
   const lines: { text: string; heading: boolean }[] = [];
   const seen = new Set<string>();
@@ -141,6 +191,7 @@ export function buildSavedText(title: string, blocks: readonly ArticleBlock[]): 
   };
   if (title !== '') add(title, true, 'line');
   let endMatter: string | undefined;
+  let storyEnd: string | undefined;
   for (const block of blocks) {
     let text = block.text.replace(CAPTION_PREFIX, '');
     // "References", "See also", "Related stories": what follows such a heading is not the story.
@@ -162,6 +213,18 @@ export function buildSavedText(title: string, blocks: readonly ArticleBlock[]): 
       });
       continue;
     }
+    // "…with the headline: …", "Jane Doe covers the White House.": the story is over; the rest is the page's.
+    if (storyEnd === undefined && (PRINT_EDITION.test(text) || isAuthorBio(text, authors)))
+      storyEnd = text;
+    if (storyEnd !== undefined) {
+      omitted.push({
+        what: 'text',
+        preview: preview(text),
+        reason: `after "${preview(storyEnd)}" (the author’s bio or the print edition’s note), not the story`,
+      });
+      continue;
+    }
+    text = text.replace(GLUED_CREDIT, '').replace(BRACKETED_CREDIT, '').trim();
     if (block.caption) text = text.replace(CAPTION_CREDIT, '$1').replace(CAPTION_AGENCY, '').trim();
     if (text === '') continue;
     add(text, block.heading || looksLikeHeading(text), block.caption ? 'caption' : 'line');

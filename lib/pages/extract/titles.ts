@@ -2,13 +2,13 @@
 import { gazetteerKind } from './gazetteer';
 import {
   HONORIFICS,
+  isTitleHead,
   NAME_PARTICLES,
   ORG_JOINERS,
   ORG_LEADS,
   ORG_TAILS,
   PLACE_TAILS,
   ROLE_NOUNS,
-  TITLE_HEADS,
   TITLE_MODIFIERS,
 } from './name-words';
 import { isDemonym, type TagIndex } from './nlp-tags';
@@ -26,7 +26,7 @@ export function titleEnd(run: readonly Token[], tags: TagIndex): number {
   for (let i = 0; i < run.length - 1; i++) {
     const token = run[i] as Token;
     const key = token.key;
-    if (TITLE_HEADS.has(key) || HONORIFICS.has(key)) {
+    if (isTitleHead(key) || HONORIFICS.has(key)) {
       head = true;
       last = i;
       continue;

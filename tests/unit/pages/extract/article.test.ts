@@ -55,6 +55,45 @@ describe('the article', () => {
     expect(draft.quotes).toEqual([]);
   });
 
+  it('drops credits glued to a caption or bracketed after a line, the print edition’s note and the author’s bio', () => {
+    const html = articlePage(
+      [
+        'Crews repaired a cracked water main in Springfield on Monday.CreditCreditMaria Lopez/The Daily Ledger',
+        'Firefighters outside the depot after the blaze. (Tom Baker/AFP/Getty Images)',
+        'The city council said the repairs would take a week and cost about $2 million.',
+        'Dana Whitfield covers city hall. Before joining The Ledger, she wrote about transport. @danawhit',
+      ],
+      { head: '<meta name="author" content="Dana Whitfield">' },
+    ).replace(
+      '</article>',
+      '<p>, on Page</p><p>A</p><p>with the headline:</p><p>Under the City’s Streets, A Long Winter Battle</p></article>',
+    );
+    const draft = draftOf(html);
+    const text = draft.article.text;
+    expect(text).toContain('Crews repaired a cracked water main in Springfield on Monday.');
+    expect(text).toContain('Firefighters outside the depot after the blaze.');
+    expect(text).not.toMatch(
+      /Credit|Maria Lopez|Tom Baker|Getty|Dana Whitfield|headline|Long Winter/,
+    );
+    const names = draft.candidates.map((c) => c.name);
+    for (const name of ['Maria Lopez', 'Tom Baker', 'Dana Whitfield', 'City', 'Streets'])
+      expect(names).not.toContain(name);
+  });
+
+  it('keeps lines that only look like a bio or a print note: a reporter named in the story, “On page 3”', () => {
+    const draft = draftOf(
+      articlePage([
+        'As Mashable reports, the company raised its fares during the siege of the city.',
+        'Jane Porter is a reporter for the Daily Ledger, and she said the story was not over.',
+        'On page 3 of the report, the auditors listed what the repairs had cost.',
+        'The mayor said the work would go on through the winter.',
+      ]),
+    );
+    expect(draft.article.text).toContain('The mayor said the work would go on');
+    expect(draft.article.text).toContain('As Mashable reports');
+    expect(draft.article.text).toContain('Jane Porter is a reporter');
+  });
+
   it('reads the publication date from meta tags, JSON-LD or <time datetime>, in that order', () => {
     const withMeta = draftOf(
       articlePage(['Text about Kyiv and the attack that happened there overnight.'], {

@@ -191,4 +191,81 @@ describe('new names', () => {
     expect(ids).not.toContain('mark-warner');
     expect(candidate(draft, 'Mark Warner')?.ref.id).toBe('mark-warner-2');
   });
+
+  it('reads hyphenated titles and the organization named before a title’s head', () => {
+    const draft = draftOf(
+      articlePage([
+        'The roadshow included Attorney-General Jane Harlow and Federal Transit Police Commissioner Omar Haddad.',
+        'White House Press Secretary Dana Reyes said the talks would resume on Friday.',
+      ]),
+    );
+    expect(candidate(draft, 'Jane Harlow')).toMatchObject({
+      kind: 'person',
+      role: { text: 'Attorney-General' },
+    });
+    expect(candidate(draft, 'Omar Haddad')?.kind).toBe('person');
+    expect(candidate(draft, 'Federal Transit Police')?.kind).toBe('organization');
+    expect(candidate(draft, 'Dana Reyes')?.kind).toBe('person');
+    const names = draft.candidates.map((c) => c.name);
+    expect(names).not.toContain('Attorney-General Jane Harlow');
+    expect(names).not.toContain('White House Press');
+  });
+
+  it('keeps the name before a party or nationality word: “the Virginia Democrat”, “House Republicans”', () => {
+    const draft = draftOf(
+      articlePage([
+        'Mr. Warner, the Virginia Democrat, called the bill a disgrace on Tuesday afternoon.',
+        'The senator from Oklahoma, an Oklahoma Republican, disagreed, and South Korean officials stayed silent.',
+      ]),
+    );
+    const names = draft.candidates.map((c) => c.name);
+    for (const name of ['Virginia Democrat', 'Oklahoma Republican', 'South Korean', 'South'])
+      expect(names).not.toContain(name);
+    expect(candidate(draft, 'Virginia')?.kind).toBe('place');
+    expect(candidate(draft, 'Oklahoma')?.kind).toBe('place');
+  });
+
+  it('reads organizations from what is said around them: jobs at them, their address, their parties', () => {
+    const draft = draftOf(
+      articlePage([
+        '“Debt matters,” said Jeffrey Frankel, an economist at Harrowgate, and Ann Lee, a writer for Fieldnotes.',
+        'Emery works for the fact-checking website Snopes.com and often criticises the Likud party in his posts.',
+        'For those who need glasses, Apple has partnered with Zeiss to sell prescription inserts.',
+        'This is what the Committee for a Responsible Federal Budget feared in 2013.',
+        'Lyon Dynamics and its rivals were named, and Tarven Edison, which maintains the gas mains, sent a Tarven Edison worker.',
+        'The failures of Lyon Dynamics were plain to see by the end of the year.',
+      ]),
+    );
+    for (const name of [
+      'Harrowgate',
+      'Fieldnotes',
+      'Snopes.com',
+      'Likud',
+      'Committee for a Responsible Federal Budget',
+      'Lyon Dynamics',
+      'Tarven Edison',
+    ])
+      expect(candidate(draft, name), name).toMatchObject({
+        kind: 'organization',
+        status: 'proposed',
+      });
+    // "partnered with" alone is a clue, not proof: shown, saved only if accepted.
+    expect(candidate(draft, 'Zeiss')).toMatchObject({ kind: 'organization', status: 'unsure' });
+  });
+
+  it('gives names listed as “other companies” or “cities such as” that kind', () => {
+    const draft = draftOf(
+      articlePage([
+        'The company owns Pixelgram, Atlasio, Chatwise, and dozens of other internet and technology companies.',
+        'Protests spread to cities such as Tarnow and Kielce by the weekend.',
+      ]),
+    );
+    for (const name of ['Pixelgram', 'Atlasio', 'Chatwise'])
+      expect(candidate(draft, name), name).toMatchObject({
+        kind: 'organization',
+        status: 'proposed',
+      });
+    for (const name of ['Tarnow', 'Kielce'])
+      expect(candidate(draft, name), name).toMatchObject({ kind: 'place', status: 'proposed' });
+  });
 });

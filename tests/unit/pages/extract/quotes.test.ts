@@ -169,4 +169,124 @@ describe('quotes', () => {
       { text: 'I think that we will win the vote in the end.', speaker: 'Maria Lopez' },
     ]);
   });
+
+  it('reads a name with a middle initial as one speaker, though the sentence splitter ends a sentence after the initial', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          '“Deficits matter more than ever,” said William G. Harlow, a senior fellow at the Dunmore Institute. “Everything else is getting squeezed.”',
+        ]),
+      ),
+    );
+    expect(quotes).toEqual([
+      { text: 'Deficits matter more than ever', speaker: 'William G. Harlow' },
+      { text: 'Everything else is getting squeezed.', speaker: 'William G. Harlow' },
+    ]);
+  });
+
+  it('takes a speaker with little other evidence as the antecedent of a later "she" once a quote is hers', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          '“The drug was in her system and there was nothing anyone could do,” her mother, Marta, said in a statement.',
+          'She added: “They never stood a chance of saving her.”',
+        ]),
+      ),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Marta', 'Marta']);
+  });
+
+  it('does not let a name with little evidence interrupt a speaker: “…,” X told reporters aboard Air Force One. “…”', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          '“We are deeply concerned about the rhetoric,” press secretary Dana Reyes told reporters aboard Air Force One. “It undermines the values we share.”',
+        ]),
+      ),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Dana Reyes', 'Dana Reyes']);
+  });
+
+  it('resolves "it" to the subject of the paragraph before when that paragraph names two organizations', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          'The Consumer Safety Agency warned shoppers about heaters sold online by Brightline Heating Ltd.',
+          '“We advise the public not to use these heaters at home,” it said in a statement.',
+        ]),
+      ),
+    );
+    expect(quotes).toEqual([
+      {
+        text: 'We advise the public not to use these heaters at home',
+        speaker: 'Consumer Safety Agency',
+      },
+    ]);
+  });
+
+  it('gives a quote standing alone after a sentence about one person to that person, and leaves it blank after a sentence about two', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          'Charles Whitcombe, chairman of the Council of Economic Advisers, once summed up the danger with a metaphor. “It is not the wolf at the door, but termites in the woodwork.”',
+          'Anna Pryce met Tom Keller in Geneva on Tuesday. “The talks went on late into the night.”',
+        ]),
+      ),
+    );
+    expect(quotes).toEqual([
+      {
+        text: 'It is not the wolf at the door, but termites in the woodwork.',
+        speaker: 'Charles Whitcombe',
+      },
+      { text: 'The talks went on late into the night.', speaker: null },
+    ]);
+  });
+
+  it('gives a quotation quoted again later the speaker of the first', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          'During the storm, Google posted this announcement: “We are all concerned. Prices have increased to encourage more drivers to come online.”',
+          'The announcement was widely shared and widely criticised by customers over the following days.',
+          '“Prices have increased to encourage more drivers to come online.”',
+        ]),
+      ),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Google', 'Google']);
+  });
+
+  it('reads "reported", "states", "reads" and "pointed out" as attributions, a capitalised "States" not', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          'The unrest spread quickly, “igniting,” as Reuters reported, “fears of an attack in the heart of the city.”',
+          'The statement from the Red Cross reads, “Our teams are on the ground and working through the night.”',
+          'Professor Ellen Marsh wrote a long reply. Marsh states, “Nobody has shown that the policy works at all.”',
+          'As the Joint Committee on Intelligence and Security has pointed out, the data would be used “for the purpose of determining the identity of a source”.',
+        ]),
+      ),
+    );
+    expect(quotes).toEqual([
+      { text: 'igniting fears of an attack in the heart of the city.', speaker: 'Reuters' },
+      { text: 'Our teams are on the ground and working through the night.', speaker: 'Red Cross' },
+      { text: 'Nobody has shown that the policy works at all.', speaker: 'Ellen Marsh' },
+      {
+        text: 'for the purpose of determining the identity of a source',
+        speaker: 'Joint Committee on Intelligence and Security',
+      },
+    ]);
+  });
+
+  it('does not take a name that only qualifies a noun for the speaker: “a Facebook page”, “a Johnson supporter”', () => {
+    const quotes = quotesOf(
+      draftOf(
+        articlePage([
+          'Boris Johnson spoke to a crowd in Leeds on Monday evening.',
+          'On one Facebook page an anonymous poster wrote that the photo was “rude, tacky and against the flag code.”',
+          '“We will never stop loving him,” a Johnson supporter said.',
+        ]),
+      ),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([null, null]);
+  });
 });

@@ -101,6 +101,14 @@ export function Card({ data, onOpenPanel, onMute, onClose, rootRef }: CardProps)
         </p>
       ) : null}
       <p class="card-counts">
+        {data.articles > 0 ? (
+          <>
+            <span class="card-articles">
+              In {plural(data.articles, 'of your articles', 'of your articles')}
+            </span>{' '}
+            ·{' '}
+          </>
+        ) : null}
         {plural(data.relatedEvents, 'related event', 'related events')} ·{' '}
         {plural(data.relatedEntities, 'related entity', 'related entities')}
       </p>

@@ -4,7 +4,7 @@ import type { CardData } from '../shared/card-data';
 import { dictionaryItem } from '../shared/kb/dictionary';
 import type { Entity, Event, Evidence, Fact, Quote } from '../shared/kb/schema';
 import { compileMatcher } from '../shared/match/matcher';
-import { sourceLine } from '../shared/source-line';
+import { publishedDay, sourceLine } from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
 
 const MAX_FACTS = 3;
@@ -94,10 +94,16 @@ function telling(
 
 /**
  * Up to three facts: one per sentence (two facts cut from one sentence say it twice), none that only restates
- * the name and role shown above them, those from the sentences of the entity's main event first (the card then
- * tells one story), then dataset order; shown in the order of the source.
+ * the name and role shown above them; the most recently published source's first (what the reader saved last is
+ * what is new), within a source those from the sentences of the entity's main event first (the card then tells one
+ * story), then dataset order. Shown the most recent source first, each in the order of its source.
  */
-function keyFacts(entity: Entity, facts: readonly Fact[], focus: Event | undefined): Fact[] {
+function keyFacts(
+  entity: Entity,
+  facts: readonly Fact[],
+  focus: Event | undefined,
+  day: (sourceId: string) => string | undefined,
+): Fact[] {
   const usedSentences = new Set<string>();
   const fresh = facts.filter((fact) => {
     const sentence = `${fact.evidence.source}:${fact.evidence.start}`;
@@ -107,14 +113,26 @@ function keyFacts(entity: Entity, facts: readonly Fact[], focus: Event | undefin
     usedSentences.add(sentence);
     return true;
   });
+  /** Newer published sources first; undated ones (the bundled article) after every dated one. */
+  const recency = (a: Fact, b: Fact) => {
+    const [da, db] = [day(a.evidence.source), day(b.evidence.source)];
+    return (
+      Number(db !== undefined) - Number(da !== undefined) || (db ?? '').localeCompare(da ?? '')
+    );
+  };
   const chosen = fresh
     .map((fact, order) => ({ fact, order, inFocus: inEvidence(fact.evidence, focus) }))
-    .sort((a, b) => Number(b.inFocus) - Number(a.inFocus) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        recency(a.fact, b.fact) || Number(b.inFocus) - Number(a.inFocus) || a.order - b.order,
+    )
     .slice(0, MAX_FACTS)
     .map(({ fact }) => fact);
   return chosen.sort(
     (a, b) =>
-      a.evidence.source.localeCompare(b.evidence.source) || a.evidence.start - b.evidence.start,
+      recency(a, b) ||
+      a.evidence.source.localeCompare(b.evidence.source) ||
+      a.evidence.start - b.evidence.start,
   );
 }
 
@@ -149,13 +167,14 @@ export async function buildCard(
     sentence,
   );
   const focus = involvedEvent(events, entityId, about);
+  const day = (id: string) => publishedDay(sources.get(id)?.published);
   const card: CardData = {
     entityId,
     name: entity.name,
     kind: entity.kind,
     description: entity.description,
     // Each fact says where it comes from: the reader's saved articles sit beside the bundled one.
-    facts: keyFacts(entity, facts, focus).map((fact) => {
+    facts: keyFacts(entity, facts, focus, day).map((fact) => {
       const source = sources.get(fact.evidence.source);
       return {
         text: fact.text,
@@ -165,6 +184,7 @@ export async function buildCard(
     }),
     relatedEvents: events.length,
     relatedEntities: related.length,
+    articles: await reader.sourcesNaming(entityId),
   };
   const quoteSources = [...new Set(quotes.map((quote) => quote.evidence.source))];
   const mains = new Map(

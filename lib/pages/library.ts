@@ -1,5 +1,6 @@
 // The library: every source the reader has (saved articles, imported datasets, the bundled article) as the side panel
 // lists it, searched and sorted (the actions on it: library-actions.ts).
+import { publishedDay } from '../shared/source-line';
 import type { DatasetOrigin, DatasetRow } from '../shared/store/rows';
 
 /** One line of the library: a saved article, or a dataset (the bundled one, an imported file). */
@@ -29,8 +30,6 @@ export const LIBRARY_SORTS: readonly { sort: LibrarySort; label: string }[] = [
   { sort: 'site', label: 'Site (A–Z)' },
 ];
 
-const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
-
 /** The library's entries, one per dataset that can be read (a damaged one has nothing to list). */
 export function libraryEntries(rows: readonly DatasetRow[]): LibraryEntry[] {
   return rows
@@ -50,7 +49,7 @@ export function libraryEntries(rows: readonly DatasetRow[]): LibraryEntry[] {
         if (article.site) entry.site = article.site;
         if (article.published) {
           entry.published = article.published;
-          const day = ISO_DAY.exec(article.published.trim())?.[1];
+          const day = publishedDay(article.published);
           if (day) entry.day = day;
         }
       }

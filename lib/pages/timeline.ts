@@ -2,6 +2,8 @@
 // (relative words resolved against the source's publication date when the store kept none), otherwise by its
 // source's date and marked so; events whose source is undated too come last, in the reader's order of sources.
 
+import { publishedDay } from '../shared/source-line';
+
 /** A calendar date as the knowledge base writes it: "2025", "2025-08" or "2025-08-28". */
 export type CalendarDate = string;
 
@@ -30,23 +32,7 @@ export interface TimelineEntry<E extends TimelineEvent = TimelineEvent> {
   placement: Placement;
 }
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 const CALENDAR = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
-
-/**
- * The day a source's `published` stands for, when it is a machine date ("2017-01-13T03:38:38-05:00"; what meta
- * tags and JSON-LD give) or a date the platform reads unambiguously with a year ("13 January 2017"); else none.
- */
-export function publishedDay(published: string | undefined): CalendarDate | undefined {
-  const text = published?.trim();
-  if (!text) return undefined;
-  const iso = ISO_DAY.exec(text);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  if (!/\b\d{4}\b/.test(text)) return undefined;
-  const time = Date.parse(`${text} 12:00 UTC`);
-  if (Number.isNaN(time)) return undefined;
-  return new Date(time).toISOString().slice(0, 10);
-}
 
 /**
  * Orders `events` (given in the reader's order of sources) for a timeline. `resolve` turns an event's `when` into a

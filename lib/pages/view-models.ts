@@ -1,7 +1,7 @@
 // The panel's plain models (entity, event, source, search results), read from the knowledge store view by view.
 import type { Evidence, KbEvent, Quote, Relation } from '../shared/kb/schema';
 import type { NameMatch } from '../shared/messaging';
-import { readableDate, sourceLine, sourceSite } from '../shared/source-line';
+import { publishedDay, readableDate, sourceLine, sourceSite } from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
 import type { PanelKnowledge } from './knowledge';
 import type { KnowledgeAccess, KnowledgeRequests } from './knowledge-access';
@@ -20,7 +20,7 @@ import type {
   TimelineItem,
 } from './models';
 import { bestEntityFor, bestEntityQuery, type SearchCorpus, SearchIndex } from './search';
-import { publishedDay, timeline } from './timeline';
+import { timeline } from './timeline';
 
 /** What a figure counts, in words, from its kind and unit: "people killed", "buildings damaged". */
 function figureLabel(kind: string, unit: string | undefined): string {

@@ -13,7 +13,7 @@ export interface CardData {
   name: string;
   kind: string;
   description?: string;
-  /** At most three, in the order the source tells them. */
+  /** At most three, the most recently published source's first, each source's in its order. */
   facts: CardFact[];
   /** For a person: the quote of theirs most about the article's main event. */
   quote?: { text: string; speaker: string; sentence: string };
@@ -21,4 +21,6 @@ export interface CardData {
   event?: { id: string; title: string; when?: string; sentence: string };
   relatedEvents: number;
   relatedEntities: number;
+  /** How many of the articles the reader saved name it (0: none, only the bundled or imported data do). */
+  articles: number;
 }

@@ -44,3 +44,18 @@ export function sourceLine(
     .filter((part): part is string => Boolean(part))
     .join(' · ');
 }
+
+/**
+ * The day a source's `published` stands for, when it is a machine date ("2017-01-13T03:38:38-05:00"; what meta
+ * tags and JSON-LD give) or a date the platform reads unambiguously with a year ("13 January 2017"); else none.
+ */
+export function publishedDay(published: string | undefined): string | undefined {
+  const text = published?.trim();
+  if (!text) return undefined;
+  const iso = ISO_DAY.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  if (!/\b\d{4}\b/.test(text)) return undefined;
+  const time = Date.parse(`${text} 12:00 UTC`);
+  if (Number.isNaN(time)) return undefined;
+  return new Date(time).toISOString().slice(0, 10);
+}

@@ -294,3 +294,39 @@ describe('the role in an event counts', () => {
     });
   });
 });
+
+describe('a card across the reader’s articles', () => {
+  test('puts the most recently published article’s facts first and says in how many articles it appears', async () => {
+    const { freshKnowledge } = await import('../support/knowledge');
+    const { savedArticle } = await import('../support/articles');
+    const knowledge = await freshKnowledge();
+    const save = async (key: string, text: string, published: string) => {
+      const saved = await knowledge.access.requests.saveArticle({
+        dataset: savedArticle(key, text, { published, publisher: `Paper ${key}` }),
+        mentions: [
+          { entity: 'maria-testova', count: 1 },
+          { entity: 'kyiv', count: 1 },
+        ],
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    };
+    await save(
+      'old',
+      'Maria Testova opened the old bridge. Kyiv was calm that spring.',
+      '2024-03-01',
+    );
+    await save('new', 'Maria Testova resigned from the council. Kyiv held a vote.', '2025-09-02');
+    await save('mid', 'Maria Testova chaired the hearing. Kyiv sent its delegates.', '2025-01-15');
+    const built = await buildCard(knowledge.owner.reader, 'maria-testova');
+    expect(built?.facts.map((fact) => fact.text)).toEqual([
+      'Maria Testova resigned from the council.',
+      'Maria Testova chaired the hearing.',
+      'Maria Testova opened the old bridge.',
+    ]);
+    expect(built?.facts[0]?.source?.line).toBe('Article new · Paper new · 2 Sept 2025');
+    expect(built?.articles).toBe(3);
+    // Kyiv: the bundled article names it too, but that is not one of the reader's articles.
+    expect((await buildCard(knowledge.owner.reader, 'kyiv'))?.articles).toBe(3);
+    expect(card('volodymyr-zelenskyy').articles).toBe(0);
+  });
+});

@@ -25,6 +25,7 @@ const person: CardData = {
   },
   relatedEvents: 3,
   relatedEntities: 1,
+  articles: 2,
 };
 
 const place: CardData = {
@@ -40,6 +41,7 @@ const place: CardData = {
   },
   relatedEvents: 1,
   relatedEntities: 0,
+  articles: 0,
 };
 
 function renderCard(data: CardData) {
@@ -68,9 +70,22 @@ describe('content', () => {
       '“We need air defence, not words”',
     );
     expect(dialog.querySelector('figcaption')?.textContent).toContain('Volodymyr Zelenskyy');
-    expect(within(dialog).getByText('3 related events · 1 related entity')).toBeTruthy();
+    expect(dialog.querySelector('.card-counts')?.textContent).toBe(
+      'In 2 of your articles · 3 related events · 1 related entity',
+    );
     expect(within(dialog).getByRole('button', { name: 'Open in side panel' })).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Mute' })).toBeTruthy();
+  });
+
+  test('says in how many of the reader’s articles it appears, and nothing when in none', () => {
+    renderCard(person);
+    expect(screen.getByText('In 2 of your articles')).toBeTruthy();
+    cleanup();
+    renderCard({ ...person, articles: 1 });
+    expect(screen.getByText('In 1 of your articles')).toBeTruthy();
+    cleanup();
+    renderCard(place);
+    expect(screen.queryByText(/of your articles/)).toBeNull();
   });
 
   test('each fact has a source marker described by its source sentence', () => {

@@ -2,12 +2,8 @@
 // source's date, undated events placed by their source's date and marked so, the rest last.
 import { describe, expect, it } from 'vitest';
 import { resolveWhen } from '../../../lib/pages/extract/events';
-import {
-  calendarLabel,
-  publishedDay,
-  type TimelineEvent,
-  timeline,
-} from '../../../lib/pages/timeline';
+import { calendarLabel, type TimelineEvent, timeline } from '../../../lib/pages/timeline';
+import { publishedDay } from '../../../lib/shared/source-line';
 
 const event = (
   id: string,

@@ -12,6 +12,7 @@ import {
   onPanelCommand,
   type PanelRequestContext,
 } from '../../lib/background/panel-requests';
+import { DEFAULT_MARKING } from '../../lib/shared/marking';
 import { backgroundMessenger } from '../../lib/shared/messaging';
 import { isHighlightingOn } from '../../lib/shared/settings/site-list';
 import { getMuted, getSettings, getStyles, mute } from '../../lib/shared/settings/store';
@@ -43,6 +44,7 @@ export default defineBackground(() => {
       on: isHighlightingOn(settings, url),
       styles,
       muted,
+      marking: DEFAULT_MARKING,
       dictionaryVersion: String(version),
     };
   });

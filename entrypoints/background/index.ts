@@ -12,9 +12,9 @@ import {
   onPanelCommand,
   type PanelRequestContext,
 } from '../../lib/background/panel-requests';
-import { DEFAULT_MARKING } from '../../lib/shared/marking';
 import { backgroundMessenger } from '../../lib/shared/messaging';
 import { isHighlightingOn } from '../../lib/shared/settings/site-list';
+import { markingFor } from '../../lib/shared/settings/site-marking';
 import { getMuted, getSettings, getStyles, mute } from '../../lib/shared/settings/store';
 import { showPanel } from '../../lib/shared/show-panel';
 
@@ -44,7 +44,7 @@ export default defineBackground(() => {
       on: isHighlightingOn(settings, url),
       styles,
       muted,
-      marking: DEFAULT_MARKING,
+      marking: markingFor(settings, url),
       dictionaryVersion: String(version),
     };
   });

@@ -64,14 +64,16 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
   function interpret(raw: unknown, storedVersion: number | null): Read<T> {
     if (raw == null) return { value: fallback };
     const claimed = storedVersion ?? 1;
-    if (claimed !== version) {
+    const current =
+      claimed < version ? migrated(raw, claimed) : claimed === version ? raw : undefined;
+    if (current === undefined) {
       const reason =
         claimed > version
           ? `written by a newer version of Backstory (format ${claimed}, this one reads ${version})`
           : `could not be migrated from format ${claimed} to ${version}`;
       return { value: recover(raw), problem: { raw, reason, version: storedVersion } };
     }
-    const parsed = schema.safeParse(raw);
+    const parsed = schema.safeParse(current);
     if (parsed.success) return { value: parsed.data };
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
@@ -80,6 +82,21 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
         ? `not readable as ${describe(fallback)} (found ${typeOfValue(raw)})`
         : `not valid${where}: ${first?.message ?? 'unexpected value'}`;
     return { value: recover(raw), problem: { raw, reason, version: storedVersion } };
+  }
+
+  /**
+   * An older format's value brought to this one (undefined if a migration throws). The library migrates once, at
+   * start-up; a value of an older format written later (by a page of the previous release still open during an
+   * update) is migrated when read instead of being set aside.
+   */
+  function migrated(raw: unknown, from: number): unknown {
+    let value = raw;
+    try {
+      for (let next = from + 1; next <= version; next++) value = migrations[next]?.(value) ?? value;
+      return value;
+    } catch {
+      return undefined;
+    }
   }
 
   function recover(raw: unknown): T {

@@ -9,6 +9,7 @@ import { flattenResults, type SearchHit } from '../lib/pages/search';
 import { EmptyState } from './EmptyState';
 import { type EntityOnPage, EntityView } from './EntityView';
 import { EventView } from './EventView';
+import { MarkingNote } from './MarkingNote';
 import { PageEntityList } from './PageEntityList';
 import { SEARCH_LIST_ID, SearchResults, searchOptionId } from './SearchResults';
 import { SourceView } from './SourceView';
@@ -478,20 +479,24 @@ function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void
         return (
           <EmptyState title="Nothing from the knowledge base on this page">
             <p>
-              No person, organization or place that Backstory knows is named here. Search to look
-              someone up anyway.
+              No person, organization or place that Backstory knows is named{' '}
+              {page.marking.scope === 'article' ? 'in its article' : 'here'}. Search to look someone
+              up anyway.
             </p>
           </EmptyState>
         );
       }
       return (
-        <PageEntityList
-          groups={page.found}
-          actionTitle="Show the next mention on the page"
-          position={props.focusPosition}
-          onSelect={(entity) => props.onShowOnPage(entity.id)}
-          onDetails={props.onDetails}
-        />
+        <>
+          <PageEntityList
+            groups={page.found}
+            actionTitle="Show the next mention on the page"
+            position={props.focusPosition}
+            onSelect={(entity) => props.onShowOnPage(entity.id)}
+            onDetails={props.onDetails}
+          />
+          <MarkingNote marking={page.marking} />
+        </>
       );
   }
 }

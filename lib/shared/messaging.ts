@@ -68,6 +68,8 @@ export interface PageMentions {
   url: string;
   /** False when highlighting is off for this site or globally (then `entities` is empty). */
   active: boolean;
+  /** How much the page marks: under "article only" the counts are the article's; under "first mention" all of them. */
+  marking: Marking;
   entities: { entityId: string; kind: EntityKind; count: number; snippets: string[] }[];
 }
 

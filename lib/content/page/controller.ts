@@ -153,7 +153,7 @@ export class PageController implements MentionsApi {
   // ---- What the popup, side panel and keyboard commands ask ----------------------------------
 
   summary(url: string): PageMentions {
-    return summarize(url, this.#on, this.#book.index.inScanOrder(), this.#muted);
+    return summarize(url, this.#on, this.#marking, this.#book.index.inScanOrder(), this.#muted);
   }
 
   /** Distinct entities highlighted now (for the badge). */

@@ -196,6 +196,7 @@ describe('PageController', () => {
     expect(controller.summary('https://x.test/')).toEqual({
       url: 'https://x.test/',
       active: false,
+      marking: DEFAULT_MARKING,
       entities: [],
     });
     controller.setState(state({ on: true }));

@@ -157,6 +157,8 @@ export class MentionBook {
       if (list) list.push(name);
       else this.#namesByNode.set(node, [name]);
     }
+    // The evidence so far decides it now; later evidence decides it again (#decide).
+    if (name.noted === UNDECIDED) this.#decideName(name);
   }
 
   /** Drops the names on `node` (their mentions are out of the index already, or go now). */
@@ -173,14 +175,15 @@ export class MentionBook {
   #decide(): void {
     if (this.#evidence.changes === this.#decidedAt) return;
     this.#decidedAt = this.#evidence.changes;
-    for (const name of this.#names) {
-      if (name.noted !== UNDECIDED) continue;
-      const decided = this.#mentionOf(this.#evidence.decide(name.entry), name.range);
-      const old = name.mention;
-      if (decided?.entityId === old?.entityId) continue;
-      name.mention = decided;
-      if (old && this.index.remove(old, name.nodes)) this.#drop([old]);
-      if (decided) this.#add(decided, name.nodes);
-    }
+    for (const name of this.#names) if (name.noted === UNDECIDED) this.#decideName(name);
+  }
+
+  #decideName(name: PageName): void {
+    const decided = this.#mentionOf(this.#evidence.decide(name.entry), name.range);
+    const old = name.mention;
+    if (decided?.entityId === old?.entityId) return;
+    name.mention = decided;
+    if (old && this.index.remove(old, name.nodes)) this.#drop([old]);
+    if (decided) this.#add(decided, name.nodes);
   }
 }

@@ -107,6 +107,17 @@ describe('MentionBook: names the page decides', () => {
     expect(book.index.size).toBe(0);
   });
 
+  it('a surname after the full name is decided at once, in the same block or a later one', () => {
+    book.reset(SHARED, 'en', 'every');
+    document.body.innerHTML = '<p>Siim Kallas led.</p><p>Kallas said. Kallas left.</p>';
+    fileScan(document.body, shared);
+    expect(people().sort()).toEqual(['Kallas', 'Kallas', 'Siim Kallas']);
+    book.reset(SHARED, 'en', 'every');
+    document.body.innerHTML = '<p>Siim Kallas led; Kallas said.</p>';
+    fileScan(document.body, shared);
+    expect(people().sort()).toEqual(['Kallas', 'Siim Kallas']);
+  });
+
   it('a surname two people named in full share stays unpainted', () => {
     book.reset(SHARED, 'en', 'every');
     document.body.innerHTML = '<p>Kaja Kallas and Siim Kallas. Kallas said.</p>';

@@ -1,4 +1,4 @@
-// The extension API in the content script: the browser's own, without webextension-polyfill (9.7 KB of the content
+// The extension API in the content script: the browser's own, without webextension-polyfill (9.6 KB of the content
 // script's 80 KB budget, for promise wrappers neither browser needs there: Chromium's MV3 `chrome.*` returns promises,
 // Firefox has `browser`). wxt.config.ts points WXT's own `wxt/browser` imports of the content script here too.
 //

@@ -1,7 +1,7 @@
 // Headless Chromium for the bench: fresh tab per run, every non-local request blocked, a long-task probe installed before the page's own code, heap readings over CDP.
 import puppeteer from 'puppeteer-core';
 
-const FLAGS = [
+export const FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

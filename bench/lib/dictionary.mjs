@@ -116,6 +116,17 @@ export function syntheticDictionary(seedEntries, size) {
   return out;
 }
 
+/**
+ * `count` distinct invented "First Last" names (the syllables of `syntheticDictionary`, so no real page names them),
+ * the same on every run for the same `seed`.
+ */
+export function distinctNames(count, seed = count) {
+  const next = random(seed);
+  const names = new Set();
+  while (names.size < count) names.add(`${word(next, 2)} ${word(next, 2)}`);
+  return [...names];
+}
+
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** An alias as a regex: spaces match any run of whitespace, apostrophes any apostrophe. */

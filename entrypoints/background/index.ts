@@ -103,6 +103,20 @@ export default defineBackground(() => {
   backgroundMessenger.onMessage('saveArticle', async (message) =>
     answers.saveArticle(checked('saveArticle', message)),
   );
+  backgroundMessenger.onMessage('mergeEntities', async (message) => {
+    const { from, into } = checked('mergeEntities', message);
+    return answers.mergeEntities(from, into);
+  });
+  backgroundMessenger.onMessage('unmergeEntity', async (message) =>
+    answers.unmergeEntity(checked('unmergeEntity', message)),
+  );
+  backgroundMessenger.onMessage('markDistinct', async (message) => {
+    const { a, b } = checked('markDistinct', message);
+    return answers.markDistinct(a, b);
+  });
+  backgroundMessenger.onMessage('restoreRemoved', async (message) =>
+    answers.restoreRemoved(checked('restoreRemoved', message)),
+  );
   backgroundMessenger.onMessage('removeImportedDatasets', async (message) => {
     checked('removeImportedDatasets', message);
     return answers.removeImportedDatasets();

@@ -66,6 +66,10 @@ export const messageSchemas = {
       .array(z.object({ entity: entityIdSchema, count: z.number().int().min(1).max(1_000_000) }))
       .max(LIMITS.items),
   }),
+  mergeEntities: z.object({ from: entityIdSchema, into: entityIdSchema }),
+  unmergeEntity: entityIdSchema,
+  markDistinct: z.object({ a: entityIdSchema, b: entityIdSchema }),
+  restoreRemoved: entityIdSchema,
 } as const;
 
 export type GuardedType = keyof typeof messageSchemas;
@@ -80,6 +84,10 @@ const PAGE_ONLY: ReadonlySet<GuardedType> = new Set([
   'restoreDatasets',
   'removeImportedDatasets',
   'saveArticle',
+  'mergeEntities',
+  'unmergeEntity',
+  'markDistinct',
+  'restoreRemoved',
 ]);
 
 export type Checked<T> = { ok: true; data: T } | { ok: false; reason: string };

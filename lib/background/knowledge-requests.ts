@@ -66,6 +66,22 @@ export function answerKnowledgeRequests(knowledge: KnowledgeOwner): KnowledgeReq
       await ready();
       return knowledge.writer.saveArticle(parsed.value, mentions);
     },
+    async mergeEntities(from, into) {
+      await ready();
+      return knowledge.writer.merge(from, into);
+    },
+    async unmergeEntity(from) {
+      await ready();
+      await knowledge.writer.unmerge(from);
+    },
+    async markDistinct(a, b) {
+      await ready();
+      await knowledge.writer.markDistinct(a, b);
+    },
+    async restoreRemoved(datasetId) {
+      await ready();
+      return knowledge.writer.restoreRemoved(datasetId);
+    },
     findNames: names,
     async sourceNames(sourceId) {
       await ready();

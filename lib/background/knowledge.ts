@@ -115,7 +115,8 @@ export class KnowledgeOwner {
   private async loadOrBuild(version: number): Promise<Dictionary> {
     const kept = (await this.db.meta.get(DICTIONARY_KEY))?.value as Dictionary | undefined;
     if (kept?.version === version && kept.format === DICTIONARY_FORMAT) return kept;
-    const entities = await this.reader.allEntities();
+    // Merged entities come as one, with their members' names (main's merges); the page decides shared names.
+    const entities = await this.reader.dictionaryEntities();
     const built = buildPageDictionary(entities);
     const sharing = sharingEntityIds(built);
     const entries = withSupports(built, await this.reader.linkedIds(sharing));

@@ -30,6 +30,10 @@ export const backgroundRequests: KnowledgeRequests = {
   findNames: (text) => send('findNames', text),
   sourceNames: (sourceId) => send('sourceNames', sourceId),
   saveArticle: (article) => send('saveArticle', article),
+  mergeEntities: (from, into) => send('mergeEntities', { from, into }),
+  unmergeEntity: (from) => send('unmergeEntity', from),
+  markDistinct: (a, b) => send('markDistinct', { a, b }),
+  restoreRemoved: (datasetId) => send('restoreRemoved', datasetId),
 };
 
 /** The store this page reads and the background it asks. */

@@ -145,6 +145,14 @@ export interface BackgroundProtocol {
    * source names; the same article saved again replaces the earlier copy (whose counts come back as `replaced`).
    */
   saveArticle(article: SavedArticle): Result<SaveOutcome, WriteError>;
+  /** Takes entity `from` as `into` from now on (the reader confirmed they are one); an error says why not. */
+  mergeEntities(merge: { from: string; into: string }): Result<null, string>;
+  /** Undoes a merge: `from` stands alone again, as it was. */
+  unmergeEntity(from: string): void;
+  /** Remembers that two entities are not the same: never suggested again. */
+  markDistinct(pair: { a: string; b: string }): void;
+  /** Brings back a saved article removed a moment ago, as it was; an error says why it can't. */
+  restoreRemoved(datasetId: string): Result<DatasetRow, string>;
 }
 
 /** An article to save: its dataset as extraction made it (validated by the background), and who it names how often. */

@@ -5,6 +5,7 @@
 // disagree; the version is then announced in storage.local (lib/shared/store/signal.ts) for every other context.
 
 import { formatBytes } from '../../shared/format';
+import { sameEntity } from '../../shared/kb/same-entity';
 import type { Dataset, DatasetIssue } from '../../shared/kb/schema';
 import { err, ok, type Result } from '../../shared/result';
 import { ITEM_TABLES, type KnowledgeDb } from '../../shared/store/db';
@@ -14,6 +15,11 @@ import {
   type DatasetCounts,
   type DatasetOrigin,
   type DatasetRow,
+  type EntityRow,
+  fromRows,
+  type MergeRow,
+  pairKey,
+  type TrashRow,
   toRows,
 } from '../../shared/store/rows';
 
@@ -82,7 +88,15 @@ export class KnowledgeWriter {
     let version = 0;
     const result = await db.transaction(
       'rw',
-      [db.datasets, db.meta, db.mentions, ...COLLECTIONS.map((t) => db[t])],
+      [
+        db.datasets,
+        db.meta,
+        db.mentions,
+        db.merges,
+        db.distinct,
+        db.trash,
+        ...COLLECTIONS.map((t) => db[t]),
+      ],
       async () => {
         const value = await work();
         const current = await db.meta.get(VERSION_KEY);
@@ -219,6 +233,7 @@ export class KnowledgeWriter {
         ]);
         if (issues.length > 0) throw new Refused(issues);
         await this.put(rows);
+        await this.mergeCertain(rows.entities);
         const named = new Set(dataset.entities.map((entity) => entity.id));
         if (source) {
           await db.mentions.bulkPut(
@@ -242,6 +257,94 @@ export class KnowledgeWriter {
       });
     }
     return ok({ row: rows.dataset, ...(replaced ? { replaced } : {}) });
+  }
+
+  /**
+   * Takes `from` as `into` from now on (one transaction): its names highlight as `into`, its facts and quotes are
+   * `into`'s. Entities merged into `from` follow it to `into`. Refused for a pair the reader said is not the same.
+   */
+  async merge(
+    from: string,
+    into: string,
+    how: MergeRow['how'] = 'reader',
+  ): Promise<Result<null, string>> {
+    const { db } = this;
+    try {
+      await this.transact(async () => {
+        const target = (await db.merges.get(into))?.into ?? into;
+        if (target === from)
+          throw new Refused([{ path: 'into', message: 'an entity cannot be merged into itself' }]);
+        const [a, b] = await db.entities.bulkGet([from, target]);
+        if (!a || !b)
+          throw new Refused([{ path: 'from', message: 'both entities must be stored' }]);
+        if (await db.distinct.get(pairKey(from, target))) {
+          throw new Refused([
+            { path: 'from', message: `you said ${a.name} and ${b.name} are not the same` },
+          ]);
+        }
+        const followers = await db.merges.where('into').equals(from).toArray();
+        await db.merges.bulkPut(followers.map((merge) => ({ ...merge, into: target })));
+        await db.merges.put({
+          from,
+          into: target,
+          how,
+          at: new Date().toISOString(),
+          followers: followers.map((m) => m.from),
+        });
+      });
+    } catch (error) {
+      if (error instanceof Refused) return err(error.issues[0]?.message ?? 'refused');
+      throw error;
+    }
+    return ok(null);
+  }
+
+  /** Undoes a merge: `from` stands alone again, as it was, with the entities that followed it back on it. */
+  async unmerge(from: string): Promise<void> {
+    const { db } = this;
+    await this.transact(async () => {
+      const merge = await db.merges.get(from);
+      if (!merge) return;
+      await db.merges.delete(from);
+      for (const follower of merge.followers ?? []) {
+        const moved = await db.merges.get(follower);
+        if (moved?.into === merge.into) await db.merges.put({ ...moved, into: from });
+      }
+    });
+  }
+
+  /** Remembers that two entities are not the same: never suggested, never merged. */
+  async markDistinct(a: string, b: string): Promise<void> {
+    await this.transact(async () => {
+      await this.db.distinct.put({ pair: pairKey(a, b), at: new Date().toISOString() });
+    });
+  }
+
+  /**
+   * Merges each of `added` into a stored entity it is certainly the same as (lib/shared/kb/same-entity.ts: the same
+   * full name, the same kind), unless the reader said otherwise. Inside the caller's transaction; undone by unmerge.
+   */
+  private async mergeCertain(added: readonly EntityRow[]): Promise<void> {
+    const { db } = this;
+    for (const entity of added) {
+      const full = entity.names.filter((name) => name.includes(' '));
+      if (full.length === 0) continue;
+      const others = await db.entities.where('names').anyOf(full).toArray();
+      for (const other of others) {
+        if (other.id === entity.id || other.dataset === entity.dataset) continue;
+        if (sameEntity(entity, other).same !== 'certain') continue;
+        if (await db.distinct.get(pairKey(entity.id, other.id))) continue;
+        const into = (await db.merges.get(other.id))?.into ?? other.id;
+        await db.merges.put({
+          from: entity.id,
+          into,
+          how: 'certain',
+          at: new Date().toISOString(),
+          followers: [],
+        });
+        break;
+      }
+    }
   }
 
   /** Lists a dataset that could not be read (carried over damaged); it has no items. */
@@ -293,7 +396,56 @@ export class KnowledgeWriter {
 
   /** Removes a dataset and every item of it. */
   async remove(id: string): Promise<void> {
-    await this.transact(() => this.deleteRows(id));
+    await this.transact(async () => {
+      const row = await this.db.datasets.get(id);
+      // A saved article can be brought back (the library's undo); an imported file can be imported again.
+      await this.deleteRows(id, row?.origin === 'saved');
+    });
+  }
+
+  /**
+   * Brings back a removed saved article as it was (one transaction): its rows, its mentions and merges, and the
+   * entities it had handed to another article. Refused if something it had was taken meanwhile.
+   */
+  async restoreRemoved(id: string): Promise<Result<DatasetRow, string>> {
+    const { db } = this;
+    try {
+      const row = await this.transact(async () => {
+        const kept = await db.trash.get(id);
+        if (!kept)
+          throw new Refused([{ path: 'id', message: 'there is nothing to undo for it any more' }]);
+        if (await db.datasets.get(id))
+          throw new Refused([{ path: 'id', message: 'it is stored again already' }]);
+        const handed = new Map(kept.handedOver.map((h) => [h.entity, h.to]));
+        const { rows } = kept;
+        const fresh = {
+          ...rows,
+          entities: rows.entities.filter((entity) => !handed.has(entity.id)),
+        };
+        const issues = await this.collisions([{ dataset: fromRows(fresh), origin: 'saved' }]);
+        if (issues.length > 0) throw new Refused(issues);
+        await this.put(fresh);
+        for (const [entity, to] of handed) {
+          const now = await db.entities.get(entity);
+          if (now?.dataset === to) await db.entities.update(entity, { dataset: id });
+        }
+        await db.mentions.bulkPut(kept.mentions);
+        const entities = new Set(
+          (await db.entities.bulkGet(kept.merges.flatMap((m) => [m.from, m.into]))).flatMap((e) =>
+            e ? [e.id] : [],
+          ),
+        );
+        await db.merges.bulkPut(
+          kept.merges.filter((m) => entities.has(m.from) && entities.has(m.into)),
+        );
+        await db.trash.delete(id);
+        return rows.dataset;
+      });
+      return ok(row);
+    } catch (error) {
+      if (error instanceof Refused) return err(error.issues[0]?.message ?? 'refused');
+      throw error;
+    }
   }
 
   /** Removes every imported dataset (reset); the bundled dataset and saved articles stay. */
@@ -315,15 +467,46 @@ export class KnowledgeWriter {
     await db.relations.bulkAdd(rows.relations);
   }
 
+  /** A dataset's rows, mentions and merges as they are, for the trash (inside the caller's transaction). */
+  private async snapshot(id: string): Promise<Omit<TrashRow, 'handedOver'> | undefined> {
+    const { db } = this;
+    const dataset = await db.datasets.get(id);
+    if (!dataset) return undefined;
+    const [sources, entities, facts, quotes, events, relations, mentions] = await Promise.all([
+      db.sources.where('dataset').equals(id).toArray(),
+      db.entities.where('dataset').equals(id).toArray(),
+      db.facts.where('dataset').equals(id).toArray(),
+      db.quotes.where('dataset').equals(id).toArray(),
+      db.events.where('dataset').equals(id).toArray(),
+      db.relations.where('dataset').equals(id).toArray(),
+      db.mentions.where('dataset').equals(id).toArray(),
+    ]);
+    const ids = entities.map((entity) => entity.id);
+    const merges = ids.length
+      ? [
+          ...(await db.merges.where('from').anyOf(ids).toArray()),
+          ...(await db.merges.where('into').anyOf(ids).toArray()),
+        ]
+      : [];
+    return {
+      id,
+      at: new Date().toISOString(),
+      rows: { dataset, sources, entities, facts, quotes, events, relations },
+      mentions,
+      merges,
+    };
+  }
+
   /**
    * Removes a dataset's rows. Its entities that a saved article of another dataset still names stay, handed to that
-   * dataset: removing one article never takes away what another supports.
+   * dataset: removing one article never takes away what another supports. `keepForUndo`: kept in the trash first.
    */
-  private async deleteRows(id: string): Promise<void> {
+  private async deleteRows(id: string, keepForUndo = false): Promise<void> {
     const { db } = this;
+    const snapshot = keepForUndo ? await this.snapshot(id) : undefined;
     const own = new Set(await db.entities.where('dataset').equals(id).primaryKeys());
+    const keeper = new Map<string, string>();
     if (own.size > 0) {
-      const keeper = new Map<string, string>();
       await db.mentions
         .where('dataset')
         .notEqual(id)
@@ -333,11 +516,29 @@ export class KnowledgeWriter {
         });
       for (const [entity, dataset] of keeper) await db.entities.update(entity, { dataset });
     }
+    if (snapshot) {
+      await db.trash.put({
+        ...snapshot,
+        handedOver: [...keeper].map(([entity, to]) => ({ entity, to })),
+      });
+      // Only the latest few removals can be undone: the trash never grows with the library.
+      const old = await db.trash.orderBy('at').reverse().offset(TRASH_KEPT).primaryKeys();
+      await db.trash.bulkDelete(old);
+    }
+    // Merges of entities that go go with them; an entity merged into one that goes stands alone again.
+    const gone = await db.entities.where('dataset').equals(id).primaryKeys();
+    if (gone.length > 0) {
+      await db.merges.where('from').anyOf(gone).delete();
+      await db.merges.where('into').anyOf(gone).delete();
+    }
     for (const collection of COLLECTIONS) await db[collection].where('dataset').equals(id).delete();
     await db.mentions.where('dataset').equals(id).delete();
     await db.datasets.delete(id);
   }
 }
+
+/** How many removed saved articles can be brought back. */
+const TRASH_KEPT = 5;
 
 /** Thrown inside a transaction to abort it with the problems found (the transaction rolls back). */
 class Refused extends Error {

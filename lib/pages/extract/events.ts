@@ -196,6 +196,14 @@ function findWhen(sentence: string, anchor: Date | undefined): FoundWhen | undef
   return undefined;
 }
 
+/**
+ * The calendar date words such as "Thursday" or "in June" stand for in a source published on `day` (YYYY-MM-DD),
+ * read as extraction reads them; undefined when they name no date or are relative with no day to anchor them.
+ */
+export function resolveWhen(when: string, day: string | undefined): string | undefined {
+  return findWhen(when, anchorDate(day, undefined))?.date;
+}
+
 function anchorDate(anchor: string | undefined, now: Date | undefined): Date | undefined {
   if (anchor) return new Date(`${anchor}T12:00:00Z`);
   if (now) return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12));

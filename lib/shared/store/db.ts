@@ -15,15 +15,20 @@
 // Versions: a new index or table is a new `version(n).stores(...)`, with `.upgrade()` when rows change shape; Dexie
 // upgrades a store the next time any context opens it.
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type {
-  DatasetRow,
-  EntityRow,
-  EventRow,
-  FactRow,
-  MentionRow,
-  QuoteRow,
-  RelationRow,
-  SourceRow,
+import { nameWords } from '../kb/same-entity';
+import {
+  articleSummary,
+  type DatasetRow,
+  type DistinctRow,
+  type EntityRow,
+  type EventRow,
+  type FactRow,
+  type MentionRow,
+  type MergeRow,
+  type QuoteRow,
+  type RelationRow,
+  type SourceRow,
+  type TrashRow,
 } from './rows';
 
 /** Small values the store keeps about itself (the knowledge version, the cached dictionary). */
@@ -41,6 +46,9 @@ export type KnowledgeDb = Dexie & {
   events: EntityTable<EventRow, 'id'>;
   relations: EntityTable<RelationRow, 'id'>;
   mentions: Table<MentionRow, [string, string]>;
+  merges: EntityTable<MergeRow, 'from'>;
+  distinct: EntityTable<DistinctRow, 'pair'>;
+  trash: EntityTable<TrashRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -71,6 +79,33 @@ export function openKnowledgeDb(name = DB_NAME): KnowledgeDb {
   });
   // 2: saved articles record the entities each of their sources names (any dataset's), by source and by entity.
   db.version(2).stores({ mentions: '[source+entity], source, entity, dataset' });
+  // 3: one entity across sources: merges (`from` shown as `into`, by `into` for its family) and pairs said distinct.
+  db.version(3)
+    .stores({ entities: 'id, dataset, *names, *words', merges: 'from, into', distinct: 'pair' })
+    .upgrade((tx) =>
+      tx
+        .table<EntityRow>('entities')
+        .toCollection()
+        .modify((row) => {
+          row.words = nameWords(row);
+        }),
+    );
+  // 4: removed saved articles kept for undo (the latest few); a one-source dataset lists its source (the library).
+  db.version(4)
+    .stores({ trash: 'id, at' })
+    .upgrade(async (tx) => {
+      const sources = await tx.table<SourceRow>('sources').toArray();
+      const byDataset = new Map<string, SourceRow[]>();
+      for (const source of sources)
+        byDataset.set(source.dataset, [...(byDataset.get(source.dataset) ?? []), source]);
+      await tx
+        .table<DatasetRow>('datasets')
+        .toCollection()
+        .modify((row) => {
+          const [only, ...more] = byDataset.get(row.id) ?? [];
+          if (only && more.length === 0) row.article = articleSummary(only);
+        });
+    });
   return db;
 }
 

@@ -4,6 +4,7 @@
 // switching a dataset off takes its names off pages and out of cards, views and search at once. Where several
 // datasets answer, results come in dataset order (the bundled one first, then by when each was added) and, within
 // a dataset, in the file's order: the order the reader would read them in.
+import type { Named } from '../kb/same-entity';
 import type { Dataset, Entity, Evidence } from '../kb/schema';
 import type { KnowledgeDb } from './db';
 import {
@@ -18,6 +19,7 @@ import {
   type RelationRow,
   type SourceRow,
 } from './rows';
+import { type SameSuggestion, sameSuggestions } from './same-suggestions';
 
 /** Another entity linked to the one asked about, and what links them. */
 export interface RelatedRows {
@@ -47,10 +49,37 @@ export class KnowledgeReader {
     return (await this.db.datasets.toArray()).sort(datasetOrder);
   }
 
+  /**
+   * What most reads start from, read once per knowledge version: the rank of each dataset in use and the merges in
+   * force. With a library of 1,000 saved articles the merges alone are thousands of rows; a card, a view or a search
+   * then pays one small read (the version) instead.
+   */
+  private cached:
+    | {
+        version: number;
+        ranks: Promise<Map<string, number>>;
+        merges?: Promise<Map<string, string>>;
+      }
+    | undefined;
+
+  private async current() {
+    const version = await this.version();
+    if (this.cached?.version !== version) {
+      const ranks = this.datasets().then(
+        (rows) => new Map(rows.filter(isInUse).map((row, rank) => [row.id, rank])),
+      );
+      this.cached = { version, ranks };
+      // A failed read is not kept: the next call reads again.
+      ranks.catch(() => {
+        if (this.cached?.ranks === ranks) this.cached = undefined;
+      });
+    }
+    return this.cached;
+  }
+
   /** Rank of each dataset in use (its place in dataset order). */
   private async ranks(): Promise<Map<string, number>> {
-    const rows = (await this.datasets()).filter(isInUse);
-    return new Map(rows.map((row, rank) => [row.id, rank]));
+    return (await this.current()).ranks;
   }
 
   /** Rows of datasets in use, in dataset order then file order. */
@@ -64,42 +93,138 @@ export class KnowledgeReader {
       );
   }
 
+  /**
+   * Merges in force: `from` → `into`, for pairs whose both entities are in use (a merge into an entity whose dataset
+   * is switched off lapses while it is off: the merged entity stands alone again).
+   */
+  private async mergeMap(): Promise<Map<string, string>> {
+    const cached = await this.current();
+    if (!cached.merges) {
+      const merges = this.readMerges(cached.ranks);
+      cached.merges = merges;
+      merges.catch(() => {
+        if (cached.merges === merges) cached.merges = undefined;
+      });
+    }
+    return cached.merges;
+  }
+
+  private async readMerges(ranking: Promise<Map<string, number>>): Promise<Map<string, string>> {
+    const [merges, ranks] = await Promise.all([this.db.merges.toArray(), ranking]);
+    if (merges.length === 0) return new Map();
+    const rows = await this.db.entities.bulkGet(merges.flatMap((m) => [m.from, m.into]));
+    const usable = new Set(rows.flatMap((row) => (row && ranks.has(row.dataset) ? [row.id] : [])));
+    return new Map(
+      merges.filter((m) => usable.has(m.from) && usable.has(m.into)).map((m) => [m.from, m.into]),
+    );
+  }
+
+  /** The entity `id` is shown as (itself, unless merged into another). */
+  async resolve(id: string): Promise<string> {
+    return (await this.mergeMap()).get(id) ?? id;
+  }
+
+  /** The entity and every entity merged into it: whose facts, quotes, events and names it shows. */
+  async family(id: string): Promise<string[]> {
+    const merges = await this.mergeMap();
+    const head = merges.get(id) ?? id;
+    return [head, ...[...merges].flatMap(([from, into]) => (into === head ? [from] : []))];
+  }
+
+  /** Entities merged into `id`, with who decided (for the view's "also" line and its undo). */
+  async mergedInto(id: string): Promise<{ entity: EntityRow; how: 'reader' | 'certain' }[]> {
+    const family = await this.family(id);
+    const [rows, merges] = await Promise.all([
+      this.db.entities.bulkGet(family.slice(1)),
+      this.db.merges.bulkGet(family.slice(1)),
+    ]);
+    return rows.flatMap((row, i) =>
+      row ? [{ entity: row, how: merges[i]?.how ?? 'reader' }] : [],
+    );
+  }
+
   async entity(id: string): Promise<EntityRow | undefined> {
-    const row = await this.db.entities.get(id);
+    const row = await this.db.entities.get(await this.resolve(id));
     return row ? (await this.inUse([row]))[0] : undefined;
   }
 
-  /** The entities of `ids` that are in use, by id. */
+  /** The entities of `ids` that are in use, by the id asked for (a merged one answers as the entity it shows as). */
   async entities(ids: readonly string[]): Promise<Map<string, EntityRow>> {
-    const rows = (await this.db.entities.bulkGet([...new Set(ids)])).filter(
+    const merges = await this.mergeMap();
+    const asked = [...new Set(ids)];
+    const heads = asked.map((id) => merges.get(id) ?? id);
+    const rows = (await this.db.entities.bulkGet([...new Set(heads)])).filter(
       (row): row is EntityRow => row !== undefined,
     );
-    return new Map((await this.inUse(rows)).map((row) => [row.id, row]));
+    const found = new Map((await this.inUse(rows)).map((row) => [row.id, row]));
+    return new Map(
+      asked.flatMap((id, i) => {
+        const row = found.get(heads[i] as string);
+        return row ? [[id, row] as const] : [];
+      }),
+    );
   }
 
-  /** Every entity in use, in dataset order (the dictionary's order). */
+  /** Every entity in use, in dataset order (the dictionary's order); entities merged into another are left out. */
   async allEntities(): Promise<EntityRow[]> {
     const ranks = await this.ranks();
+    const merges = await this.mergeMap();
     const rows = await this.db.entities
       .where('dataset')
       .anyOf([...ranks.keys()])
       .toArray();
-    return this.inUse(rows);
+    return this.inUse(rows.filter((row) => !merges.has(row.id)));
   }
 
-  /** Entities in use one of whose names or aliases folds to `key` (lib/shared/store/fold-key.ts). */
+  /**
+   * Every entity in use as the dictionary needs it: an entity with the names and aliases of those merged into it
+   * (their case rules kept), so a page marks each of those names as the one entity.
+   */
+  async dictionaryEntities(): Promise<EntityRow[]> {
+    const [heads, merges] = await Promise.all([this.allEntities(), this.mergeMap()]);
+    if (merges.size === 0) return heads;
+    const members = await this.db.entities.bulkGet([...merges.keys()]);
+    const extra = new Map<string, EntityRow[]>();
+    for (const member of members) {
+      if (!member) continue;
+      const into = merges.get(member.id) as string;
+      extra.set(into, [...(extra.get(into) ?? []), member]);
+    }
+    return heads.map((head) => {
+      const more = extra.get(head.id);
+      if (!more) return head;
+      const aliases = [...head.aliases];
+      for (const member of more) {
+        const listed = member.aliases.some((alias) => alias.text === member.name);
+        if (!listed)
+          aliases.push({ text: member.name, caseSensitive: /^\p{Lu}{1,5}$/u.test(member.name) });
+        aliases.push(...member.aliases);
+      }
+      const excludes = [
+        ...(head.excludes ?? []),
+        ...more.flatMap((member) => member.excludes ?? []),
+      ];
+      return { ...head, aliases, ...(excludes.length > 0 ? { excludes } : {}) };
+    });
+  }
+
+  /** Entities in use one of whose names or aliases folds to `key` (lib/shared/store/fold-key.ts), as they show. */
   async entitiesNamed(key: string): Promise<EntityRow[]> {
-    return this.inUse(await this.db.entities.where('names').equals(key).toArray());
+    const rows = await this.inUse(await this.db.entities.where('names').equals(key).toArray());
+    const shown = await this.entities(rows.map((row) => row.id));
+    return [...new Map([...shown.values()].map((row) => [row.id, row])).values()];
   }
 
-  /** Facts about the entity. */
+  /** Facts about the entity (and the entities merged into it). */
   async facts(entityId: string): Promise<FactRow[]> {
-    return this.inUse(await this.db.facts.where('entity').equals(entityId).toArray());
+    const family = await this.family(entityId);
+    return this.inUse(await this.db.facts.where('entity').anyOf(family).toArray());
   }
 
-  /** Quotes the entity is the speaker of. */
+  /** Quotes the entity (or one merged into it) is the speaker of. */
   async quotes(speakerId: string): Promise<QuoteRow[]> {
-    return this.inUse(await this.db.quotes.where('speaker').equals(speakerId).toArray());
+    const family = await this.family(speakerId);
+    return this.inUse(await this.db.quotes.where('speaker').anyOf(family).toArray());
   }
 
   /** Every quote in use (for search). */
@@ -113,11 +238,12 @@ export class KnowledgeReader {
     );
   }
 
-  /** Events the entity is a place or participant of, each once. */
+  /** Events the entity (or one merged into it) is a place or participant of, each once. */
   async events(entityId: string): Promise<EventRow[]> {
+    const family = await this.family(entityId);
     const [where, participants] = await Promise.all([
-      this.db.events.where('where').equals(entityId).toArray(),
-      this.db.events.where('participants').equals(entityId).toArray(),
+      this.db.events.where('where').anyOf(family).toArray(),
+      this.db.events.where('participants').anyOf(family).toArray(),
     ]);
     const byId = new Map([...where, ...participants].map((row) => [row.id, row]));
     return this.inUse([...byId.values()]);
@@ -144,11 +270,12 @@ export class KnowledgeReader {
     return row ? (await this.inUse([row]))[0] : undefined;
   }
 
-  /** Relations the entity is the subject or object of, each once. */
+  /** Relations the entity (or one merged into it) is the subject or object of, each once. */
   async relations(entityId: string): Promise<RelationRow[]> {
+    const family = await this.family(entityId);
     const [subject, object] = await Promise.all([
-      this.db.relations.where('subject').equals(entityId).toArray(),
-      this.db.relations.where('object').equals(entityId).toArray(),
+      this.db.relations.where('subject').anyOf(family).toArray(),
+      this.db.relations.where('object').anyOf(family).toArray(),
     ]);
     const byId = new Map([...subject, ...object].map((row) => [row.id, row]));
     return this.inUse([...byId.values()]);
@@ -162,17 +289,23 @@ export class KnowledgeReader {
     const linked = new Map<string, Set<string>>();
     if (ids.length === 0) return new Map();
     const wanted = new Set(ids);
-    const link = (id: string, other: string) => {
+    // An entity merged into another links as that one, both ways: its head is what the dictionary has.
+    const merges = await this.mergeMap();
+    const merged = [...merges].flatMap(([from, into]) => (wanted.has(into) ? [from] : []));
+    const asked = [...ids, ...merged];
+    const link = (from: string, to: string) => {
+      const id = merges.get(from) ?? from;
+      const other = merges.get(to) ?? to;
       if (!wanted.has(id) || id === other) return;
       const set = linked.get(id) ?? new Set<string>();
       set.add(other);
       linked.set(id, set);
     };
     const [subjects, objects, places, participants] = await Promise.all([
-      this.db.relations.where('subject').anyOf(ids).toArray(),
-      this.db.relations.where('object').anyOf(ids).toArray(),
-      this.db.events.where('where').anyOf(ids).toArray(),
-      this.db.events.where('participants').anyOf(ids).toArray(),
+      this.db.relations.where('subject').anyOf(asked).toArray(),
+      this.db.relations.where('object').anyOf(asked).toArray(),
+      this.db.events.where('where').anyOf(asked).toArray(),
+      this.db.events.where('participants').anyOf(asked).toArray(),
     ]);
     for (const relation of await this.inUse([...subjects, ...objects])) {
       link(relation.subject, relation.object);
@@ -187,31 +320,37 @@ export class KnowledgeReader {
 
   /** Entities linked to `id` by a relation or a shared event: relations first, then by shared events. */
   async related(id: string): Promise<RelatedRows[]> {
+    const family = new Set(await this.family(id));
     const [relations, events] = await Promise.all([this.relations(id), this.events(id)]);
+    const otherOf = (relation: RelationRow) =>
+      family.has(relation.subject) ? relation.object : relation.subject;
     const otherIds = new Set<string>();
-    for (const relation of relations)
-      otherIds.add(relation.subject === id ? relation.object : relation.subject);
+    for (const relation of relations) otherIds.add(otherOf(relation));
     for (const event of events)
       for (const other of [...event.where, ...event.participants]) otherIds.add(other);
-    otherIds.delete(id);
+    for (const member of family) otherIds.delete(member);
+    // Others are named as they show: one merged into another counts as that other.
     const entities = await this.entities([...otherIds]);
     const byId = new Map<string, RelatedRows>();
     const entry = (otherId: string): RelatedRows | undefined => {
       const entity = entities.get(otherId);
-      if (!entity || otherId === id) return undefined;
-      let related = byId.get(otherId);
+      if (!entity || family.has(entity.id)) return undefined;
+      let related = byId.get(entity.id);
       if (!related) {
         related = { entity, relations: [], events: [] };
-        byId.set(otherId, related);
+        byId.set(entity.id, related);
       }
       return related;
     };
-    for (const relation of relations) {
-      entry(relation.subject === id ? relation.object : relation.subject)?.relations.push(relation);
-    }
+    for (const relation of relations) entry(otherOf(relation))?.relations.push(relation);
     for (const event of events) {
-      for (const otherId of new Set([...event.where, ...event.participants])) {
-        entry(otherId)?.events.push(event);
+      const shown = new Set<RelatedRows>();
+      for (const otherId of [...event.where, ...event.participants]) {
+        const related = entry(otherId);
+        if (related && !shown.has(related)) {
+          shown.add(related);
+          related.events.push(event);
+        }
       }
     }
     return [...byId.values()].sort(
@@ -303,9 +442,16 @@ export class KnowledgeReader {
     return { ...file, entities: [...file.entities, ...copies.map(copy)] };
   }
 
-  /** How many saved sources name the entity (the card's "in N of your articles"). */
+  /** How many saved sources name the entity, or one merged into it (the card's "in N of your articles"). */
   async sourcesNaming(entityId: string): Promise<number> {
-    return this.db.mentions.where('entity').equals(entityId).count();
+    const family = await this.family(entityId);
+    const mentions = await this.db.mentions.where('entity').anyOf(family).toArray();
+    return new Set(mentions.map((mention) => mention.source)).size;
+  }
+
+  /** Stored entities in use that may be the same as `entity`, for the reader to confirm (best first). */
+  async sameSuggestions(entity: Named): Promise<SameSuggestion[]> {
+    return sameSuggestions(this.db, entity, new Set((await this.ranks()).keys()));
   }
 
   /** The store's knowledge version (changes with every write that changes what is in use). */

@@ -24,4 +24,10 @@ export interface KnowledgeRequests {
   sourceNames(sourceId: string): Promise<NameMatch[]>;
   /** Stores an article the reader saved (one transaction); saving it again replaces it. */
   saveArticle(article: SavedArticle): Promise<Result<SaveOutcome, WriteError>>;
+  /** Takes `from` as `into` from now on; an error says why not (e.g. the reader said they are not the same). */
+  mergeEntities(from: string, into: string): Promise<Result<null, string>>;
+  unmergeEntity(from: string): Promise<void>;
+  markDistinct(a: string, b: string): Promise<void>;
+  /** Brings back a saved article removed a moment ago (the library's undo). */
+  restoreRemoved(datasetId: string): Promise<Result<DatasetRow, string>>;
 }

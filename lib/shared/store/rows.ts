@@ -5,6 +5,8 @@
 // file has it plus `dataset` (which dataset it belongs to: removing a dataset removes its rows) and `order` (its
 // place in the file's list: exporting gives back the file as it was imported). Rows carry no derived copies of
 // what the item already says, except where an index needs a flat list (events' sources, entities' names).
+
+import { nameWords } from '../kb/same-entity';
 import type { Dataset, Entity, Fact, KbEvent, Quote, Relation, Source } from '../kb/schema';
 import { foldKey } from './fold-key';
 
@@ -43,6 +45,35 @@ export interface DatasetRow {
   contentHash?: string;
   /** Set for a dataset carried over from an older release whose data could not be read; it has no rows. */
   damaged?: DatasetDamage;
+  /** A dataset of one source (every saved article): that source as the library lists it, without its text. */
+  article?: ArticleSummary;
+}
+
+export interface ArticleSummary {
+  sourceId: string;
+  title: string;
+  /** The publisher as the source names it, else the address's host. */
+  site?: string;
+  /** As the source states it. */
+  published?: string;
+  url?: string;
+}
+
+/** How the library lists a dataset's one source. */
+export function articleSummary(source: Source): ArticleSummary {
+  const summary: ArticleSummary = { sourceId: source.id, title: source.title };
+  let site = source.publisher;
+  if (!site && source.url) {
+    try {
+      site = new URL(source.url).hostname.replace(/^www\./, '');
+    } catch {
+      site = undefined;
+    }
+  }
+  if (site) summary.site = site;
+  if (source.published) summary.published = source.published;
+  if (source.url) summary.url = source.url;
+  return summary;
 }
 
 interface Owned {
@@ -51,8 +82,11 @@ interface Owned {
 }
 
 export type SourceRow = Source & Owned;
-/** `names`: every name and alias folded (lib/shared/store/fold-key.ts), indexed for look-up by name. */
-export type EntityRow = Entity & Owned & { names: string[] };
+/**
+ * `names`: every name and alias folded (lib/shared/store/fold-key.ts), indexed for look-up by name. `words`: the words
+ * of those names and their spelling keys (lib/shared/kb/same-entity.ts), indexed to find another name of it.
+ */
+export type EntityRow = Entity & Owned & { names: string[]; words: string[] };
 export type FactRow = Fact & Owned;
 export type QuoteRow = Quote & Owned;
 /** `sources`: the sources its evidence comes from, indexed (an event's article, its main event). */
@@ -70,6 +104,44 @@ export interface MentionRow {
   /** The dataset the source belongs to. */
   dataset: string;
   count: number;
+}
+
+/**
+ * One entity taken as another (`from` shows as `into` everywhere: its names highlight as `into`, its facts and
+ * quotes are `into`'s). Both rows stay as they were, so undoing the merge gives both back unchanged.
+ */
+export interface MergeRow {
+  from: string;
+  into: string;
+  /** Who decided: the reader, or the rule for certain merges (lib/shared/kb/same-entity.ts). */
+  how: 'reader' | 'certain';
+  at: string;
+  /** Entities that were merged into `from` and moved on to `into` with it: undoing this merge gives them back. */
+  followers?: string[];
+}
+
+/** Two entities the reader said are not the same: never suggested again. `pair` is both ids, sorted, joined by '|'. */
+export interface DistinctRow {
+  pair: string;
+  at: string;
+}
+
+/**
+ * A removed saved article, kept so its removal can be undone: its rows as they were, the mentions and merges that
+ * went with it, and the entities it owned that another article still names (handed to that article, handed back on
+ * undo).
+ */
+export interface TrashRow {
+  id: string;
+  at: string;
+  rows: DatasetRows;
+  mentions: MentionRow[];
+  merges: MergeRow[];
+  handedOver: { entity: string; to: string }[];
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
 /** Every row of one dataset, ready to store. */
@@ -115,12 +187,15 @@ export function toRows(
   };
   if (dataset.notes !== undefined) row.notes = dataset.notes;
   if (dataset.ignoredNames !== undefined) row.ignoredNames = dataset.ignoredNames;
+  const [only, ...more] = dataset.sources;
+  if (only && more.length === 0) row.article = articleSummary(only);
   return {
     dataset: row,
     sources: dataset.sources.map(owned<Source>(id)),
     entities: dataset.entities.map((entity, order) => ({
       ...owned<Entity>(id)(entity, order),
       names: entityNames(entity),
+      words: nameWords(entity),
     })),
     facts: dataset.facts.map(owned<Fact>(id)),
     quotes: dataset.quotes.map(owned<Quote>(id)),
@@ -150,7 +225,7 @@ const byOrder = (a: Owned, b: Owned) => a.order - b.order;
 
 /** An entity row as the file has the entity. */
 export function entityOfRow(row: EntityRow): Entity {
-  return strip(row, ['names']) as Entity;
+  return strip(row, ['names', 'words']) as Entity;
 }
 
 /** The dataset file the rows were made from, items in their original order (exportDataset of it round-trips). */

@@ -162,3 +162,59 @@ describe('exporting a saved article', () => {
     expect(parseDataset(file).ok).toBe(true);
   });
 });
+
+describe('undoing a removal', () => {
+  it('brings the article back as it was, with what it had handed to another article', async () => {
+    const { reader, requests } = knowledge.access;
+    await save(first);
+    await save(second);
+    const before = {
+      facts: await reader.facts('maria-testova'),
+      owner: (await reader.entity('maria-testova'))?.dataset,
+      naming: await reader.sourcesNaming('kyiv'),
+      datasets: await reader.datasets(),
+    };
+    await requests.removeDataset('saved-one');
+    expect((await reader.entity('maria-testova'))?.dataset).toBe('saved-two');
+    expect(await requests.restoreRemoved('saved-one')).toMatchObject({ ok: true });
+    expect(await reader.facts('maria-testova')).toEqual(before.facts);
+    expect((await reader.entity('maria-testova'))?.dataset).toBe(before.owner);
+    expect(await reader.sourcesNaming('kyiv')).toBe(before.naming);
+    expect(await reader.datasets()).toEqual(before.datasets);
+    // Once only: the trash gave it back.
+    expect(await requests.restoreRemoved('saved-one')).toEqual({
+      ok: false,
+      error: 'there is nothing to undo for it any more',
+    });
+  });
+
+  it('keeps only the latest few removals', async () => {
+    const { requests } = knowledge.access;
+    for (let i = 0; i < 7; i++) {
+      await save(
+        article(`n${i}`, `Maria Testova visited Kyiv ${i} times. Kyiv was ready ${i} times.`),
+      );
+      await requests.removeDataset(`saved-n${i}`);
+    }
+    expect(await knowledge.owner.db.trash.count()).toBe(5);
+    expect((await requests.restoreRemoved('saved-n0')).ok).toBe(false);
+    expect((await requests.restoreRemoved('saved-n6')).ok).toBe(true);
+  });
+});
+
+describe('the library', () => {
+  it('lists each article with its title, site, date and counts, without reading its text', async () => {
+    await save(first);
+    const row = (await knowledge.access.reader.datasets()).find((r) => r.id === 'saved-one');
+    expect(row).toMatchObject({
+      origin: 'saved',
+      counts: { entities: 2, quotes: 0, events: 0 },
+      article: {
+        sourceId: 'one-article',
+        title: 'Article one',
+        site: 'news.example',
+        url: 'https://news.example/one',
+      },
+    });
+  });
+});

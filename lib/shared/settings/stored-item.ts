@@ -42,6 +42,18 @@ type Read<T> = { value: T; problem?: { raw: unknown; reason: string; version: nu
 
 const MAX_ATTEMPTS = 5;
 
+/**
+ * Whether two values are the same JSON, whatever the order of their objects' keys: Chromium's storage gives an object
+ * back with its keys sorted, so a value read back after writing it is rarely in the order the schema wrote it.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  const sorted = (_key: string, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : value;
+  return JSON.stringify(a, sorted) === JSON.stringify(b, sorted);
+}
+
 function typeOfValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
@@ -165,7 +177,7 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
           // Re-check: a writer that does not share our lock (another browser context without
           // Web Locks) may have written in between; apply the change again on top of its value.
           const { raw, storedVersion } = await readRaw();
-          if (JSON.stringify(raw) === JSON.stringify(next) || attempt >= MAX_ATTEMPTS) return next;
+          if (sameJson(raw, next) || attempt >= MAX_ATTEMPTS) return next;
           current = interpret(raw, storedVersion).value;
         }
       });

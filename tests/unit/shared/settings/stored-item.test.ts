@@ -95,6 +95,30 @@ describe('migrations on start-up', () => {
     expect(entry?.reason).toMatch(/at sites\.0/);
   });
 
+  it('an update is applied once though the storage gives the object back with its keys sorted (Chromium)', async () => {
+    const item = define();
+    const local = fakeBrowser.storage.local;
+    const get = local.get.bind(local);
+    const sortedKeys = (value: unknown): unknown =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([key, inner]) => [key, sortedKeys(inner)]),
+          )
+        : value;
+    vi.spyOn(local, 'get').mockImplementation((async (keys?: Parameters<typeof get>[0]) =>
+      sortedKeys(await get(keys))) as typeof local.get);
+    // { sites, mode } in the schema's order; read back as { mode, sites }.
+    const change = vi.fn((value: z.infer<typeof V3>) => ({
+      ...value,
+      sites: [...value.sites, 'e.com'],
+    }));
+    await item.update(change);
+    expect(change).toHaveBeenCalledTimes(1);
+    expect(await item.get()).toEqual({ sites: ['e.com'], mode: 'only' });
+  });
+
   it('an update after a failed read builds on the fallback and keeps the bad value aside', async () => {
     await fakeBrowser.storage.local.set({ probe: 'garbage', probe$: { v: 3 } });
     const item = define();

@@ -1,7 +1,15 @@
 // The side panel's entity view: who or what it is, its facts with their sources, quotes, events, related entities.
-import type { EntityDetail, EntityRef, PageEntity, SourceSpan } from '../lib/pages/models';
+import type {
+  EntityDetail,
+  EntityRef,
+  PageEntity,
+  SourceSpan,
+  TimelineItem,
+} from '../lib/pages/models';
+import { calendarLabel } from '../lib/pages/timeline';
 import { EntityButton } from './EntityButton';
 import { KindIcon } from './KindIcon';
+import { SameEntities, type SameEntitiesProps } from './SameEntities';
 
 /** What the followed tab's page says about this entity. */
 export type EntityOnPage =
@@ -22,6 +30,8 @@ export interface EntityViewProps {
   onOpenEntity(entity: EntityRef): void;
   onOpenEvent(eventId: string): void;
   onOpenSource(span: SourceSpan): void;
+  /** Merging with entities of other sources, separating, "not the same" (absent: not offered). */
+  across?: Pick<SameEntitiesProps, 'onMerge' | 'onUnmerge' | 'onNotSame'>;
 }
 
 export function EntityView({
@@ -33,6 +43,7 @@ export function EntityView({
   onOpenEntity,
   onOpenEvent,
   onOpenSource,
+  across,
 }: EntityViewProps) {
   const otherAliases = entity.aliases.filter((alias) => alias !== entity.name);
   return (
@@ -66,8 +77,13 @@ export function EntityView({
         <section aria-labelledby="facts-heading" class="detail-section">
           <h2 id="facts-heading">Facts</h2>
           <ul class="facts">
-            {entity.facts.map((fact) => (
+            {entity.facts.map((fact, index) => (
               <li key={fact.id} class="fact">
+                {/* Grouped by source (most recent first): its line opens each group. */}
+                {fact.sourceLine &&
+                fact.span.sourceId !== entity.facts[index - 1]?.span.sourceId ? (
+                  <p class="fact-source">{fact.sourceLine}</p>
+                ) : null}
                 <details>
                   <summary>
                     {fact.text}
@@ -104,19 +120,35 @@ export function EntityView({
 
       {entity.events.length > 0 ? (
         <section aria-labelledby="events-heading" class="detail-section">
-          <h2 id="events-heading">Events</h2>
+          <h2 id="events-heading">Timeline</h2>
           <ol class="timeline">
             {entity.events.map((event) => (
-              <li key={event.id}>
+              <li
+                key={event.id}
+                data-event-id={event.id}
+                data-placement={event.placement}
+                data-date={event.date}
+              >
                 <button type="button" class="timeline-item" onClick={() => onOpenEvent(event.id)}>
+                  <span class="timeline-date">{placedAt(event)}</span>
                   {event.when ? <span class="when">{event.when}</span> : null}
                   <span class="event-title">{event.title}</span>
                   {event.where ? <span class="where">{event.where}</span> : null}
+                  {event.source ? <span class="event-source">{event.source}</span> : null}
                 </button>
               </li>
             ))}
           </ol>
         </section>
+      ) : null}
+
+      {across ? (
+        <SameEntities
+          entity={entity}
+          merged={entity.merged}
+          candidates={entity.candidates}
+          {...across}
+        />
       ) : null}
 
       {entity.related.length > 0 ? (
@@ -203,4 +235,11 @@ function OnPage({
       ) : null}
     </>
   );
+}
+
+/** Where the timeline puts an event, said so: its own date, its source's date (marked), or none. */
+function placedAt(event: TimelineItem): string {
+  if (event.placement === 'undated' || !event.date) return 'Undated';
+  const date = calendarLabel(event.date);
+  return event.placement === 'dated' ? date : `${date} (published; no date of its own)`;
 }

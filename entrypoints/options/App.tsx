@@ -12,10 +12,12 @@ import {
   backupFile,
   datasetFileText,
   importChosenFile,
+  importedMessage,
   listDatasets,
   prepareRestore,
   resetEverything,
 } from '../../lib/pages/datasets';
+import { downloadJson, downloadText, today } from '../../lib/pages/download';
 import { type KnowledgeAccess, pageKnowledge } from '../../lib/pages/knowledge-access';
 import type { DatasetIssue } from '../../lib/shared/kb/schema';
 import { ok, type Result } from '../../lib/shared/result';
@@ -42,17 +44,6 @@ import {
   watchStyles,
 } from '../../lib/shared/settings/store';
 import type { DatasetRow } from '../../lib/shared/store/rows';
-import { downloadJson, downloadText, today } from './download';
-
-/** "Imported Fixture set: 3 entities, …" for one dataset; each with its counts for several. */
-function importedMessage(entries: DatasetRow[]): string {
-  const counts = ({ counts: c }: DatasetRow) =>
-    `${c.entities} entities, ${c.quotes} quotes, ${c.events} events`;
-  const [only] = entries;
-  if (entries.length === 1 && only) return `Imported ${only.name}: ${counts(only)}.`;
-  const each = entries.map((entry) => `${entry.name} (${counts(entry)})`).join('; ');
-  return `Imported ${entries.length} datasets: ${each}.`;
-}
 
 interface Loaded {
   settings: Settings;

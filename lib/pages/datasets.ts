@@ -68,6 +68,16 @@ export async function backupFile(knowledge: KnowledgeAccess, only?: 'datasets'):
   return buildBackup(await importedForBackup(knowledge), only);
 }
 
+/** "Imported Fixture set: 3 entities, …" for one dataset; each with its counts for several. */
+export function importedMessage(entries: DatasetRow[]): string {
+  const counts = ({ counts: c }: DatasetRow) =>
+    `${c.entities} entities, ${c.quotes} quotes, ${c.events} events`;
+  const [only] = entries;
+  if (entries.length === 1 && only) return `Imported ${only.name}: ${counts(only)}.`;
+  const each = entries.map((entry) => `${entry.name} (${counts(entry)})`).join('; ');
+  return `Imported ${entries.length} datasets: ${each}.`;
+}
+
 /** Imports a chosen file through the background; a file too large for any import is refused unread. */
 export async function importChosenFile(
   knowledge: KnowledgeAccess,

@@ -19,6 +19,8 @@ export interface FactItem {
   /** The sentence of the source the fact was taken from. */
   sentence: string;
   span: SourceSpan;
+  /** "Title · site · date" of that source (lib/shared/source-line.ts). */
+  sourceLine?: string;
 }
 
 export interface QuoteItem {
@@ -58,9 +60,34 @@ export interface EntityDetail extends EntityRef {
   aliases: string[];
   facts: FactItem[];
   quotes: QuoteItem[];
-  /** In the article's order. */
-  events: EventSummary[];
+  /** Its events across sources in date order (lib/pages/timeline.ts). */
+  events: TimelineItem[];
   related: RelatedEntity[];
+  /** Entities of other sources shown as this one (merged), with who decided. */
+  merged: MergedEntity[];
+  /** Entities that may be this one, for the reader to confirm or set apart (best first). */
+  candidates: SameCandidate[];
+}
+
+export interface TimelineItem extends EventSummary {
+  /** By the date it happened, by its source's date (it states none: marked so), or at the end (no date at all). */
+  placement: 'dated' | 'by-source' | 'undated';
+  /** The date it is placed at, YYYY, YYYY-MM or YYYY-MM-DD; absent when undated. */
+  date?: string;
+  /** Its source, "Title · site · date". */
+  source?: string;
+}
+
+export interface MergedEntity {
+  entity: EntityRef;
+  /** 'certain': merged when stored (same full name and kind); 'reader': the reader said so. */
+  how: 'certain' | 'reader';
+}
+
+export interface SameCandidate {
+  entity: EntityRef;
+  /** Why it may be the same, in words ("same surname, with a title"). */
+  why: string;
 }
 
 export interface EventDetail extends EventSummary {

@@ -88,3 +88,26 @@ export function timeline<E extends TimelineEvent>(
   });
   return placed.map(({ event, placement }) => ({ event, placement }));
 }
+
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'June',
+  'July',
+  'Aug',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/** A calendar date as a reader reads it: "28 Aug 2025", "Aug 2025", "2025" (as precise as it is). */
+export function calendarLabel(date: CalendarDate): string {
+  const [year, month, day] = date.split('-');
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return year ?? date;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}

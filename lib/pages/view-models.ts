@@ -1,7 +1,9 @@
 // The panel's plain models (entity, event, source, search results), read from the knowledge store view by view.
 import type { Evidence, KbEvent, Quote, Relation } from '../shared/kb/schema';
 import type { NameMatch } from '../shared/messaging';
+import { sourceLine } from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
+import type { SourceRow } from '../shared/store/rows';
 import type { PanelKnowledge } from './knowledge';
 import type { KnowledgeAccess, KnowledgeRequests } from './knowledge-access';
 import type {
@@ -15,8 +17,10 @@ import type {
   SourceDocument,
   SourceSegment,
   SourceSpan,
+  TimelineItem,
 } from './models';
 import { bestEntityFor, bestEntityQuery, type SearchCorpus, SearchIndex } from './search';
+import { publishedDay, timeline } from './timeline';
 
 /** What a figure counts, in words, from its kind and unit: "people killed", "buildings damaged". */
 function figureLabel(kind: string, unit: string | undefined): string {
@@ -70,14 +74,26 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
   const entity = async (id: string): Promise<EntityDetail | undefined> => {
     const found = await reader.entity(id);
     if (!found) return undefined;
-    const [facts, quotes, events, related] = await Promise.all([
+    const [facts, quotes, events, related, merged, candidates] = await Promise.all([
       reader.facts(id),
       reader.quotes(id),
       reader.events(id),
       reader.related(id),
+      reader.mergedInto(found.id),
+      reader.sameSuggestions(found),
     ]);
     const spans = [...facts.map((fact) => fact.evidence), ...quotes.map((quote) => quote.evidence)];
-    const sentences = await reader.sentences(spans);
+    const firstOf = (event: KbEvent) => event.evidence[0] as Evidence;
+    // Each source read once: for the sentences, and for the line and date that place its items.
+    const sources = await sourceRows(reader, [
+      ...spans.map((evidence) => evidence.source),
+      ...events.map((event) => firstOf(event).source),
+    ]);
+    const sentences = spans.map(
+      (evidence) => sources.get(evidence.source)?.text.slice(evidence.start, evidence.end) ?? '',
+    );
+    const lines = new Map([...sources.values()].map((row) => [row.id, sourceLine(row)]));
+    const days = new Map([...sources.values()].map((row) => [row.id, publishedDay(row.published)]));
     const known = await refs([
       ...events.flatMap((event) => event.where),
       ...related.flatMap((other) => other.relations.flatMap((r) => [r.subject, r.object])),
@@ -91,6 +107,29 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
     /** Article order: sources in the reader's order of datasets, then where the sentence starts. */
     const byOrder = (a: SourceSpan, b: SourceSpan) =>
       (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.start - b.start;
+    /** The most recently published source first (undated ones after), then article order. */
+    const byRecency = (a: SourceSpan, b: SourceSpan) => {
+      const [da, db] = [days.get(a.sourceId), days.get(b.sourceId)];
+      const dated = Number(db !== undefined) - Number(da !== undefined);
+      return dated || (db ?? '').localeCompare(da ?? '') || byOrder(a, b);
+    };
+    const dated = events.map((event) => {
+      const source = sources.get(firstOf(event).source);
+      return {
+        ...eventSummary(event, name),
+        ...(event.date ? { date: event.date } : {}),
+        at: span(firstOf(event)),
+        source: { id: firstOf(event).source, published: source?.published },
+      };
+    });
+    // Words without a stored date ("last week") are resolved against their source's day: the extraction code that
+    // knows how is loaded only when an event needs it.
+    const undated = dated.some((event) => !event.date && event.when);
+    const resolve = undated ? (await import('./extract/events')).resolveWhen : undefined;
+    const ordered = timeline(
+      dated.sort((a, b) => byOrder(a.at, b.at)),
+      resolve,
+    );
     return {
       ...toRef(found),
       description: found.description,
@@ -101,18 +140,21 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
           text: fact.text,
           sentence: sentences[i] ?? '',
           span: span(fact.evidence),
+          sourceLine: lines.get(fact.evidence.source),
         }))
-        .sort((a, b) => byOrder(a.span, b.span)),
+        .sort((a, b) => byRecency(a.span, b.span)),
       quotes: quotes
         .map((quote, i) => quoteItem(quote, toRef(found), sentences[facts.length + i] ?? ''))
         .sort((a, b) => byOrder(a.span, b.span)),
-      events: events
-        .map((event) => ({
-          summary: eventSummary(event, name),
-          at: span(event.evidence[0] as Evidence),
-        }))
-        .sort((a, b) => byOrder(a.at, b.at))
-        .map(({ summary }) => summary),
+      events: ordered.map(({ event, placement }): TimelineItem => {
+        const { at, source, date: _, ...summary } = event;
+        return {
+          ...summary,
+          placement: placement.by,
+          ...(placement.by === 'undated' ? {} : { date: placement.date }),
+          ...(lines.get(source.id) ? { source: lines.get(source.id) } : {}),
+        };
+      }),
       related: related.map((other): RelatedEntity => {
         const relation = other.relations[0];
         const event = other.events[0];
@@ -125,6 +167,8 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
               : undefined,
         };
       }),
+      merged: merged.map(({ entity: other, how }) => ({ entity: toRef(other), how })),
+      candidates: candidates.map(({ entity: other, why }) => ({ entity: toRef(other), why })),
     };
   };
 
@@ -312,4 +356,13 @@ function segmentLine(
     segments.push(segment);
   }
   return segments;
+}
+
+/** The sources of `ids` in use, each read once. */
+async function sourceRows(
+  reader: KnowledgeReader,
+  ids: readonly string[],
+): Promise<Map<string, SourceRow>> {
+  const rows = await Promise.all([...new Set(ids)].map((id) => reader.source(id)));
+  return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
 }

@@ -203,6 +203,9 @@ describe('chromium: popup', () => {
     // The content script runs, applies the stored state and says so: the page stays unmarked.
     await afterStateApplied(reopened, tabIdOf(again), () => again.reload({ waitUntil: 'load' }));
     expect(await highlighted(again)).toBe(0);
+    // The popup reads the reloaded page again after the page says it applied its state: while the
+    // page reloads it may briefly say it can't read it, so wait for the switch to come back.
+    await reopened.waitForSelector('#site-switch', { timeout: 10_000 });
     await reopened.click('#site-switch');
     await waitForHighlights(again, 'some');
   }, 120_000);

@@ -113,12 +113,16 @@ export class KnowledgeWriter {
    * Every id of `incoming` that a stored dataset (enabled or not) or an earlier dataset of the same batch already
    * uses, as issues: nothing is ever overwritten.
    */
-  private async collisions(incoming: readonly Incoming[]): Promise<DatasetIssue[]> {
+  private async collisions(
+    incoming: readonly Incoming[],
+    /** Per dataset, entities that are copies of stored ones (named, not stored): no clash. */
+    copies: readonly ReadonlySet<string>[] = [],
+  ): Promise<DatasetIssue[]> {
     const { db } = this;
     const issues: DatasetIssue[] = [];
     const names = new Map((await db.datasets.toArray()).map((row) => [row.id, row.name]));
     const batch = new Map<string, Map<string, string>>();
-    for (const { dataset, path = '' } of incoming) {
+    for (const [i, { dataset, path = '' }] of incoming.entries()) {
       const at = (rest: string) => (path ? `${path}.${rest}` : rest);
       const clash = names.get(dataset.id);
       if (clash !== undefined) {
@@ -132,6 +136,7 @@ export class KnowledgeWriter {
         const stored = await db[collection].bulkGet(items.map((item) => item.id));
         const earlier = batch.get(collection) ?? new Map<string, string>();
         items.forEach((item, index) => {
+          if (collection === 'entities' && copies[i]?.has(item.id)) return;
           const owner = stored[index]?.dataset ?? earlier.get(item.id);
           if (owner !== undefined) {
             issues.push({
@@ -173,10 +178,28 @@ export class KnowledgeWriter {
     try {
       await this.transact(async () => {
         for (const id of replaced) await this.deleteRows(id);
-        // Inside the transaction: two imports at once can't both take an id.
-        const issues = await this.collisions(incoming);
+        // Copies of stored entities (what an exported saved article carries of the entities it names) are named,
+        // not stored twice; everything else must be new. Inside the transaction: two imports at once can't both
+        // take an id.
+        const copies = await Promise.all(rows.map((row) => this.copiesOfStored(row.entities)));
+        rows.forEach((row, i) => {
+          const copied = copies[i] as Set<string>;
+          row.entities = row.entities.filter((entity) => !copied.has(entity.id));
+        });
+        const issues = await this.collisions(incoming, copies);
+
         if (issues.length > 0) throw new Refused(issues);
-        for (const row of rows) await this.put(row);
+        for (const [i, row] of rows.entries()) {
+          await this.put(row);
+          const source = row.sources[0]?.id;
+          const copied = [...(copies[i] as Set<string>)];
+          if (source && copied.length > 0)
+            await this.db.mentions.bulkPut(
+              copied.map((entity) => ({ source, entity, dataset: row.dataset.id, count: 1 })),
+            );
+          // The same resolution as a saved article: certainly the same as a stored entity, merged.
+          await this.mergeCertain(row.entities);
+        }
       });
     } catch (error) {
       if (error instanceof Refused) return err({ kind: 'invalid', issues: error.issues });
@@ -345,6 +368,23 @@ export class KnowledgeWriter {
         break;
       }
     }
+  }
+
+  /**
+   * Ids of `entities` that are copies of stored ones: the same id, kind and name, and no evidence of their own (an
+   * exported dataset carries the entities it names so; lib/shared/store/read.ts datasetFile).
+   */
+  private async copiesOfStored(entities: readonly EntityRow[]): Promise<Set<string>> {
+    const candidates = entities.filter((entity) => !entity.descriptionEvidence);
+    const stored = await this.db.entities.bulkGet(candidates.map((entity) => entity.id));
+    return new Set(
+      candidates
+        .filter((entity, i) => {
+          const other = stored[i];
+          return other !== undefined && other.kind === entity.kind && other.name === entity.name;
+        })
+        .map((entity) => entity.id),
+    );
   }
 
   /** Lists a dataset that could not be read (carried over damaged); it has no items. */

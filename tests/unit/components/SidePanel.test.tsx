@@ -139,7 +139,7 @@ describe('views and history', () => {
     expect(screen.getByText(/accused Russian President Vladimir Putin/)).toBeTruthy();
     expect(screen.getByText('“senseless”')).toBeTruthy();
     // An event in the article's own terms: "Thursday", not a computed date.
-    const events = screen.getByRole('region', { name: 'Events' });
+    const events = screen.getByRole('region', { name: 'Timeline' });
     expect(events.textContent).toContain('Thursday');
 
     fireEvent.click(within(events).getByRole('button'));

@@ -123,9 +123,12 @@ export const starmer: EntityDetail = {
       title: 'Russian missile and drone attack on Kyiv',
       when: 'Thursday',
       where: 'Kyiv',
+      placement: 'undated',
     },
   ],
   related: [{ id: 'putin', name: 'Vladimir Putin', kind: 'person', relation: 'accused' }],
+  merged: [],
+  candidates: [],
 };
 
 export const attack: EventDetail = {

@@ -2,7 +2,12 @@
 // source's date, undated events placed by their source's date and marked so, the rest last.
 import { describe, expect, it } from 'vitest';
 import { resolveWhen } from '../../../lib/pages/extract/events';
-import { publishedDay, type TimelineEvent, timeline } from '../../../lib/pages/timeline';
+import {
+  calendarLabel,
+  publishedDay,
+  type TimelineEvent,
+  timeline,
+} from '../../../lib/pages/timeline';
 
 const event = (
   id: string,
@@ -85,5 +90,14 @@ describe('timeline', () => {
   it('ignores a stored date that is not a calendar date', () => {
     const [entry] = timeline([event('odd', '2025-01-01', { date: '2025-13-40' })]);
     expect(entry?.placement).toEqual({ by: 'by-source', date: '2025-01-01' });
+  });
+});
+
+describe('calendarLabel', () => {
+  it('writes a day, a month or a year as precise as it is', () => {
+    expect(calendarLabel('2025-08-28')).toBe('28 Aug 2025');
+    expect(calendarLabel('2025-09-02')).toBe('2 Sept 2025');
+    expect(calendarLabel('2025-06')).toBe('June 2025');
+    expect(calendarLabel('2024')).toBe('2024');
   });
 });

@@ -2,7 +2,10 @@
 import { useState } from 'preact/hooks';
 import type { PageStatus } from '../lib/pages/followed-page';
 import type { EntityRef, PageGroup } from '../lib/pages/models';
+import type { Marking } from '../lib/shared/marking';
 import { EmptyState } from './EmptyState';
+import { MarkingChoice } from './MarkingChoice';
+import { MarkingNote } from './MarkingNote';
 import { Notice } from './Notice';
 import { PageEntityList } from './PageEntityList';
 import { Switch } from './Switch';
@@ -13,10 +16,17 @@ export interface PopupViewProps {
   globalOn: boolean;
   /** Whether the page's site is highlighted when the global switch is on. */
   siteOn: boolean;
+  /** How much the page's site is marked: its own choice (`markingOwn`) or the default. */
+  marking: Marking;
+  markingOwn: boolean;
   muted: EntityRef[];
   /** How many stored values could not be read and were set aside (kept for export in options). */
   setAside?: number;
   onSiteChange(on: boolean): void;
+  /** A choice for this site only. */
+  onMarkingChange(patch: Partial<Marking>): void;
+  /** The site follows the default again. */
+  onMarkingDefault(): void;
   onGlobalChange(on: boolean): void;
   onOpenEntity(entity: EntityRef): void;
   onOpenPanel(): void;
@@ -69,14 +79,34 @@ export function PopupView(props: PopupViewProps) {
         ) : page.status === 'loading' ? (
           <p class="muted">Reading the page…</p>
         ) : host ? (
-          <Switch
-            id="site-switch"
-            label="Highlight on this site"
-            checked={siteOn}
-            disabled={!globalOn}
-            hint={globalOn ? undefined : 'Turn Backstory on to choose per site.'}
-            onChange={props.onSiteChange}
-          />
+          <>
+            <Switch
+              id="site-switch"
+              label="Highlight on this site"
+              checked={siteOn}
+              disabled={!globalOn}
+              hint={globalOn ? undefined : 'Turn Backstory on to choose per site.'}
+              onChange={props.onSiteChange}
+            />
+            <MarkingChoice
+              id="site-marking"
+              value={props.marking}
+              disabled={!globalOn || !siteOn}
+              onChange={props.onMarkingChange}
+            />
+            <p class="hint marking-source">
+              {props.markingOwn ? (
+                <>
+                  This site’s own choice.{' '}
+                  <button type="button" class="link" onClick={props.onMarkingDefault}>
+                    Use the default
+                  </button>
+                </>
+              ) : (
+                'The default for every site (options); a change here is for this site only.'
+              )}
+            </p>
+          </>
         ) : null}
         <Switch
           id="global-switch"
@@ -174,16 +204,22 @@ function PageSummary(props: PopupViewProps) {
   if (page.found.length === 0) {
     return (
       <EmptyState title="Nothing from the knowledge base here">
-        <p>No person, organization or place Backstory knows is named on this page.</p>
+        <p>
+          No person, organization or place Backstory knows is named{' '}
+          {page.marking.scope === 'article' ? 'in this page’s article' : 'on this page'}.
+        </p>
       </EmptyState>
     );
   }
   return (
-    <PageEntityList
-      groups={page.found}
-      headingLevel={3}
-      actionTitle="Open in the side panel"
-      onSelect={props.onOpenEntity}
-    />
+    <>
+      <PageEntityList
+        groups={page.found}
+        headingLevel={3}
+        actionTitle="Open in the side panel"
+        onSelect={props.onOpenEntity}
+      />
+      <MarkingNote marking={page.marking} />
+    </>
   );
 }

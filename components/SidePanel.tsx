@@ -12,6 +12,7 @@ import { EmptyState } from './EmptyState';
 import { type EntityOnPage, EntityView } from './EntityView';
 import { EventView } from './EventView';
 import { LibraryView, type LibraryViewProps } from './LibraryView';
+import { MarkingNote } from './MarkingNote';
 import { Notice, type NoticeTone } from './Notice';
 import { PageEntityList } from './PageEntityList';
 import { SaveView } from './SaveView';
@@ -578,20 +579,24 @@ function PageBody(props: CurrentViewProps & { onDetails(entity: EntityRef): void
         return (
           <EmptyState title="Nothing from the knowledge base on this page">
             <p>
-              No person, organization or place that Backstory knows is named here. Search to look
-              someone up anyway.
+              No person, organization or place that Backstory knows is named{' '}
+              {page.marking.scope === 'article' ? 'in its article' : 'here'}. Search to look someone
+              up anyway.
             </p>
           </EmptyState>
         );
       }
       return (
-        <PageEntityList
-          groups={page.found}
-          actionTitle="Show the next mention on the page"
-          position={props.focusPosition}
-          onSelect={(entity) => props.onShowOnPage(entity.id)}
-          onDetails={props.onDetails}
-        />
+        <>
+          <PageEntityList
+            groups={page.found}
+            actionTitle="Show the next mention on the page"
+            position={props.focusPosition}
+            onSelect={(entity) => props.onShowOnPage(entity.id)}
+            onDetails={props.onDetails}
+          />
+          <MarkingNote marking={page.marking} />
+        </>
       );
   }
 }

@@ -6,6 +6,7 @@ import { PageController } from '../../lib/content/page/controller';
 import { type SliceScheduler, sliceScheduler } from '../../lib/content/page/slices';
 import { DEFAULT_HIGHLIGHT_CSS } from '../../lib/shared/highlight-css';
 import { DEFAULT_KIND_STYLES, type EntityKind } from '../../lib/shared/kinds';
+import { DEFAULT_MARKING } from '../../lib/shared/marking';
 import {
   type ContenderConfig,
   FrameClock,
@@ -122,6 +123,7 @@ async function run(config: ContenderConfig): Promise<RunResult> {
     on: true,
     styles: DEFAULT_KIND_STYLES,
     muted: [],
+    marking: DEFAULT_MARKING,
     dictionaryVersion: 'bench',
   });
   // setState attaches the highlights, adopts their sheet and samples the viewport (elementFromPoint).

@@ -14,6 +14,7 @@ import {
 } from '../../lib/background/panel-requests';
 import { backgroundMessenger } from '../../lib/shared/messaging';
 import { isHighlightingOn } from '../../lib/shared/settings/site-list';
+import { markingFor } from '../../lib/shared/settings/site-marking';
 import { getMuted, getSettings, getStyles, mute } from '../../lib/shared/settings/store';
 import { showPanel } from '../../lib/shared/show-panel';
 
@@ -43,6 +44,7 @@ export default defineBackground(() => {
       on: isHighlightingOn(settings, url),
       styles,
       muted,
+      marking: markingFor(settings, url),
       dictionaryVersion: String(version),
     };
   });

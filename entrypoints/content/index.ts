@@ -1,10 +1,8 @@
 // Content script: wires the page controller to the background, storage changes, the card and tab messages.
-// First: before webextension-polyfill looks for a global `browser` (see the module).
-import '../../lib/content/page/browser-global';
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installHoverCard } from '../../lib/content/card/controller';
 import { isCardHost } from '../../lib/content/card/host';
+import { browser } from '../../lib/content/extension-api';
 import { browserHighlightEnv, Highlighter } from '../../lib/content/highlight/highlighter';
 import { PageController } from '../../lib/content/page/controller';
 import { ignoreForgedRestarts } from '../../lib/content/page/forged-restart';

@@ -4,6 +4,7 @@ import { Notice } from '../../components/Notice';
 import { OptionsAppearance } from '../../components/OptionsAppearance';
 import { OptionsBackup, type RestoreOffer } from '../../components/OptionsBackup';
 import { type ImportOutcome, OptionsDatasets } from '../../components/OptionsDatasets';
+import { OptionsMarking } from '../../components/OptionsMarking';
 import { OptionsMuted } from '../../components/OptionsMuted';
 import { OptionsQuarantine } from '../../components/OptionsQuarantine';
 import { OptionsSites } from '../../components/OptionsSites';
@@ -28,10 +29,12 @@ import {
 import type { QuarantineEntry, Settings, Styles } from '../../lib/shared/settings/schema';
 import {
   addSite,
+  clearSiteMarking,
   getMuted,
   getSettings,
   getStyles,
   removeSite,
+  setDefaultMarking,
   setEnabled,
   setKindStyle,
   setMode,
@@ -180,6 +183,11 @@ export function App({ knowledge = defaultKnowledge() }: { knowledge?: KnowledgeA
         onMode={(mode) => void setMode(mode)}
         onAdd={addSite}
         onRemove={(key) => void removeSite(key)}
+      />
+      <OptionsMarking
+        settings={state.settings}
+        onDefault={(patch) => void setDefaultMarking(patch)}
+        onClearSite={(key) => void clearSiteMarking(key)}
       />
       <OptionsAppearance
         styles={state.styles}

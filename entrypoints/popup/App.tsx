@@ -11,16 +11,20 @@ import {
 import { groupStatus } from '../../lib/pages/group';
 import { pageKnowledge } from '../../lib/pages/knowledge-access';
 import type { EntityRef } from '../../lib/pages/models';
+import { DEFAULT_MARKING } from '../../lib/shared/marking';
 import type { PanelTarget } from '../../lib/shared/messaging';
 import { readQuarantine, watchQuarantine } from '../../lib/shared/settings/quarantine';
 import type { Settings } from '../../lib/shared/settings/schema';
 import { isHighlightingOn } from '../../lib/shared/settings/site-list';
+import { markingFor, siteMarkingFor } from '../../lib/shared/settings/site-marking';
 import {
+  clearSiteMarking,
   getMuted,
   getSettings,
   mute,
   setEnabled,
   setHighlightingForUrl,
+  setMarkingForUrl,
   unmute,
   watchMuted,
   watchSettings,
@@ -88,6 +92,8 @@ export function App() {
   const globalOn = settings?.enabled ?? true;
   // Whether the site is on when the global switch is: judged with the global switch forced on.
   const siteOn = settings && url ? isHighlightingOn({ ...settings, enabled: true }, url) : true;
+  const ownMarking = settings && url ? siteMarkingFor(settings, url) : null;
+  const marking = settings && url ? markingFor(settings, url) : DEFAULT_MARKING;
 
   const openInPanel = (target: PanelTarget) => {
     // Called inside the click: showPanel opens the panel before it awaits anything (a user gesture is needed).
@@ -106,8 +112,16 @@ export function App() {
       siteOn={siteOn}
       muted={muted}
       setAside={setAside}
+      marking={marking}
+      markingOwn={ownMarking !== null}
       onSiteChange={(on) => {
         if (url) void setHighlightingForUrl(url, on);
+      }}
+      onMarkingChange={(patch) => {
+        if (url) void setMarkingForUrl(url, patch);
+      }}
+      onMarkingDefault={() => {
+        if (ownMarking) void clearSiteMarking(ownMarking.key);
       }}
       onGlobalChange={(on) => void setEnabled(on)}
       onOpenEntity={(entity) => openInPanel({ view: 'entity', entityId: entity.id })}

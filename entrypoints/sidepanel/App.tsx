@@ -41,7 +41,7 @@ import {
 import { SaveFlow } from '../../lib/pages/save-flow';
 import { panelKnowledge } from '../../lib/pages/view-models';
 import { clearLanding, takeLanding, watchLanding } from '../../lib/shared/landing';
-import { backgroundMessenger, type PanelTarget } from '../../lib/shared/messaging';
+import type { PanelTarget } from '../../lib/shared/messaging';
 import { setEnabled, setHighlightingForUrl } from '../../lib/shared/settings/store';
 
 const pinned = pinnedTabId(location.search);
@@ -62,7 +62,6 @@ function saveFlow(onSession: (session: SaveSession | null) => void): SaveFlow {
           tab: async () => resolveTab(pinned, await hostReady),
           copyPage: readPageCopy,
           reader: access.reader,
-          dictionary: () => backgroundMessenger.sendMessage('getDictionary', undefined),
           extraction,
           parse: (html) => new DOMParser().parseFromString(withoutEventHandlers(html), 'text/html'),
         }),

@@ -2,6 +2,7 @@
 // entrypoint checks each message and calls these; tests call them directly.
 
 import { parseDataset } from '../shared/kb/parse';
+import { decideMatches } from '../shared/match/resolve';
 import type { NameMatch } from '../shared/messaging';
 import { err, ok } from '../shared/result';
 import type { KnowledgeRequests } from '../shared/store/requests';
@@ -12,12 +13,12 @@ import { discardLegacyQuarantine } from './store/legacy-damage';
 export function answerKnowledgeRequests(knowledge: KnowledgeOwner): KnowledgeRequests {
   const ready = () => knowledge.ready;
 
-  /** Where the dictionary's names occur in `text`, by the page matcher's rules. */
+  /** Where the dictionary's names occur in `text`, by the page matcher's rules (shared names decided by the text). */
   async function names(text: string): Promise<NameMatch[]> {
     const { entries, matcher } = await knowledge.matcher();
-    return matcher.find(text).flatMap(({ entity, start, end }) => {
+    return decideMatches(matcher.find(text), entries).flatMap(({ entity, start, end }) => {
       const entry = entries[entity];
-      return entry ? [{ entityId: entry.entityId, start, end }] : [];
+      return entry && 'entityId' in entry ? [{ entityId: entry.entityId, start, end }] : [];
     });
   }
 

@@ -5,7 +5,6 @@
 // per knowledge version, right after the write that changed it, and kept in the store too: a restarted service
 // worker (Chrome stops an idle one after 30 s) reads them back instead of building again.
 import seed from '../../assets/kb/seed.json';
-import { dictionaryItem } from '../shared/kb/dictionary';
 import { parseDataset } from '../shared/kb/parse';
 import { buildMatcherTables, type Matcher, matcherFromTables } from '../shared/match/matcher';
 import { decodeTables, type EncodedTables, encodeTables } from '../shared/match/tables-transfer';
@@ -13,17 +12,22 @@ import type { DictionaryEntry } from '../shared/messaging';
 import { type KnowledgeDb, knowledgeDb } from '../shared/store/db';
 import { KnowledgeReader } from '../shared/store/read';
 import { announceKnowledge } from '../shared/store/signal';
+import { buildPageDictionary, sharingEntityIds, withSupports } from './page-dictionary';
 import { type MigrationReport, migrateLegacyDatasets } from './store/migrate';
 import { KnowledgeWriter } from './store/writer';
 
 /** What every frame gets: the entries (index = the matcher's entity number) and the matcher's tables. */
 export interface Dictionary {
   version: number;
+  /** How the entries were built (DICTIONARY_FORMAT): a copy kept by an earlier release is built again. */
+  format: number;
   entries: DictionaryEntry[];
   tables: EncodedTables;
 }
 
 const DICTIONARY_KEY = 'dictionary';
+/** 2: shared names, other places and language-bound names (lib/background/page-dictionary.ts). */
+const DICTIONARY_FORMAT = 2;
 
 /** FNV-1a over the text: tells this build's bundled dataset from the stored copy without parsing either. */
 export function contentHash(text: string): string {
@@ -110,16 +114,19 @@ export class KnowledgeOwner {
 
   private async loadOrBuild(version: number): Promise<Dictionary> {
     const kept = (await this.db.meta.get(DICTIONARY_KEY))?.value as Dictionary | undefined;
-    if (kept?.version === version) return kept;
+    if (kept?.version === version && kept.format === DICTIONARY_FORMAT) return kept;
+    // Merged entities come as one, with their members' names (main's merges); the page decides shared names.
     const entities = await this.reader.dictionaryEntities();
-    const entries = entities
-      .map(dictionaryItem)
-      .map(
-        ({ entityId, kind, aliases, excludes }): DictionaryEntry =>
-          excludes ? { entityId, kind, aliases, excludes } : { entityId, kind, aliases },
-      );
+    const built = buildPageDictionary(entities);
+    const sharing = sharingEntityIds(built);
+    const entries = withSupports(built, await this.reader.linkedIds(sharing));
     // Sent to every frame: ~110 KB as JSON for the seed (lib/shared/match/tables-transfer.ts).
-    const dictionary = { version, entries, tables: encodeTables(buildMatcherTables(entries)) };
+    const dictionary = {
+      version,
+      format: DICTIONARY_FORMAT,
+      entries,
+      tables: encodeTables(buildMatcherTables(entries)),
+    };
     // Kept only if no write came in meanwhile (the next build keeps its own).
     await this.db.transaction('rw', this.db.meta, async () => {
       const current = (await this.db.meta.get('version'))?.value ?? 0;

@@ -1,5 +1,6 @@
 // "Look up in Backstory": turns a selection into the side panel view that answers it.
 import { compileMatcher, type Matcher } from '../shared/match/matcher';
+import { decideMatches } from '../shared/match/resolve';
 import type { DictionaryEntry, PanelTarget } from '../shared/messaging';
 
 /** Selections longer than this are searched as they are cut. */
@@ -66,11 +67,12 @@ export function lookupTarget(
   matcher: Matcher = matcherFor(dictionary),
 ): PanelTarget {
   const text = selection.trim().slice(0, MAX_SELECTION);
-  for (const match of matcher.find(text)) {
+  // A name several entities share lands on one only if the selection itself decides it.
+  for (const match of decideMatches(matcher.find(text), dictionary)) {
     if (!isLeadingFiller(text.slice(0, match.start))) continue;
     if (!AFTER.test(text.slice(match.end))) continue;
     const entry = dictionary[match.entity];
-    if (entry) return { view: 'entity', entityId: entry.entityId };
+    if (entry && 'entityId' in entry) return { view: 'entity', entityId: entry.entityId };
   }
   return { view: 'search', query: text };
 }

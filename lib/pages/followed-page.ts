@@ -1,5 +1,6 @@
 // The page the popup and side panel are about: which tab they follow, what its content script found there, and when that changes.
 import { browser } from 'wxt/browser';
+import type { Marking } from '../shared/marking';
 import type { FocusResult, PageMentions } from '../shared/messaging';
 import { CONTENT_SCRIPT_PING, panelMessenger, tabMessenger } from '../shared/messaging';
 import type { PageCopyResult } from '../shared/page-copy';
@@ -209,7 +210,8 @@ export type PageStatus<Found = PageMentions['entities']> =
   | { status: 'unreachable'; host: string | null }
   /** Highlighting is off for the page's site, or everywhere (`globalOff`): the page was not read. */
   | { status: 'off'; host: string | null; globalOff: boolean }
-  | { status: 'ready'; host: string | null; found: Found };
+  /** `marking`: how much the page marks, as its tab applied it (what the counts are of). */
+  | { status: 'ready'; host: string | null; marking: Marking; found: Found };
 
 /** One reading of the followed page. */
 export interface FollowedPage {
@@ -298,9 +300,9 @@ async function readStatus(tab: FollowedTab): Promise<{ status: PageStatus; url?:
   if (reading.kind === 'unreachable') {
     return { status: { status: 'unreachable', host: hostOf(reading.url) } };
   }
-  const { url, active, entities } = reading.mentions;
+  const { url, active, marking, entities } = reading.mentions;
   const host = hostOf(url);
-  if (active) return { status: { status: 'ready', host, found: entities }, url };
+  if (active) return { status: { status: 'ready', host, marking, found: entities }, url };
   // The tab only knows it is off; which switch turned it off is the settings' to say.
   const { enabled } = await getSettings();
   return { status: { status: 'off', host, globalOff: !enabled }, url };

@@ -5,15 +5,14 @@
 // code in it), and Chrome's service worker has no DOMParser. The extraction library is loaded on demand (its own
 // chunk: compromise and chrono-node would otherwise slow every panel's first paint) and warmed up while idle.
 //
-// Known entities come from the store (`dictionaryEntities`: what the background builds its dictionary from, in its
-// order, an entity carrying the names of those merged into it) and their matcher from the background's tables
-// (`getDictionary`), never compiled here; both are read until they agree on the knowledge version and the order of
-// entities, so a save elsewhere in between can't misalign them.
+// Known entities come from the store (`dictionaryEntities`: what the background builds its dictionary from, an
+// entity carrying the names of those merged into it), read until the knowledge version holds still, and their
+// matcher is compiled here. (The background's tables are not reused: its dictionary decides shared names such as
+// "Washington" per page, entries the extraction does not take; compiling the seed's takes milliseconds, a
+// 20,000-entity library's about a second, paid once per save.)
 import { type DictionaryItem, dictionaryItem } from '../shared/kb/dictionary';
 import type { Dataset } from '../shared/kb/schema';
-import { type Matcher, matcherFromTables } from '../shared/match/matcher';
-import { decodeTables, type EncodedTables } from '../shared/match/tables-transfer';
-import type { DictionaryEntry } from '../shared/messaging';
+import { compileMatcher, type Matcher } from '../shared/match/matcher';
 import type { PageCopy } from '../shared/page-copy';
 import { err, ok, type Result } from '../shared/result';
 import type { KnowledgeReader } from '../shared/store/read';
@@ -61,8 +60,6 @@ export interface ReadDeps {
     KnowledgeReader,
     'version' | 'dictionaryEntities' | 'entityIds' | 'datasets' | 'source'
   >;
-  /** The background's dictionary with its matcher tables (`getDictionary`). */
-  dictionary(): Promise<{ version: string; entries: DictionaryEntry[]; tables: EncodedTables }>;
   /** The extraction library (a chunk of its own, loaded on first use). */
   extraction(): Promise<Extraction>;
   parse(html: string): Document;
@@ -78,7 +75,7 @@ export interface Extraction {
   ): Result<Draft, ExtractFailure>;
 }
 
-/** Times the store and the background's dictionary may disagree (a write in between) before giving up. */
+/** Times the store may change while its entities are read (a write in between) before giving up. */
 const DICTIONARY_ATTEMPTS = 3;
 
 interface KnownEntities {
@@ -87,26 +84,14 @@ interface KnownEntities {
   rows: EntityRow[];
 }
 
-/** The known entities and their matcher, read until the store and the background's tables agree. */
+/** The known entities and their matcher, read while the knowledge version holds still. */
 async function knownEntities(deps: ReadDeps): Promise<KnownEntities | null> {
   for (let attempt = 0; attempt < DICTIONARY_ATTEMPTS; attempt++) {
     const before = await deps.reader.version();
-    const [rows, dictionary] = await Promise.all([
-      deps.reader.dictionaryEntities(),
-      deps.dictionary(),
-    ]);
-    const after = await deps.reader.version();
-    const aligned =
-      before === after &&
-      dictionary.version === String(after) &&
-      rows.length === dictionary.entries.length &&
-      rows.every((row, i) => row.id === dictionary.entries[i]?.entityId);
-    if (aligned) {
-      return {
-        items: rows.map(dictionaryItem),
-        matcher: matcherFromTables(decodeTables(dictionary.tables)),
-        rows,
-      };
+    const rows = await deps.reader.dictionaryEntities();
+    if ((await deps.reader.version()) === before) {
+      const items = rows.map(dictionaryItem);
+      return { items, matcher: compileMatcher(items), rows };
     }
   }
   return null;

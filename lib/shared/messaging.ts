@@ -4,6 +4,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CardData } from './card-data';
 import type { DatasetIssue } from './kb/schema';
 import type { EntityKind, KindStyles } from './kinds';
+import type { Marking } from './marking';
 import type { EncodedTables } from './match/tables-transfer';
 import type { PageCopyResult } from './page-copy';
 import type { Result } from './result';
@@ -11,14 +12,51 @@ import type { BackupDataset } from './settings/backup';
 import type { ImportError, WriteError } from './store/errors';
 import type { DatasetCounts, DatasetRow } from './store/rows';
 
-/** One entity as the matcher needs it: every way it can be written, with its case rule. */
-export interface DictionaryEntry {
+/** One way of writing a name, with its case rule. */
+export interface DictionaryAlias {
+  text: string;
+  caseSensitive: boolean;
+}
+
+/**
+ * The names only one entity has: a mention of one is that entity. The dictionary is a list of entries (a match's
+ * `entity` is an index into it); the background builds it (lib/background/page-dictionary.ts), the page decides the
+ * names several entries share (lib/shared/match/resolve.ts).
+ */
+export interface EntityEntry {
   entityId: string;
   kind: string;
-  aliases: { text: string; caseSensitive: boolean }[];
+  aliases: DictionaryAlias[];
   /** Phrases that contain an alias but name something else ("South America"): never highlighted. */
-  excludes?: { text: string; caseSensitive: boolean }[];
+  excludes?: DictionaryAlias[];
+  /** Entries a page naming this entity makes likelier (the knowledge base relates them): see resolve.ts. */
+  supports?: number[];
 }
+
+/**
+ * Names of something the knowledge base holds no entity for, kept because it shares a name with one ("Washington
+ * state", "Seattle" for the state a "Washington" of the knowledge base is not). Never highlighted: the page's evidence.
+ */
+export interface OtherEntry {
+  /** What it names, for people reading the dictionary ("Washington (US state)"). */
+  other: string;
+  aliases: DictionaryAlias[];
+  supports?: number[];
+}
+
+/** A name that may stand for more than one entry ("Kallas", "Washington"): the page decides (resolve.ts). */
+export interface SharedNameEntry {
+  /** The entries it may stand for (EntityEntry or OtherEntry indexes). */
+  among: number[];
+  /**
+   * The language the name is written for ("en"): on a page declared in another, even a name of one entity is shared
+   * with that language's own words ("UN" and the French "un", "America" and the continent).
+   */
+  lang?: string;
+  aliases: DictionaryAlias[];
+}
+
+export type DictionaryEntry = EntityEntry | OtherEntry | SharedNameEntry;
 
 /** Where the side panel should land when it opens. */
 export type PanelTarget =
@@ -33,6 +71,8 @@ export interface PageMentions {
   url: string;
   /** False when highlighting is off for this site or globally (then `entities` is empty). */
   active: boolean;
+  /** How much the page marks: under "article only" the counts are the article's; under "first mention" all of them. */
+  marking: Marking;
   entities: { entityId: string; kind: EntityKind; count: number; snippets: string[] }[];
 }
 
@@ -60,6 +100,8 @@ export interface PageState {
   on: boolean;
   styles: KindStyles;
   muted: string[];
+  /** How much to mark on this page's site: every mention or the first, the whole page or the article. */
+  marking: Marking;
   /** Changes whenever the merged dictionary does; the tab fetches the dictionary only then. */
   dictionaryVersion: string;
 }

@@ -152,6 +152,8 @@ for (const kind of ['chromium', 'firefox'] as const satisfies BrowserKind[]) {
         enabled: true,
         mode: 'everywhere-except',
         sites: ['example.com'],
+        marking: { density: 'every', scope: 'page' },
+        siteMarking: {},
       });
       await shot(page, 'options-site-added');
       await other.close();

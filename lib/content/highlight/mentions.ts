@@ -21,8 +21,8 @@ export function liveRange(range: AbstractRange): Range {
   return live;
 }
 
-/** Document order of two boundary points' containers, then offsets. */
-function compareStarts(a: AbstractRange, b: AbstractRange): number {
+/** Document order of two ranges' starts: containers, then offsets (negative: `a` comes first). */
+export function compareStarts(a: AbstractRange, b: AbstractRange): number {
   if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
   const position = a.startContainer.compareDocumentPosition(b.startContainer);
   if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
@@ -50,6 +50,17 @@ export class MentionIndex {
       else this.#byNode.set(node, [mention]);
     }
     this.#ordered = null;
+  }
+
+  /** Drops one mention filed under `nodes` (a name the page now decides otherwise); false if it was not here. */
+  remove(mention: Mention, nodes: readonly Node[]): boolean {
+    if (!this.#forget(mention)) return false;
+    for (const node of nodes) {
+      const list = this.#byNode.get(node)?.filter((other) => other !== mention);
+      if (list?.length) this.#byNode.set(node, list);
+      else this.#byNode.delete(node);
+    }
+    return true;
   }
 
   /** Mentions that cover `node` (a text node). */

@@ -1,5 +1,6 @@
 // Keeps a page's highlights true to its text and its state (on or off, muted entities, dictionary), composing the
 // scan queue, the live-page observer, the mention book and stepping; answers the card, the panel and the keyboard.
+import { DEFAULT_MARKING, type Marking } from '../../shared/marking';
 import { type Matcher, matcherFromTables } from '../../shared/match/matcher';
 import { decodeTables, type EncodedTables } from '../../shared/match/tables-transfer';
 import type {
@@ -12,6 +13,7 @@ import type { Highlighter } from '../highlight/highlighter';
 import { mentionAt } from '../highlight/hit-test';
 import type { Mention } from '../highlight/mentions';
 import { WindowedPainter } from '../highlight/painter';
+import { findArticle, isInside } from '../scan/article';
 import { LivePage } from './live-page';
 import { MentionBook } from './mention-book';
 import type { MentionsApi } from './mentions-api';
@@ -38,6 +40,9 @@ export class PageController implements MentionsApi {
   #entries: readonly DictionaryEntry[] = [];
   #muted = new Set<string>();
   #on = false;
+  #marking: Marking = DEFAULT_MARKING;
+  /** Under "article only": the article body (null in a frame: embeds, ads and comment widgets are no article). */
+  #article: Element | null = null;
 
   constructor(doc: Document, highlighter: Highlighter, options: ControllerOptions) {
     this.#doc = doc;
@@ -66,7 +71,7 @@ export class PageController implements MentionsApi {
       isOwnUi,
       onBlocks: (blocks) => {
         for (const block of blocks) {
-          this.#book.file(block, this.#entries);
+          this.#book.file(block, this.#inScope);
           this.#live.noteHidden(block.hidden);
         }
         this.#emit();
@@ -88,6 +93,9 @@ export class PageController implements MentionsApi {
 
   setState(state: PageState): void {
     this.#highlighter.setStyles(state.styles);
+    const { density, scope } = state.marking;
+    const markingChanged = density !== this.#marking.density || scope !== this.#marking.scope;
+    this.#marking = state.marking;
     const mutedChanged =
       state.muted.length !== this.#muted.size || state.muted.some((id) => !this.#muted.has(id));
     this.#muted = new Set(state.muted);
@@ -101,6 +109,10 @@ export class PageController implements MentionsApi {
       this.#highlighter.adoptInto(this.#doc);
     } else if (!state.on && this.#on) {
       this.stop();
+      this.#emit();
+    } else if (markingChanged && this.#on) {
+      // How much is marked changed: read the page again (a scan is a few milliseconds; the answer is all new).
+      this.#restart();
       this.#emit();
     } else if (mutedChanged && this.#on) {
       const focused = this.#stepper.focused;
@@ -123,7 +135,10 @@ export class PageController implements MentionsApi {
   mentionAt(x: number, y: number): Mention | null {
     if (!this.#on) return null;
     const mention = mentionAt(this.#doc, this.#book.index, x, y, this.#live.shadowRoots);
-    return mention && !this.#muted.has(mention.entityId) ? mention : null;
+    // Only a painted name opens a card: under "first mention only" the later ones look like plain text.
+    return mention && !this.#muted.has(mention.entityId) && this.#book.isPainted(mention)
+      ? mention
+      : null;
   }
 
   mentions(): readonly Mention[] {
@@ -138,7 +153,7 @@ export class PageController implements MentionsApi {
   // ---- What the popup, side panel and keyboard commands ask ----------------------------------
 
   summary(url: string): PageMentions {
-    return summarize(url, this.#on, this.#book.index.inScanOrder(), this.#muted);
+    return summarize(url, this.#on, this.#marking, this.#book.index.inScanOrder(), this.#muted);
   }
 
   /** Distinct entities highlighted now (for the badge). */
@@ -155,10 +170,22 @@ export class PageController implements MentionsApi {
 
   #restart(): void {
     this.#stopFollowing();
-    this.#book.clear();
+    const doc = this.#doc;
+    this.#book.reset(this.#entries, doc.documentElement.lang, this.#marking.density);
+    this.#stepper.clear();
+    const top = doc.defaultView === doc.defaultView?.top;
+    this.#article = this.#marking.scope === 'article' && top ? findArticle(doc) : null;
     this.#live.follow(this.#doc);
     this.#scans.scanPage();
   }
+
+  /** Whether a mention of `node` counts: anywhere, or under "article only" inside the article. */
+  readonly #inScope = (node: Node): boolean => {
+    if (this.#marking.scope === 'page') return true;
+    // A single-page app swapped the article out: find the new one (its text comes as added content).
+    if (this.#article && !this.#article.isConnected) this.#article = findArticle(this.#doc);
+    return this.#article !== null && isInside(this.#article, node);
+  };
 
   #stopFollowing(): void {
     this.#scans.cancel();

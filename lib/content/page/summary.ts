@@ -1,14 +1,20 @@
 // What the popup and side panel ask of a page: its entities in order of first appearance, with counts and snippets.
+import type { Marking } from '../../shared/marking';
 import type { PageMentions } from '../../shared/messaging';
 import type { Mention } from '../highlight/mentions';
 
 const MAX_SNIPPETS = 3;
 const SNIPPET_CONTEXT = 40;
 
-/** One row per entity not muted; `mentions` in scan order (snippet n is the entity's n-th mention in that order). */
+/**
+ * One row per entity not muted; `mentions` in scan order (snippet n is the entity's n-th mention in that order). Every
+ * mention counts, painted or not: under "first mention only" a count still says how much the page is about an entity
+ * (and stepping reaches each one); "article only" leaves the rest of the page out of `mentions` already.
+ */
 export function summarize(
   url: string,
   active: boolean,
+  marking: Marking,
   mentions: Iterable<Mention>,
   muted: ReadonlySet<string>,
 ): PageMentions {
@@ -23,7 +29,7 @@ export function summarize(
     row.count++;
     if (row.snippets.length < MAX_SNIPPETS) row.snippets.push(snippet(mention.range));
   }
-  return { url, active, entities: [...rows.values()] };
+  return { url, active, marking, entities: [...rows.values()] };
 }
 
 /** Distinct entities not muted (for the badge), from the per-entity counts: no walk over the mentions. */

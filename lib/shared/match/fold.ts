@@ -80,50 +80,45 @@ function inCasedRange(cu: number): boolean {
 
 // Cached folds; 0 means "not computed yet" (code unit 0 folds to itself, so recomputing it is harmless).
 const caselessCache = new Uint16Array(0x10000);
-const casefulCache = new Uint16Array(0x10000);
 
-function compute(cu: number): void {
-  let less = cu;
-  let ful = cu;
-  const special = cu >= 0x300 && cu < 0x370 ? IGNORE : SPECIAL.get(cu); // combining marks are skipped
+function compute(cu: number): number {
+  // Combining marks are skipped; specials win over case and diacritic folding.
+  const special = cu >= 0x300 && cu < 0x370 ? IGNORE : SPECIAL.get(cu);
   const extra = EXTRA.get(cu);
-  if (special !== undefined) {
-    less = special;
-    ful = special;
-  } else if (extra !== undefined) {
-    ful = extra;
-    less = String.fromCharCode(extra).toLowerCase().charCodeAt(0);
-  } else if (inCasedRange(cu)) {
-    const char = String.fromCharCode(cu);
-    const lower = char.toLowerCase();
-    if (lower.length === 1) less = lower.charCodeAt(0);
-    // Diacritics are folded for Latin letters only: in Cyrillic, й/и and ї/і are different letters.
-    if (isLatin(cu)) {
-      const base = baseUnit(char.normalize('NFKD'));
-      if (base !== -1) ful = base;
-      const lowerBase = baseUnit(lower.normalize('NFKD'));
-      const folded = lowerBase !== -1 ? lowerBase : ful;
-      if (folded !== cu) less = folded;
-    }
-  }
+  const less =
+    special ??
+    (extra !== undefined
+      ? String.fromCharCode(extra).toLowerCase().charCodeAt(0)
+      : inCasedRange(cu)
+        ? foldLetter(cu)
+        : cu);
   caselessCache[cu] = less;
-  casefulCache[cu] = ful;
+  return less;
+}
+
+function foldLetter(cu: number): number {
+  const char = String.fromCharCode(cu);
+  const lower = char.toLowerCase();
+  const lowerUnit = lower.length === 1 ? lower.charCodeAt(0) : cu;
+  // Diacritics are folded for Latin letters only: in Cyrillic, й/и and ї/і are different letters.
+  if (!isLatin(cu)) return lowerUnit;
+  const lowerBase = baseUnit(lower.normalize('NFKD'));
+  const base = baseUnit(char.normalize('NFKD'));
+  const folded = lowerBase !== -1 ? lowerBase : base !== -1 ? base : cu;
+  return folded !== cu ? folded : lowerUnit;
 }
 
 /** Folds case, Latin diacritics, spaces and apostrophes; IGNORE for invisible code units. */
 export function foldCaseless(cu: number): number {
-  const cached = caselessCache[cu] ?? 0;
-  if (cached !== 0) return cached;
-  compute(cu);
-  return caselessCache[cu] ?? cu;
+  return caselessCache[cu] || compute(cu);
 }
 
-/** `foldCaseless` without lower-casing, to check case-sensitive aliases. */
-export function foldCaseful(cu: number): number {
-  const cached = casefulCache[cu] ?? 0;
-  if (cached !== 0) return cached;
-  compute(cu);
-  return casefulCache[cu] ?? cu;
+/**
+ * What a case-sensitive alias is compared with: the code unit itself (its case, its accents, a combining mark), but
+ * every space, apostrophe and hyphen alike and invisible units skipped (IGNORE), as everywhere else.
+ */
+export function foldExact(cu: number): number {
+  return SPECIAL.get(cu) ?? cu;
 }
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;

@@ -3,10 +3,16 @@
 // Rules (what a reader expects, decided here once):
 // - Case folds only where the alias allows it: a case-sensitive alias ("US", "EU", "UN", "UK")
 //   matches only the same capitals ("us", "Eu" and "eu" never match it).
+// - A case-sensitive alias matches its accents exactly too: "America" does not match "América" (in Portuguese
+//   and Spanish the continent: "Copa América"), "Jose" not "José", precomposed or not. An alias is made
+//   case-sensitive because only its exact spelling names the entity; an accent changes a spelling as much as a
+//   capital does, and no list of exclusions could hold every phrase of every language around it. Spaces,
+//   apostrophes, hyphens and invisible characters stay alike, as for every alias (`foldExact`).
 // - Typographic and straight apostrophes (’ ‘ ʼ ' `) are the same; NBSP, thin, narrow and other
 //   spaces, tabs and newlines are a space, and a run of them is one space; soft hyphens,
-//   zero-width characters and combining marks are skipped; Latin diacritics fold (é → e, ł → l),
-//   Cyrillic letters only fold case (and ё → е). Offsets always point into the original text.
+//   zero-width characters and combining marks are skipped; for aliases that are not case-sensitive, Latin
+//   diacritics fold (é → e, ł → l) and Cyrillic letters only fold case (and ё → е). Offsets always point into the
+//   original text.
 // - Whole words by Unicode letter/number/mark classes: "Putin" does not match in "Putinism",
 //   "Kyiv" matches in "Kyiv-based" and "l’Ukraine". Decided: "Kiev" does NOT match in "Kievan"
 //   (Kievan Rus' is a medieval state, not the city); "Kiev" matches in "Kiev's".
@@ -34,8 +40,8 @@
 import {
   APOSTROPHE,
   codePointBefore,
-  foldCaseful,
   foldCaseless,
+  foldExact,
   IGNORE,
   isWordCodePoint,
   isWordUnit,
@@ -99,7 +105,7 @@ const DENSE_BUDGET = 1 << 20;
 interface Pattern {
   readonly entity: number;
   readonly folded: string;
-  /** Case-preserving fold of the alias, only for case-sensitive aliases. */
+  /** The alias as it must be written (`foldExact`), only for case-sensitive aliases. */
   readonly exact: string | null;
 }
 
@@ -138,7 +144,7 @@ export interface MatcherTables {
   readonly patLen: Int32Array;
   readonly patEntity: Int32Array;
   readonly patWordEnd: Uint8Array;
-  /** Case-preserving fold of each case-sensitive pattern, null for the others. */
+  /** Each case-sensitive pattern as it must be written (`foldExact`), null for the others. */
   readonly patExact: readonly (string | null)[];
   readonly stats: MatcherStats;
 }
@@ -157,7 +163,10 @@ export function buildMatcherTables(dict: readonly MatchEntity[]): MatcherTables 
   const add = (alias: MatchAlias, entity: number) => {
     const folded = normalizeAlias(alias.text, foldCaseless);
     if (folded.length === 0 || folded.length > MAX_ALIAS_LENGTH) return;
-    const exact = alias.caseSensitive ? normalizeAlias(alias.text, foldCaseful) : null;
+    // NFC: a page writes \u00e9 as one code unit, and so must the alias it is compared with.
+    const exact = alias.caseSensitive
+      ? normalizeAlias(alias.text.normalize('NFC'), foldExact)
+      : null;
     const key = `${folded}\u0000${exact ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -364,6 +373,11 @@ export function buildMatcherTables(dict: readonly MatchEntity[]): MatcherTables 
   };
 }
 
+/** A combining diacritical mark: part of the letter before it. */
+function isMark(cu: number): boolean {
+  return cu >= 0x300 && cu < 0x370;
+}
+
 /** The child of state `s` on class `c` (binary search over its sorted edges), or -1. */
 function childFinder(
   firstChild: Int32Array,
@@ -447,7 +461,7 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
     let q = 0;
     let prevSpace = false;
     for (let t = start; t < end; t++) {
-      const f = foldCaseful(text.charCodeAt(t));
+      const f = foldExact(text.charCodeAt(t));
       if (f === IGNORE) continue;
       if (f === SPACE) {
         if (prevSpace) continue;
@@ -457,14 +471,19 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
     }
     return q === exact.length;
   };
+  /** `sameCase`, and for decomposed page text ("e" + U+0301) the same compared composed, as the alias is. */
+  const written = (text: string, start: number, end: number, exact: string): boolean => {
+    if (sameCase(text, start, end, exact)) return true;
+    let t = start;
+    while (t < end && !isMark(text.charCodeAt(t))) t++;
+    if (t === end) return false;
+    const composed = text.slice(start, end).normalize('NFC');
+    return sameCase(composed, 0, composed.length, exact);
+  };
   /** Extends an end offset over combining marks that belong to the last matched letter. */
   const endWithMarks = (text: string, end: number): number => {
     let e = end;
-    while (e < text.length) {
-      const cu = text.charCodeAt(e);
-      if (cu < 0x300 || cu >= 0x370) break;
-      e++;
-    }
+    while (e < text.length && isMark(text.charCodeAt(e))) e++;
     return e;
   };
 
@@ -528,11 +547,12 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
             if ((bestLen[slot] ?? 0) >= len) continue;
             const start = posBuf[slot] ?? 0;
             const exact = patExact[p];
-            if (exact != null && !sameCase(text, start, i + 1, exact)) continue;
+            const end = endWithMarks(text, i + 1);
+            if (exact != null && !written(text, start, end, exact)) continue;
             if (patWordEnd[p] === 1 && wordAfter(text, i + 1)) continue;
             if (bestLen[slot] === 0 && pending++ === 0) emitPos = k - (depth[s] ?? 0) + 1;
             bestLen[slot] = len;
-            bestEnd[slot] = endWithMarks(text, i + 1);
+            bestEnd[slot] = end;
             bestEntity[slot] = patEntity[p] ?? 0;
           }
         }

@@ -16,7 +16,7 @@ import {
   SettingsSchema,
   StylesSchema,
 } from './schema';
-import { mutedItem, settingsItem, stylesItem } from './store';
+import { mutedItem, settingsFormat2, settingsItem, stylesItem } from './store';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_VERSION = 1;
@@ -42,7 +42,8 @@ const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.string().optional(),
-  settings: SettingsSchema.optional(),
+  // A backup made before settings had format 2 still restores: read through the same migration.
+  settings: z.preprocess(settingsFormat2, SettingsSchema).optional(),
   styles: StylesSchema.optional(),
   muted: MutedSchema.optional(),
   /** Each imported dataset as a dataset file, with how the reader had it (switch, date). */

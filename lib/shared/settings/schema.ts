@@ -1,6 +1,7 @@
 // Zod schemas, types and defaults of everything Backstory keeps in storage; types are inferred from here.
 import { z } from 'zod';
 import { DEFAULT_KIND_STYLES, type KindStyle, type KindStyles } from '../kinds';
+import { DEFAULT_MARKING, DENSITIES, type Marking, SCOPES } from '../marking';
 import { siteKey } from './site-key';
 
 export const MODES = ['everywhere-except', 'only-listed'] as const;
@@ -11,17 +12,36 @@ const SiteKeySchema = z.string().refine((site) => {
   return key.ok && key.value === site;
 }, 'not a normalised site key');
 
+export const MarkingSchema = z.object({
+  density: z.enum(DENSITIES),
+  scope: z.enum(SCOPES),
+}) satisfies z.ZodType<Marking>;
+
+/** A site's own choices: only those that differ from the default (a site without any is not listed). */
+export const SiteMarkingSchema = MarkingSchema.partial();
+export type SiteMarking = z.infer<typeof SiteMarkingSchema>;
+
 export const SettingsSchema = z.object({
   /** The global switch: off means no highlights anywhere. */
   enabled: z.boolean(),
   /** Whether the site list names the sites to skip or the only sites to highlight on. */
   mode: z.enum(MODES),
   sites: z.array(SiteKeySchema),
+  /** How much to mark where a site has no choice of its own (format 2). */
+  marking: MarkingSchema,
+  /** Sites with choices of their own, by site key (format 2). */
+  siteMarking: z.record(SiteKeySchema, SiteMarkingSchema),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Mode = Settings['mode'];
 
-export const DEFAULT_SETTINGS: Settings = { enabled: true, mode: 'everywhere-except', sites: [] };
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  mode: 'everywhere-except',
+  sites: [],
+  marking: DEFAULT_MARKING,
+  siteMarking: {},
+};
 
 export const KindStyleSchema = z.object({
   /** #rrggbb only: the value ends up in a stylesheet, so nothing else may pass. */

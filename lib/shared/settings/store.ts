@@ -1,20 +1,24 @@
 // The stored settings, styles and muted entities, and the edits the popup, options page and content script make to them.
 import { ENTITY_KINDS, type EntityKind, type KindStyle } from '../kinds';
+import { DEFAULT_MARKING, type Marking } from '../marking';
 import { err, ok, type Result } from '../result';
 import {
   DEFAULT_SETTINGS,
   DEFAULT_STYLES,
   KindStyleSchema,
+  MarkingSchema,
   MODES,
   type Mode,
   MutedSchema,
   type Settings,
   SettingsSchema,
+  SiteMarkingSchema,
   type Styles,
   StylesSchema,
 } from './schema';
 import { siteKey } from './site-key';
 import { setSiteHighlighting, withoutSite, withSite } from './site-list';
+import { withoutSiteMarking, withSiteMarking } from './site-marking';
 import { defineStoredItem } from './stored-item';
 
 // Everything lives in storage.local: storage.sync allows 8 KB per item, too little for a long site list.
@@ -23,8 +27,8 @@ export const settingsItem = defineStoredItem<Settings>({
   key: 'local:settings',
   schema: SettingsSchema,
   fallback: DEFAULT_SETTINGS,
-  version: 1,
-  migrations: {},
+  version: 2,
+  migrations: { 2: settingsFormat2 },
   salvage: salvageSettings,
 });
 
@@ -49,6 +53,16 @@ export const mutedItem = defineStoredItem<string[]>({
       : undefined,
 });
 
+/**
+ * Settings of format 1 → 2: every setting kept as it was; how much to mark starts at the default everywhere, which is
+ * what Backstory marked before the choice existed. (Old backups are read through it too: backup.ts.)
+ */
+export function settingsFormat2(old: unknown): unknown {
+  // Anything but an object is left for the schema to reject with its reason (and set aside, as in any format).
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) return old;
+  return { marking: DEFAULT_MARKING, siteMarking: {}, ...old };
+}
+
 /** Keeps the fields of a broken settings value that are still good (the whole value is set aside too). */
 export function salvageSettings(raw: unknown): Settings | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
@@ -61,12 +75,23 @@ export function salvageSettings(raw: unknown): Settings | undefined {
       if (key.ok && !sites.includes(key.value)) sites.push(key.value);
     }
   }
+  const marking = MarkingSchema.safeParse(value.marking);
+  const siteMarking: Settings['siteMarking'] = {};
+  if (typeof value.siteMarking === 'object' && value.siteMarking !== null) {
+    for (const [site, own] of Object.entries(value.siteMarking)) {
+      const key = siteKey(site);
+      const parsed = SiteMarkingSchema.safeParse(own);
+      if (key.ok && key.value === site && parsed.success) siteMarking[site] = parsed.data;
+    }
+  }
   return {
     enabled: typeof value.enabled === 'boolean' ? value.enabled : DEFAULT_SETTINGS.enabled,
     mode: (MODES as readonly unknown[]).includes(value.mode)
       ? (value.mode as Mode)
       : DEFAULT_SETTINGS.mode,
     sites,
+    marking: marking.success ? marking.data : DEFAULT_MARKING,
+    siteMarking,
   };
 }
 
@@ -119,6 +144,29 @@ export async function setHighlightingForUrl(
   const key = siteKey(url);
   if (!key.ok) return key;
   return ok(await settingsItem.update((settings) => setSiteHighlighting(settings, key.value, on)));
+}
+
+/** Options: how much every site is marked unless it has a choice of its own. */
+export function setDefaultMarking(patch: Partial<Marking>): Promise<Settings> {
+  return settingsItem.update((settings) => ({
+    ...settings,
+    marking: { ...settings.marking, ...patch },
+  }));
+}
+
+/** The popup: how much the site of `url` is marked, as its own choice. */
+export async function setMarkingForUrl(
+  url: string,
+  patch: Partial<Marking>,
+): Promise<Result<Settings, string>> {
+  const key = siteKey(url);
+  if (!key.ok) return key;
+  return ok(await settingsItem.update((settings) => withSiteMarking(settings, key.value, patch)));
+}
+
+/** The site `key` follows the default again. */
+export function clearSiteMarking(key: string): Promise<Settings> {
+  return settingsItem.update((settings) => withoutSiteMarking(settings, key));
 }
 
 export const getStyles = (): Promise<Styles> => stylesItem.get();

@@ -42,6 +42,18 @@ type Read<T> = { value: T; problem?: { raw: unknown; reason: string; version: nu
 
 const MAX_ATTEMPTS = 5;
 
+/**
+ * Whether two values are the same JSON, whatever the order of their objects' keys: Chromium's storage gives an object
+ * back with its keys sorted, so a value read back after writing it is rarely in the order the schema wrote it.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  const sorted = (_key: string, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : value;
+  return JSON.stringify(a, sorted) === JSON.stringify(b, sorted);
+}
+
 function typeOfValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
@@ -64,14 +76,16 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
   function interpret(raw: unknown, storedVersion: number | null): Read<T> {
     if (raw == null) return { value: fallback };
     const claimed = storedVersion ?? 1;
-    if (claimed !== version) {
+    const current =
+      claimed < version ? migrated(raw, claimed) : claimed === version ? raw : undefined;
+    if (current === undefined) {
       const reason =
         claimed > version
           ? `written by a newer version of Backstory (format ${claimed}, this one reads ${version})`
           : `could not be migrated from format ${claimed} to ${version}`;
       return { value: recover(raw), problem: { raw, reason, version: storedVersion } };
     }
-    const parsed = schema.safeParse(raw);
+    const parsed = schema.safeParse(current);
     if (parsed.success) return { value: parsed.data };
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
@@ -80,6 +94,21 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
         ? `not readable as ${describe(fallback)} (found ${typeOfValue(raw)})`
         : `not valid${where}: ${first?.message ?? 'unexpected value'}`;
     return { value: recover(raw), problem: { raw, reason, version: storedVersion } };
+  }
+
+  /**
+   * An older format's value brought to this one (undefined if a migration throws). The library migrates once, at
+   * start-up; a value of an older format written later (by a page of the previous release still open during an
+   * update) is migrated when read instead of being set aside.
+   */
+  function migrated(raw: unknown, from: number): unknown {
+    let value = raw;
+    try {
+      for (let next = from + 1; next <= version; next++) value = migrations[next]?.(value) ?? value;
+      return value;
+    } catch {
+      return undefined;
+    }
   }
 
   function recover(raw: unknown): T {
@@ -148,7 +177,7 @@ export function defineStoredItem<T>(options: StoredItemOptions<T>): StoredItem<T
           // Re-check: a writer that does not share our lock (another browser context without
           // Web Locks) may have written in between; apply the change again on top of its value.
           const { raw, storedVersion } = await readRaw();
-          if (JSON.stringify(raw) === JSON.stringify(next) || attempt >= MAX_ATTEMPTS) return next;
+          if (sameJson(raw, next) || attempt >= MAX_ATTEMPTS) return next;
           current = interpret(raw, storedVersion).value;
         }
       });

@@ -9,6 +9,7 @@ import { decodeTables } from '../../../lib/shared/match/tables-transfer';
 import { openKnowledgeDb } from '../../../lib/shared/store/db';
 import { announcedVersion } from '../../../lib/shared/store/signal';
 import { smallDataset } from '../support/dataset-fixture';
+import { entityEntry, entityIds, paintedId } from '../support/dictionary';
 import { freshKnowledge, importDataset } from '../support/knowledge';
 
 beforeEach(() => {
@@ -19,14 +20,14 @@ describe('the dictionary', () => {
   it('sends exclusions along, so a tab marks America but not South America', async () => {
     const { owner } = await freshKnowledge();
     const { entries: dictionary } = await owner.dictionary();
-    const us = dictionary.find((entry) => entry.entityId === 'united-states');
+    const us = entityEntry(dictionary, 'united-states');
     expect(us?.excludes).toContainEqual({ text: 'South America', caseSensitive: false });
     // Entities without exclusions carry no empty list to every tab.
-    expect(dictionary.find((entry) => entry.entityId === 'norway')).not.toHaveProperty('excludes');
+    expect(entityEntry(dictionary, 'norway')).not.toHaveProperty('excludes');
     const text = 'America and South America';
     const matches = compileMatcher(dictionary).find(text);
     expect(
-      matches.map((m) => [text.slice(m.start, m.end), dictionary[m.entity]?.entityId]),
+      matches.map((m) => [text.slice(m.start, m.end), paintedId(dictionary, m.entity)]),
     ).toEqual([['America', 'united-states']]);
   });
 
@@ -38,12 +39,30 @@ describe('the dictionary', () => {
     const text = 'Zelenskyy’s aide met Putin in Kyiv; South America, the US and us.';
     const carried = matcherFromTables(decodeTables(JSON.parse(JSON.stringify(tables))));
     expect(carried.find(text)).toEqual(compileMatcher(dictionary).find(text));
-    expect(carried.find(text).map((m) => dictionary[m.entity]?.entityId)).toEqual([
+    expect(carried.find(text).map((m) => paintedId(dictionary, m.entity))).toEqual([
       'volodymyr-zelenskyy',
       'vladimir-putin',
       'kyiv',
       'united-states',
     ]);
+  });
+
+  it('gives the bundled Washington, the capital, the names of the capital and makes the state another place', async () => {
+    const { owner } = await freshKnowledge();
+    const { entries: dictionary } = await owner.dictionary();
+    const text = 'Washington, D.C. and Washington state; Washington.';
+    const found = compileMatcher(dictionary)
+      .find(text)
+      .map((m) => [text.slice(m.start, m.end), dictionary[m.entity]]);
+    expect(found).toEqual([
+      ['Washington, D.C.', expect.objectContaining({ entityId: 'washington' })],
+      ['Washington state', expect.objectContaining({ other: 'Washington (US state)' })],
+      ['Washington', expect.objectContaining({ among: expect.any(Array) })],
+    ]);
+    // Ukraine, which the bundled dataset relates to Washington, points the short name at it.
+    const ukraine = entityEntry(dictionary, 'ukraine');
+    const washington = dictionary.findIndex((e) => 'entityId' in e && e.entityId === 'washington');
+    expect(ukraine?.supports).toContain(washington);
   });
 
   it('follows every write: an import adds its names, switching it off takes them away', async () => {
@@ -53,12 +72,13 @@ describe('the dictionary', () => {
     await importDataset(knowledge, smallDataset());
     const after = await owner.dictionary();
     expect(after.version).toBeGreaterThan(before.version);
-    expect(after.entries.map((entry) => entry.entityId)).toContain('maria-testova');
-    // The bundled dataset's names come first, in the order tabs have always had them.
-    expect(after.entries.slice(0, before.entries.length)).toEqual(before.entries);
+    expect(entityIds(after.entries)).toContain('maria-testova');
+    // The bundled dataset's entities come first, in the order tabs have always had them.
+    const seedIds = entityIds(before.entries);
+    expect(entityIds(after.entries).slice(0, seedIds.length)).toEqual(seedIds);
     await owner.writer.setEnabled('fixture-set', false);
     const off = await owner.dictionary();
-    expect(off.entries.map((entry) => entry.entityId)).not.toContain('maria-testova');
+    expect(entityIds(off.entries)).not.toContain('maria-testova');
     expect(off.entries).toEqual(before.entries);
   });
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsAppearance } from '../../../components/OptionsAppearance';
+import { OptionsMarking } from '../../../components/OptionsMarking';
 import { OptionsMuted } from '../../../components/OptionsMuted';
 import { OptionsQuarantine } from '../../../components/OptionsQuarantine';
 import { OptionsSites } from '../../../components/OptionsSites';
@@ -13,8 +14,11 @@ import {
 } from '../../../lib/shared/settings/schema';
 import {
   addSite,
+  clearSiteMarking,
   getSettings,
   removeSite,
+  setDefaultMarking,
+  setMarkingForUrl,
   setMode,
   watchSettings,
 } from '../../../lib/shared/settings/store';
@@ -37,10 +41,46 @@ function LiveSites() {
   );
 }
 
+/** The marking section wired to real storage, as the options page wires it. */
+function LiveMarking() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+  return (
+    <OptionsMarking
+      settings={settings}
+      onDefault={(patch) => void setDefaultMarking(patch)}
+      onClearSite={(key) => void clearSiteMarking(key)}
+    />
+  );
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
 });
 afterEach(cleanup);
+
+describe('how much to highlight', () => {
+  it('sets the default for every site, and lists the sites with their own choice, each with a way back', async () => {
+    await setMarkingForUrl('https://www.bbc.co.uk/news', { density: 'first', scope: 'article' });
+    render(<LiveMarking />);
+    const list = await screen.findByRole('list', { name: /Sites with their own choice/ });
+    expect(list.textContent).toContain('bbc.co.uk');
+    expect(list.textContent).toContain('First mention of each, article only');
+    fireEvent.click(screen.getByRole('radio', { name: 'Article only' }));
+    await waitFor(async () =>
+      expect((await getSettings()).marking).toEqual({ density: 'every', scope: 'article' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Use the default on bbc.co.uk' }));
+    await screen.findByText(/None: every site follows the choice above/);
+    expect((await getSettings()).siteMarking).toEqual({});
+    expect((screen.getByRole('radio', { name: 'Article only' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+  });
+});
 
 async function typeSite(text: string) {
   const input = screen.getByLabelText('Add a site (hostname or web address)');

@@ -4,6 +4,7 @@ import { PopupView, type PopupViewProps } from '../../../components/PopupView';
 import type { PageStatus } from '../../../lib/pages/followed-page';
 import { groupPageEntities } from '../../../lib/pages/group';
 import type { PageGroup } from '../../../lib/pages/models';
+import { DEFAULT_MARKING } from '../../../lib/shared/marking';
 import { entityRef } from './panel-fixture';
 
 afterEach(cleanup);
@@ -11,6 +12,7 @@ afterEach(cleanup);
 const ready: PageStatus<PageGroup[]> = {
   status: 'ready',
   host: 'news.example',
+  marking: DEFAULT_MARKING,
   found: groupPageEntities(
     [
       { entityId: 'kyiv', kind: 'place', count: 9, snippets: ['Kyiv'] },
@@ -30,8 +32,21 @@ function popup(props: Partial<PopupViewProps> = {}) {
     onOpenOptions: vi.fn(),
     onUnmute: vi.fn(),
     onMute: vi.fn(),
+    onMarkingChange: vi.fn(),
+    onMarkingDefault: vi.fn(),
   };
-  render(<PopupView page={ready} globalOn siteOn muted={[]} {...handlers} {...props} />);
+  render(
+    <PopupView
+      page={ready}
+      globalOn
+      siteOn
+      marking={DEFAULT_MARKING}
+      markingOwn={false}
+      muted={[]}
+      {...handlers}
+      {...props}
+    />,
+  );
   return handlers;
 }
 
@@ -56,10 +71,48 @@ describe('popup', () => {
     expect(handlers.onOpenOptions).toHaveBeenCalled();
   });
 
+  test('how much this site is marked: the default until changed here, then the site’s own with a way back', () => {
+    const handlers = popup();
+    expect((screen.getByRole('radio', { name: 'Every mention' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    expect(screen.getByText(/The default for every site/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'First mention of each' }));
+    expect(handlers.onMarkingChange).toHaveBeenCalledWith({ density: 'first' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Article only' }));
+    expect(handlers.onMarkingChange).toHaveBeenCalledWith({ scope: 'article' });
+    cleanup();
+    const own = popup({ marking: { density: 'first', scope: 'article' }, markingOwn: true });
+    expect((screen.getByRole('radio', { name: 'Article only' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Use the default' }));
+    expect(own.onMarkingDefault).toHaveBeenCalled();
+  });
+
+  test('says what the counts are of when the page marks less than everything', () => {
+    popup({ page: { ...ready, marking: { density: 'first', scope: 'page' } } });
+    expect(screen.getByText(/the counts are of every mention/)).toBeTruthy();
+    cleanup();
+    popup({ page: { ...ready, marking: { density: 'every', scope: 'article' } } });
+    expect(screen.getByText(/Only the article is read/)).toBeTruthy();
+    cleanup();
+    popup();
+    expect(screen.queryByText(/Only the article is read|the counts are of/)).toBeNull();
+  });
+
+  test('with the site off, its marking choice is disabled', () => {
+    popup({ siteOn: false });
+    expect((screen.getByRole('radio', { name: 'Whole page' }) as HTMLInputElement).disabled).toBe(
+      true,
+    );
+  });
+
   test('restricted pages say so and show no site switch', () => {
     popup({ page: { status: 'restricted' } });
     expect(screen.getByText('Backstory can’t run on this page')).toBeTruthy();
     expect(screen.queryByRole('switch', { name: 'Highlight on this site' })).toBeNull();
+    expect(screen.queryByRole('radio', { name: 'Article only' })).toBeNull();
     expect(screen.getByRole('switch', { name: 'Highlight on all sites' })).toBeTruthy();
     // Nothing there can be read, so nothing can be saved.
     expect(screen.queryByRole('button', { name: 'Save this article' })).toBeNull();

@@ -15,6 +15,7 @@ import {
   startHistory,
 } from '../../../lib/pages/history';
 import type { PageGroup } from '../../../lib/pages/models';
+import { DEFAULT_MARKING } from '../../../lib/shared/marking';
 import { source } from '../pages/fixtures';
 import { entityRef, knowledge } from './panel-fixture';
 
@@ -29,6 +30,7 @@ async function settle(): Promise<void> {
 
 const readyPage: PageStatus<PageGroup[]> = {
   status: 'ready',
+  marking: DEFAULT_MARKING,
   host: 'news.example',
   found: groupPageEntities(
     [
@@ -153,7 +155,9 @@ describe('On this page', () => {
   });
 
   test('empty and restricted pages have their own explanations', async () => {
-    render(<Panel page={{ status: 'ready', host: 'a.example', found: [] }} />);
+    render(
+      <Panel page={{ status: 'ready', host: 'a.example', marking: DEFAULT_MARKING, found: [] }} />,
+    );
     await settle();
     expect(screen.getByText('Nothing from the knowledge base on this page')).toBeTruthy();
     cleanup();
@@ -206,6 +210,7 @@ describe('views and history', () => {
     const page: PageStatus<PageGroup[]> = {
       status: 'ready',
       host: 'news.example',
+      marking: DEFAULT_MARKING,
       found: groupPageEntities(
         [
           {
@@ -359,6 +364,13 @@ describe('views and history', () => {
     expect(screen.getByRole('article').querySelectorAll('mark.mention').length).toBeGreaterThan(0);
   });
 
+  test('the page view says what its counts are of under “first mention only” and “article only”', () => {
+    render(<Panel page={{ ...readyPage, marking: { density: 'first', scope: 'article' } }} />);
+    expect(
+      screen.getByText(/Only the article is read.*the counts are of every mention/),
+    ).toBeTruthy();
+  });
+
   test('dataset text is rendered as text, never as markup', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">Evil';
     render(
@@ -366,6 +378,7 @@ describe('views and history', () => {
         page={{
           status: 'ready',
           host: 'x.example',
+          marking: DEFAULT_MARKING,
           found: [
             {
               kind: 'person',

@@ -10,6 +10,7 @@ import {
   resolveTab,
   watchActivePage,
 } from '../../../lib/pages/followed-page';
+import { DEFAULT_MARKING } from '../../../lib/shared/marking';
 import { type PageMentions, tabMessenger } from '../../../lib/shared/messaging';
 
 const inWindow1: PanelHost = { windowId: 1, asTab: false };
@@ -198,7 +199,15 @@ describe('followPage', () => {
       { id: 11, windowId: 1, active: false },
     ];
     pages = new Map([
-      [FOLLOWED, { url: 'https://www.news.example/a', active: true, entities: [kyiv] }],
+      [
+        FOLLOWED,
+        {
+          url: 'https://www.news.example/a',
+          active: true,
+          marking: DEFAULT_MARKING,
+          entities: [kyiv],
+        },
+      ],
     ]);
     vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(
       async (query) =>
@@ -228,13 +237,18 @@ describe('followPage', () => {
     follow();
     expect(await reading(1)).toEqual({
       tab: { id: FOLLOWED, windowId: 1, url: 'https://www.news.example/a' },
-      status: { status: 'ready', host: 'news.example', found: [kyiv] },
+      status: { status: 'ready', host: 'news.example', marking: DEFAULT_MARKING, found: [kyiv] },
       newPage: true,
     });
   });
 
   it('a page that is off says whether its site or the global switch turned it off', async () => {
-    pages.set(FOLLOWED, { url: 'https://news.example/a', active: false, entities: [] });
+    pages.set(FOLLOWED, {
+      url: 'https://news.example/a',
+      active: false,
+      marking: DEFAULT_MARKING,
+      entities: [],
+    });
     await fakeBrowser.storage.local.set({
       settings: { enabled: true, mode: 'everywhere-except', sites: ['news.example'] },
     });
@@ -278,11 +292,21 @@ describe('followPage', () => {
   it('reads again when the tab’s content script says it applied a change: the same page, new content', async () => {
     follow();
     await reading(1);
-    pages.set(FOLLOWED, { url: 'https://www.news.example/a', active: true, entities: [] });
+    pages.set(FOLLOWED, {
+      url: 'https://www.news.example/a',
+      active: true,
+      marking: DEFAULT_MARKING,
+      entities: [],
+    });
     await mentionsChangedFrom(11);
     await mentionsChangedFrom(FOLLOWED);
     const next = await reading(2);
-    expect(next.status).toEqual({ status: 'ready', host: 'news.example', found: [] });
+    expect(next.status).toEqual({
+      status: 'ready',
+      host: 'news.example',
+      marking: DEFAULT_MARKING,
+      found: [],
+    });
     expect(next.newPage).toBe(false);
     expect(readings).toHaveLength(2);
   });
@@ -290,7 +314,12 @@ describe('followPage', () => {
   it('the same tab at another address (a single-page app navigating) is a new page', async () => {
     follow();
     await reading(1);
-    pages.set(FOLLOWED, { url: 'https://www.news.example/b', active: true, entities: [kyiv] });
+    pages.set(FOLLOWED, {
+      url: 'https://www.news.example/b',
+      active: true,
+      marking: DEFAULT_MARKING,
+      entities: [kyiv],
+    });
     await mentionsChangedFrom(FOLLOWED);
     expect((await reading(2)).newPage).toBe(true);
   });
@@ -298,7 +327,12 @@ describe('followPage', () => {
   it('follows another tab coming to the front of its window', async () => {
     follow();
     await reading(1);
-    pages.set(11, { url: 'https://other.example/', active: true, entities: [] });
+    pages.set(11, {
+      url: 'https://other.example/',
+      active: true,
+      marking: DEFAULT_MARKING,
+      entities: [],
+    });
     tabs = [
       { id: FOLLOWED, windowId: 1, active: false },
       { id: 11, windowId: 1, active: true },
@@ -306,7 +340,12 @@ describe('followPage', () => {
     await fakeBrowser.tabs.onActivated.trigger({ tabId: 11, windowId: 1 });
     const next = await reading(2);
     expect(next.tab?.id).toBe(11);
-    expect(next.status).toEqual({ status: 'ready', host: 'other.example', found: [] });
+    expect(next.status).toEqual({
+      status: 'ready',
+      host: 'other.example',
+      marking: DEFAULT_MARKING,
+      found: [],
+    });
     expect(next.newPage).toBe(true);
   });
 
@@ -327,7 +366,12 @@ describe('followPage', () => {
     }) as never);
     await mentionsChangedFrom(FOLLOWED);
     await vi.waitFor(() => expect(inFlight).toBe(1));
-    pages.set(FOLLOWED, { url: 'https://www.news.example/a', active: true, entities: [] });
+    pages.set(FOLLOWED, {
+      url: 'https://www.news.example/a',
+      active: true,
+      marking: DEFAULT_MARKING,
+      entities: [],
+    });
     await mentionsChangedFrom(FOLLOWED);
     await mentionsChangedFrom(FOLLOWED);
     release();
@@ -335,7 +379,12 @@ describe('followPage', () => {
     await new Promise((done) => setTimeout(done, 20));
     expect(most).toBe(1);
     expect(readings).toHaveLength(3);
-    expect(readings[2]?.status).toEqual({ status: 'ready', host: 'news.example', found: [] });
+    expect(readings[2]?.status).toEqual({
+      status: 'ready',
+      host: 'news.example',
+      marking: DEFAULT_MARKING,
+      found: [],
+    });
   });
 
   it('stops following when told to', async () => {

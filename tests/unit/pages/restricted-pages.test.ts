@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readPage } from '../../../lib/pages/followed-page';
+import { DEFAULT_MARKING } from '../../../lib/shared/marking';
 import { tabMessenger } from '../../../lib/shared/messaging';
 import { isRestrictedUrl } from '../../../lib/shared/platform';
 
@@ -70,7 +71,12 @@ describe('isRestrictedUrl', () => {
 });
 
 describe('readPage', () => {
-  const mentions = { url: 'https://addons.mozilla.org/', active: true, entities: [] };
+  const mentions = {
+    url: 'https://addons.mozilla.org/',
+    active: true,
+    marking: DEFAULT_MARKING,
+    entities: [],
+  };
   let ping: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
     fakeBrowser.reset();

@@ -49,10 +49,6 @@ function deps(page: PageCopyReading | string, change: Partial<ReadDeps> = {}): R
     tab: async () => TAB,
     copyPage: async () => reading,
     reader: knowledge.access.reader,
-    dictionary: async () => {
-      const { version, entries, tables } = await knowledge.owner.dictionary();
-      return { version: String(version), entries, tables };
-    },
     extraction: async () => extraction,
     parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
     ...change,
@@ -124,15 +120,17 @@ describe('reading the article for review', () => {
     expect(review.draft.known.map((k) => k.name)).toContain('Friedrich Merz');
   });
 
-  it('never builds a matcher: when the store and the background keep disagreeing, it says so', async () => {
-    const result = await readArticle(
-      deps(STORY, {
-        dictionary: async () => {
-          const { entries, tables } = await knowledge.owner.dictionary();
-          return { version: 'another', entries, tables };
-        },
-      }),
-    );
+  it('when the knowledge keeps changing while it reads, it says so', async () => {
+    let version = 0;
+    const reader = knowledge.access.reader;
+    const restless = {
+      version: async () => ++version,
+      dictionaryEntities: () => reader.dictionaryEntities(),
+      entityIds: () => reader.entityIds(),
+      datasets: () => reader.datasets(),
+      source: (id: string) => reader.source(id),
+    };
+    const result = await readArticle(deps(STORY, { reader: restless }));
     expect(result.ok ? null : result.error).toEqual({
       kind: 'failed',
       detail: expect.stringContaining('kept changing'),
@@ -165,7 +163,9 @@ describe('saving the reviewed article', () => {
     expect((await reader.datasets()).find((row) => row.id === saved.value.datasetId)?.origin).toBe(
       'saved',
     );
-    const ids = (await knowledge.owner.dictionary()).entries.map((entry) => entry.entityId);
+    const ids = (await knowledge.owner.dictionary()).entries.map((entry) =>
+      'entityId' in entry ? entry.entityId : undefined,
+    );
     expect(ids).toContain('vitali-klitschko');
     // Known entities are named, not copied; the article counts for them.
     expect((await reader.entity('kyiv'))?.dataset).toBe('seed-kyiv-attack');

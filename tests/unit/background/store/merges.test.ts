@@ -7,6 +7,7 @@ import { buildCard } from '../../../../lib/background/build-card';
 import { parseDataset } from '../../../../lib/shared/kb/parse';
 import type { Dataset } from '../../../../lib/shared/kb/schema';
 import { splitSentences } from '../../../../lib/shared/kb/sentences';
+import type { EntityEntry } from '../../../../lib/shared/messaging';
 import { freshKnowledge, type TestKnowledge } from '../../support/knowledge';
 
 let knowledge: TestKnowledge;
@@ -56,6 +57,44 @@ function article(key: string, text: string, people: Person[]): Dataset {
   return parsed.value;
 }
 
+/** `dataset` with a relation stated by sentence `sentence` of its article. */
+function related(
+  dataset: Dataset,
+  relation: { subject: string; predicate: string; object: string; sentence: number },
+): Dataset {
+  const source = dataset.sources[0] as { id: string; text: string };
+  const span = splitSentences(source.text)[relation.sentence] as { start: number; end: number };
+  const { sentence: _, ...link } = relation;
+  const parsed = parseDataset({
+    ...dataset,
+    relations: [
+      ...dataset.relations,
+      {
+        id: `${dataset.id}-relation-${dataset.relations.length + 1}`,
+        ...link,
+        text: source.text.slice(span.start, span.end),
+        evidence: { source: source.id, ...span },
+      },
+    ],
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+  return parsed.value;
+}
+
+/**
+ * Every name pages mark as entity `id`: its entry's, and those of entries that name it alone (its case-sensitive
+ * names, bound to the knowledge base's language: lib/background/page-dictionary.ts).
+ */
+async function namesOf(id: string): Promise<string[]> {
+  const { entries } = await knowledge.owner.dictionary();
+  const index = entries.findIndex((entry) => 'entityId' in entry && entry.entityId === id);
+  return entries.flatMap((entry, i) =>
+    i === index || ('among' in entry && entry.among.length === 1 && entry.among[0] === index)
+      ? entry.aliases.map((alias) => alias.text)
+      : [],
+  );
+}
+
 async function save(dataset: Dataset) {
   const saved = await knowledge.access.requests.saveArticle({
     dataset,
@@ -64,7 +103,11 @@ async function save(dataset: Dataset) {
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
 }
 
-const names = async () => (await knowledge.owner.dictionary()).entries;
+/** The dictionary's entries of one entity each (shared names and other places aside). */
+const names = async () =>
+  (await knowledge.owner.dictionary()).entries.filter(
+    (entry): entry is EntityEntry => 'entityId' in entry,
+  );
 
 describe('merged only when certain', () => {
   it('a new entity with a stored full name of the same kind is merged on save; a one-word name is only suggested', async () => {
@@ -143,9 +186,9 @@ describe('a merge the reader confirms, and its undo', () => {
     // On pages: its names are the other's; it is no entry of its own.
     const entries = await names();
     expect(entries.map((entry) => entry.entityId)).not.toContain('moammar-qaddafi');
-    expect(
-      entries.find((entry) => entry.entityId === 'muammar-gaddafi')?.aliases.map((a) => a.text),
-    ).toEqual(expect.arrayContaining(['Moammar Qaddafi', 'Qaddafi']));
+    expect(await namesOf('muammar-gaddafi')).toEqual(
+      expect.arrayContaining(['Moammar Qaddafi', 'Qaddafi']),
+    );
     // The card says so too: both articles.
     const card = await buildCard(reader, 'moammar-qaddafi');
     expect(card?.name).toBe('Muammar Gaddafi');
@@ -158,6 +201,41 @@ describe('a merge the reader confirms, and its undo', () => {
     expect(await reader.entity('moammar-qaddafi')).toEqual(before.entity);
     expect(await reader.facts('muammar-gaddafi')).toEqual(before.facts);
     expect((await names()).map((entry) => entry.entityId)).toEqual(before.entries);
+  });
+
+  it('an entity merged into another links as that one (what decides a shared name on a page)', async () => {
+    const { reader, requests } = knowledge.access;
+    await save(
+      related(
+        article('one', 'Muammar Gaddafi ruled Libya. Libya is in Africa.', [
+          { id: 'muammar-gaddafi', name: 'Muammar Gaddafi' },
+          { id: 'libya', kind: 'place', name: 'Libya' },
+        ]),
+        { subject: 'muammar-gaddafi', predicate: 'leads', object: 'libya', sentence: 0 },
+      ),
+    );
+    await save(
+      related(
+        article('two', 'Moammar Qaddafi was born near Sirte. Sirte is a city.', [
+          { id: 'moammar-qaddafi', name: 'Moammar Qaddafi' },
+          { id: 'sirte', kind: 'place', name: 'Sirte' },
+        ]),
+        { subject: 'moammar-qaddafi', predicate: 'born-near', object: 'sirte', sentence: 0 },
+      ),
+    );
+    const links = async () =>
+      Object.fromEntries(
+        [...(await reader.linkedIds(['muammar-gaddafi', 'sirte']))].map(([id, ids]) => [
+          id,
+          ids.sort(),
+        ]),
+      );
+    expect(await links()).toEqual({ 'muammar-gaddafi': ['libya'], sirte: ['moammar-qaddafi'] });
+    await requests.mergeEntities('moammar-qaddafi', 'muammar-gaddafi');
+    expect(await links()).toEqual({
+      'muammar-gaddafi': ['libya', 'sirte'],
+      sirte: ['muammar-gaddafi'],
+    });
   });
 
   it('"not the same" is remembered: no suggestion, and no merge', async () => {

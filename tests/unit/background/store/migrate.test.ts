@@ -6,6 +6,7 @@ import { KnowledgeOwner } from '../../../../lib/background/knowledge';
 import { readQuarantine } from '../../../../lib/shared/settings/quarantine';
 import { type KnowledgeDb, openKnowledgeDb } from '../../../../lib/shared/store/db';
 import { largeDataset, smallDataset } from '../../support/dataset-fixture';
+import { entityIds } from '../../support/dictionary';
 
 let count = 0;
 let db: KnowledgeDb;
@@ -61,7 +62,7 @@ describe('carrying datasets of an earlier release into the store', () => {
     expect((await owner.reader.entity('maria-testova'))?.name).toBe('Maria Testova');
     expect(await db.entities.where('dataset').equals('big-set').count()).toBe(big.entities.length);
     // On pages: the enabled one's names, not the disabled one's.
-    const names = (await owner.dictionary()).entries.map((item) => item.entityId);
+    const names = entityIds((await owner.dictionary()).entries);
     expect(names).toContain('maria-testova');
     expect(names).not.toContain('big-set-person-0');
     expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['knowledge']);
@@ -121,9 +122,7 @@ describe('carrying datasets of an earlier release into the store', () => {
       name: 'Garbled',
     });
     // Damaged datasets bring no names to pages.
-    expect((await owner.dictionary()).entries.map((item) => item.entityId)).not.toContain(
-      'garbled-set',
-    );
+    expect(entityIds((await owner.dictionary()).entries)).not.toContain('garbled-set');
   });
 
   it('data no entry lists is set aside for export', async () => {

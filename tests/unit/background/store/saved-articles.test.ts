@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseDataset } from '../../../../lib/shared/kb/parse';
 import type { Dataset } from '../../../../lib/shared/kb/schema';
 import { savedArticle as article } from '../../support/articles';
+import { entityIds } from '../../support/dictionary';
 import { freshKnowledge, type TestKnowledge } from '../../support/knowledge';
 
 let knowledge: TestKnowledge;
@@ -56,7 +57,7 @@ describe('saving an article', () => {
     ]);
     // On pages: her name is in the dictionary the tabs get.
     const dictionary = await knowledge.owner.dictionary();
-    expect(dictionary.entries.map((entry) => entry.entityId)).toContain('maria-testova');
+    expect(entityIds(dictionary.entries)).toContain('maria-testova');
   });
 
   it('saving the same article again replaces it and says what it had', async () => {

@@ -15,6 +15,7 @@ export class FakeSheet extends CSSStyleSheet {
 
 export function fakeHighlightEnv(): HighlightEnv & {
   painted(name: string): string[];
+  ranges(name: string): AbstractRange[];
   sheet(): FakeSheet;
 } {
   const registry = new Map<string, FakeHighlight>();
@@ -29,6 +30,10 @@ export function fakeHighlightEnv(): HighlightEnv & {
     /** The text of every range registered under `name`, in insertion order. */
     painted(name: string) {
       return [...(registry.get(name) ?? [])].map((range) => (range as Range).toString());
+    },
+    /** The ranges registered under `name`, in insertion order. */
+    ranges(name: string) {
+      return [...(registry.get(name) ?? [])];
     },
     sheet() {
       if (!sheet) throw new Error('no sheet yet');

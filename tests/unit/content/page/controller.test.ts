@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter } from '../../../../lib/content/highlight/highlighter';
 import { PageController } from '../../../../lib/content/page/controller';
 import type { SliceScheduler, SliceTask } from '../../../../lib/content/page/slices';
+import { DEFAULT_MARKING } from '../../../../lib/shared/marking';
 import { buildMatcherTables } from '../../../../lib/shared/match/matcher';
 import { encodeTables } from '../../../../lib/shared/match/tables-transfer';
 import type { DictionaryEntry, PageState } from '../../../../lib/shared/messaging';
@@ -36,6 +37,7 @@ const state = (over: Partial<PageState> = {}): PageState => ({
   on: true,
   styles: DEFAULT_STYLES,
   muted: [],
+  marking: DEFAULT_MARKING,
   dictionaryVersion: '1',
   ...over,
 });
@@ -194,6 +196,7 @@ describe('PageController', () => {
     expect(controller.summary('https://x.test/')).toEqual({
       url: 'https://x.test/',
       active: false,
+      marking: DEFAULT_MARKING,
       entities: [],
     });
     controller.setState(state({ on: true }));
@@ -270,6 +273,79 @@ describe('PageController', () => {
       },
       { entityId: 'putin', kind: 'person', count: 1, snippets: ['Kyiv again, and Putin.'] },
     ]);
+  });
+
+  it('“first mention only”, switched live: one painted per entity, every mention still counted and steppable', () => {
+    document.body.innerHTML =
+      '<p>Kyiv is large.</p><p>Kyiv again, and Putin.</p><p>Putin, Kyiv.</p>';
+    controller.setState(state());
+    scheduler.flush();
+    expect(env.painted('backstory-place')).toEqual(['Kyiv', 'Kyiv', 'Kyiv']);
+    const changes = vi.fn();
+    controller.onChange(changes);
+    controller.setState(state({ marking: { density: 'first', scope: 'page' } }));
+    expect(changes).toHaveBeenCalled();
+    scheduler.flush();
+    expect(env.painted('backstory-place')).toEqual(['Kyiv']);
+    expect(env.painted('backstory-person')).toEqual(['Putin']);
+    expect(controller.summary('https://news.test/a').entities.map((e) => e.count)).toEqual([3, 2]);
+    expect(controller.step({ entityId: 'kyiv', direction: 1, openCard: false }).result).toEqual({
+      found: true,
+      index: 0,
+      total: 3,
+    });
+    controller.setState(state());
+    scheduler.flush();
+    expect(env.painted('backstory-place')).toHaveLength(3);
+  });
+
+  it('“article only”, switched live: names outside the article are neither painted nor counted', () => {
+    document.body.innerHTML =
+      '<nav><a>Putin</a> <a>Kyiv</a></nav><article><p>Kyiv woke up.</p></article><footer>NATO</footer>';
+    controller.setState(state());
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual(['Putin']);
+    controller.setState(state({ marking: { density: 'every', scope: 'article' } }));
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual([]);
+    expect(env.painted('backstory-organization')).toEqual([]);
+    expect(env.painted('backstory-place')).toEqual(['Kyiv']);
+    expect(controller.summary('https://news.test/a').entities).toHaveLength(1);
+    // A single-page app replaces the article: the new one is read.
+    document
+      .querySelector('article')
+      ?.replaceWith(
+        Object.assign(document.createElement('article'), { innerHTML: '<p>Vladimir Putin.</p>' }),
+      );
+    controller.setState(state({ marking: { density: 'every', scope: 'page' } }));
+    controller.setState(state({ marking: { density: 'every', scope: 'article' } }));
+    scheduler.flush();
+    expect(env.painted('backstory-person')).toEqual(['Vladimir Putin']);
+  });
+
+  it('reads the page’s language: a name written for English waits for evidence on a page in Portuguese', () => {
+    const entries: DictionaryEntry[] = [
+      { entityId: 'us', kind: 'place', aliases: [ci('United States')] },
+      { among: [0], lang: 'en', aliases: [{ text: 'America', caseSensitive: true }] },
+    ];
+    controller.setDictionary(
+      entries,
+      JSON.parse(JSON.stringify(encodeTables(buildMatcherTables(entries)))),
+    );
+    document.body.innerHTML = '<p>America first.</p>';
+    document.documentElement.lang = 'pt-BR';
+    try {
+      controller.setState(state());
+      scheduler.flush();
+      expect(env.painted('backstory-place')).toEqual([]);
+      document.body.insertAdjacentHTML('beforeend', '<p>United States.</p>');
+      controller.setState(state({ on: false }));
+      controller.setState(state());
+      scheduler.flush();
+      expect(env.painted('backstory-place').sort()).toEqual(['America', 'United States']);
+    } finally {
+      document.documentElement.lang = '';
+    }
   });
 });
 

@@ -20,9 +20,9 @@ let book: MentionBook;
 let dropped: Mention[];
 
 /** Scans `root` and files every block in the book, as the page controller does. */
-function fileScan(root: Element = document.body): void {
-  for (const block of createScanJob(root, { matcher }).step(Number.POSITIVE_INFINITY)) {
-    book.file(block, ENTRIES);
+function fileScan(root: Element = document.body, scanWith = matcher): void {
+  for (const block of createScanJob(root, { matcher: scanWith }).step(Number.POSITIVE_INFINITY)) {
+    book.file(block);
   }
 }
 
@@ -36,6 +36,7 @@ beforeEach(() => {
   highlighter.attach();
   dropped = [];
   book = new MentionBook(new WindowedPainter(highlighter, window), (m) => dropped.push(m));
+  book.reset(ENTRIES, 'en', 'every');
 });
 
 describe('MentionBook', () => {
@@ -75,5 +76,123 @@ describe('MentionBook', () => {
     expect(book.index.size).toBe(0);
     expect(painted()).toEqual([]);
     expect(dropped).toEqual([]);
+  });
+});
+
+describe('MentionBook: names the page decides', () => {
+  const ci = (text: string) => ({ text, caseSensitive: false });
+  const SHARED: DictionaryEntry[] = [
+    { entityId: 'kaja', kind: 'person', aliases: [ci('Kaja Kallas')] },
+    { entityId: 'siim', kind: 'person', aliases: [ci('Siim Kallas')] },
+    { among: [0, 1], aliases: [ci('Kallas')] },
+    { entityId: 'washington', kind: 'place', aliases: [ci('Washington, D.C.')] },
+    { other: 'Washington (US state)', aliases: [ci('Washington state')] },
+    { among: [3, 4], aliases: [ci('Washington')] },
+    { entityId: 'us', kind: 'place', aliases: [ci('United States')] },
+    { among: [6], lang: 'en', aliases: [{ text: 'America', caseSensitive: true }] },
+  ];
+  const shared = compileMatcher(SHARED);
+  const people = () => env.painted('backstory-person');
+
+  it('a surname is painted as the person the page names in full, and unpainted when that name goes', () => {
+    book.reset(SHARED, 'en', 'every');
+    document.body.innerHTML = '<p>Kallas spoke first.</p><p id="full">Kaja Kallas said so.</p>';
+    fileScan(document.body, shared);
+    expect(people().sort()).toEqual(['Kaja Kallas', 'Kallas']);
+    expect(book.index.counts().get('kaja')).toBe(2);
+    const full = document.getElementById('full') as Element;
+    book.forget([full.firstChild as Text]);
+    expect(people()).toEqual([]);
+    expect(dropped.map((m) => m.entityId)).toEqual(['kaja', 'kaja']);
+    expect(book.index.size).toBe(0);
+  });
+
+  it('a surname after the full name is decided at once, in the same block or a later one', () => {
+    book.reset(SHARED, 'en', 'every');
+    document.body.innerHTML = '<p>Siim Kallas led.</p><p>Kallas said. Kallas left.</p>';
+    fileScan(document.body, shared);
+    expect(people().sort()).toEqual(['Kallas', 'Kallas', 'Siim Kallas']);
+    book.reset(SHARED, 'en', 'every');
+    document.body.innerHTML = '<p>Siim Kallas led; Kallas said.</p>';
+    fileScan(document.body, shared);
+    expect(people().sort()).toEqual(['Kallas', 'Siim Kallas']);
+  });
+
+  it('a surname two people named in full share stays unpainted', () => {
+    book.reset(SHARED, 'en', 'every');
+    document.body.innerHTML = '<p>Kaja Kallas and Siim Kallas. Kallas said.</p>';
+    fileScan(document.body, shared);
+    expect(people().sort()).toEqual(['Kaja Kallas', 'Siim Kallas']);
+  });
+
+  it('“Washington state” on the page: the short name is the state, never painted as the capital', () => {
+    book.reset(SHARED, 'en', 'every');
+    document.body.innerHTML = '<p>Washington state sued.</p><p>Washington said no.</p>';
+    fileScan(document.body, shared);
+    expect(env.painted('backstory-place')).toEqual([]);
+    expect(book.index.size).toBe(0);
+    // The page now names the capital too: the short name is still undecided.
+    document.body.insertAdjacentHTML('beforeend', '<p id="dc">In Washington, D.C. it did.</p>');
+    fileScan(document.getElementById('dc') as Element, shared);
+    expect(env.painted('backstory-place')).toEqual(['Washington, D.C.']);
+  });
+
+  it('a name written for English needs the page’s evidence on a page in another language', () => {
+    document.body.innerHTML = '<p>America first.</p>';
+    book.reset(SHARED, 'pt', 'every');
+    fileScan(document.body, shared);
+    expect(env.painted('backstory-place')).toEqual([]);
+    book.reset(SHARED, 'en', 'every');
+    fileScan(document.body, shared);
+    expect(env.painted('backstory-place')).toEqual(['America']);
+  });
+});
+
+describe('MentionBook: first mention only', () => {
+  beforeEach(() => {
+    document.body.innerHTML =
+      '<p id="a">Kyiv and Putin.</p><p id="b">Kyiv again, Putin again.</p><p id="c">Kyiv.</p>';
+    book.reset(ENTRIES, 'en', 'first');
+  });
+
+  it('paints the first mention of each entity, keeps counting all of them', () => {
+    fileScan();
+    expect(painted()).toEqual(['Kyiv', 'Putin']);
+    expect(book.index.size).toBe(5);
+    expect(book.index.counts().get('kyiv')).toBe(3);
+    const [first] = book.index.list();
+    expect(first && book.isPainted(first)).toBe(true);
+    const later = book.index.list()[2];
+    expect(later && book.isPainted(later)).toBe(false);
+  });
+
+  it('a mention found later but earlier in the page takes the paint (the visible part is scanned first)', () => {
+    fileScan(document.getElementById('b') as Element);
+    const paintedB = env.ranges('backstory-place');
+    expect(paintedB).toHaveLength(1);
+    fileScan(document.getElementById('a') as Element);
+    const [range] = env.ranges('backstory-place');
+    expect(range?.startContainer).toBe(document.getElementById('a')?.firstChild);
+    expect(painted()).toEqual(['Kyiv', 'Putin']);
+  });
+
+  it('when the first goes, the next one in the page is painted', () => {
+    fileScan();
+    const a = document.getElementById('a') as Element;
+    book.forget([a.firstChild as Text]);
+    const [range] = env.ranges('backstory-place');
+    expect(range?.startContainer).toBe(document.getElementById('b')?.firstChild);
+    expect(painted()).toEqual(['Kyiv', 'Putin']);
+  });
+});
+
+describe('MentionBook: scope', () => {
+  it('files only the mentions inside the scope', () => {
+    const b = document.getElementById('b') as Element;
+    for (const block of createScanJob(document.body, { matcher }).step(Number.POSITIVE_INFINITY)) {
+      book.file(block, (node) => b.contains(node));
+    }
+    expect(painted()).toEqual(['Kyiv']);
+    expect(book.index.size).toBe(1);
   });
 });

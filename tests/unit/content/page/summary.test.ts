@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../../../lib/content/highlight/mentions';
 import { countDistinct, snippet, summarize } from '../../../../lib/content/page/summary';
+import { DEFAULT_MARKING } from '../../../../lib/shared/marking';
 
 /** Mentions of `word` in each paragraph's text, in order. */
 function mentions(html: string, word: string, entityId: string): Mention[] {
@@ -23,10 +24,11 @@ describe('summarize', () => {
       'kyiv',
     );
     const nato = { ...(kyiv[1] as Mention), entityId: 'nato', kind: 'organization' as const };
-    const summary = summarize('https://x.test/', true, [nato, ...kyiv], new Set());
+    const summary = summarize('https://x.test/', true, DEFAULT_MARKING, [nato, ...kyiv], new Set());
     expect(summary).toEqual({
       url: 'https://x.test/',
       active: true,
+      marking: DEFAULT_MARKING,
       entities: [
         { entityId: 'nato', kind: 'organization', count: 1, snippets: ['Kyiv two.'] },
         {
@@ -41,7 +43,7 @@ describe('summarize', () => {
 
   it('leaves muted entities out', () => {
     const kyiv = mentions('<p>Kyiv.</p>', 'Kyiv', 'kyiv');
-    expect(summarize('u', true, kyiv, new Set(['kyiv'])).entities).toEqual([]);
+    expect(summarize('u', true, DEFAULT_MARKING, kyiv, new Set(['kyiv'])).entities).toEqual([]);
   });
 });
 

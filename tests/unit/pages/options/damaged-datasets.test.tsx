@@ -7,6 +7,7 @@ import { App as OptionsApp } from '../../../../entrypoints/options/App';
 import { App as PopupApp } from '../../../../entrypoints/popup/App';
 import { readQuarantine } from '../../../../lib/shared/settings/quarantine';
 import { smallDataset } from '../../support/dataset-fixture';
+import { entityIds } from '../../support/dictionary';
 import { freshKnowledge, type TestKnowledge } from '../../support/knowledge';
 import { captureDownloads, datasetRow } from './helpers';
 
@@ -72,9 +73,7 @@ describe('unreadable data', () => {
       reason: 'its data is not a valid dataset (schemaVersion: must be 1)',
       kept: true,
     });
-    expect((await knowledge.owner.dictionary()).entries.map((e) => e.entityId)).not.toContain(
-      'maria-testova',
-    );
+    expect(entityIds((await knowledge.owner.dictionary()).entries)).not.toContain('maria-testova');
     expect((await readQuarantine())[0]?.raw).toEqual(unreadable);
     expect(Object.keys(await fakeBrowser.storage.local.get(null))).not.toContain(
       'dataset:broken-set',

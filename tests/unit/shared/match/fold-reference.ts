@@ -17,8 +17,8 @@ import {
 interface FoldTables {
   /** Folds case, Latin diacritics, spaces, apostrophes; IGNORE for invisible code units. Read with `foldUnit`. */
   readonly caseless: Uint16Array;
-  /** The same without lower-casing, to check case-sensitive aliases. Read with `foldUnit`. */
-  readonly caseful: Uint16Array;
+  /** Only spaces, apostrophes, hyphens and invisible units, to check case-sensitive aliases. Read with `foldUnit`. */
+  readonly exact: Uint16Array;
   /** Code units that the caseless table does not map to themselves. */
   readonly changed: readonly number[];
 }
@@ -29,6 +29,7 @@ export function referenceTables(): FoldTables {
   // per-character calls cost far more on a cold page.
   const caseless = new Uint16Array(0x10000);
   const caseful = new Uint16Array(0x10000);
+  const exact = new Uint16Array(0x10000);
   const touched: number[] = [];
   const put = (table: Uint16Array, cu: number, value: number) => {
     table[cu] = value;
@@ -63,6 +64,7 @@ export function referenceTables(): FoldTables {
   const both = (cu: number, value: number) => {
     put(caseless, cu, value);
     put(caseful, cu, value);
+    put(exact, cu, value);
   };
   // Stored even where they equal the code unit, so `table[cu] === SPACE` style checks hold.
   both(SPACE, SPACE);
@@ -71,11 +73,15 @@ export function referenceTables(): FoldTables {
   for (const cu of APOSTROPHES) both(cu, APOSTROPHE);
   for (const cu of HYPHENS) both(cu, 0x2d);
   for (const cu of IGNORED) both(cu, IGNORE);
-  for (let cu = 0x300; cu < 0x370; cu++) both(cu, IGNORE); // combining diacritical marks
+  // Combining diacritical marks: skipped when folding, compared when a case-sensitive alias is checked.
+  for (let cu = 0x300; cu < 0x370; cu++) {
+    put(caseless, cu, IGNORE);
+    put(caseful, cu, IGNORE);
+  }
   both(0xfeff, IGNORE);
   both(0xffff, IGNORE);
   const changed = [...new Set(touched)].filter((cu) => foldUnit(caseless, cu) !== cu);
-  return { caseless, caseful, changed };
+  return { caseless, exact, changed };
 }
 
 /** What a fold table maps `cu` to (0 entries mean "itself"). */

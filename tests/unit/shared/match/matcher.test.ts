@@ -158,6 +158,26 @@ describe('compileMatcher / find', () => {
     expect(found(decomposed)).toEqual([[decomposed, 'elysee']]);
   });
 
+  it('matches a case-sensitive alias only with its own accents, precomposed or decomposed', () => {
+    const m = compileMatcher([
+      { aliases: [cs('America')] },
+      { aliases: [cs('José')] },
+      { aliases: [ci('Kyiv')] },
+    ]);
+    const text = (t: string) => m.find(t).map((hit) => t.slice(hit.start, hit.end));
+    // The continent of a Brazilian page is not the United States.
+    expect(text('a Copa América e a América do Sul')).toEqual([]);
+    expect(text('a Copa Ame\u0301rica')).toEqual([]);
+    expect(text('America, and America’s allies')).toEqual(['America', 'America']);
+    // An accented case-sensitive alias needs its accent, in either form of it.
+    expect(text('José said; Jose said; Jose\u0301 said')).toEqual(['José', 'Jose\u0301']);
+    expect(text('JOSÉ')).toEqual([]);
+    // Everything else stays alike for it: spaces, apostrophes, invisible characters.
+    expect(text('Jo\u00adsé’s')).toEqual(['Jo\u00adsé']);
+    // A case-insensitive alias still folds accents.
+    expect(text('Kýiv')).toEqual(['Kýiv']);
+  });
+
   it('ignores soft hyphens and zero-width characters inside a name', () => {
     const text = 'Zelen\u00adskyy met Tr\u200bump and Vladimir \u00adPu\u200dtin';
     expect(found(text)).toEqual([

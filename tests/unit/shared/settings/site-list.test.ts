@@ -6,8 +6,12 @@ import {
   toggleSite,
 } from '../../../../lib/shared/settings/site-list';
 
-const except = (sites: string[]): Settings => ({ enabled: true, mode: 'everywhere-except', sites });
-const only = (sites: string[]): Settings => ({ enabled: true, mode: 'only-listed', sites });
+const except = (sites: string[]): Settings => ({
+  ...DEFAULT_SETTINGS,
+  mode: 'everywhere-except',
+  sites,
+});
+const only = (sites: string[]): Settings => ({ ...DEFAULT_SETTINGS, mode: 'only-listed', sites });
 
 describe('isHighlightingOn', () => {
   it('is on everywhere by default', () => {

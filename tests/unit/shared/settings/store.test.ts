@@ -38,8 +38,8 @@ describe('reading settings', () => {
     });
     const stored = await local().get(['settings', 'settings$']);
     expect(stored).toEqual({
-      settings: { enabled: true, mode: 'only-listed', sites: ['bbc.co.uk'] },
-      settings$: { v: 1 },
+      settings: { ...DEFAULT_SETTINGS, mode: 'only-listed', sites: ['bbc.co.uk'] },
+      settings$: { v: 2 },
     });
     const restarted = await loadPage();
     expect((await restarted.getSettings()).sites).toEqual(['bbc.co.uk']);
@@ -51,7 +51,8 @@ describe('reading settings', () => {
     expect(await page.getSettings()).toEqual(DEFAULT_SETTINGS);
     const kept = await page.readQuarantine();
     expect(kept).toHaveLength(1);
-    expect(kept[0]).toMatchObject({ key: 'local:settings', raw: 'garbage{', version: 1 });
+    // The format-2 migration leaves what is no object as it was, for the schema to name what is wrong with it.
+    expect(kept[0]).toMatchObject({ key: 'local:settings', raw: 'garbage{', version: 2 });
     expect(kept[0]?.reason).toBe('not readable as an object (found a string)');
     // The repaired value is what is stored now, so the next read is clean.
     expect((await local().get('settings')).settings).toEqual(DEFAULT_SETTINGS);
@@ -60,13 +61,21 @@ describe('reading settings', () => {
   });
 
   it('salvages the readable parts of a damaged value and names the bad field', async () => {
-    const damaged = { enabled: false, mode: 'sometimes', sites: ['WWW.Example.com', 42, 'ok.org'] };
-    await local().set({ settings: damaged });
+    const damaged = {
+      enabled: false,
+      mode: 'sometimes',
+      sites: ['WWW.Example.com', 42, 'ok.org'],
+      marking: { density: 'first', scope: 'page' },
+      siteMarking: { 'bbc.com': { scope: 'article' }, 'BAD KEY': { scope: 'article' }, 'x.org': 7 },
+    };
+    await local().set({ settings: damaged, settings$: { v: 2 } });
     const page = await loadPage();
     expect(await page.getSettings()).toEqual({
       enabled: false,
       mode: 'everywhere-except',
       sites: ['example.com', 'ok.org'],
+      marking: { density: 'first', scope: 'page' },
+      siteMarking: { 'bbc.com': { scope: 'article' } },
     });
     const [entry] = await page.readQuarantine();
     expect(entry?.raw).toEqual(damaged);
@@ -96,7 +105,39 @@ describe('reading settings', () => {
     const [entry] = await page.readQuarantine();
     expect(entry).toMatchObject({ raw: future, version: 7 });
     expect(entry?.reason).toMatch(/newer version/);
-    expect((await local().get('settings$')).settings$).toEqual({ v: 1 });
+    expect((await local().get('settings$')).settings$).toEqual({ v: 2 });
+  });
+
+  it('migrates settings of format 1 at start-up, keeping every one of them; marking starts at the default', async () => {
+    const v1 = { enabled: false, mode: 'only-listed', sites: ['bbc.co.uk', 'example.com'] };
+    await local().set({ settings: v1, settings$: { v: 1 } });
+    const page = await loadPage();
+    expect(await page.getSettings()).toEqual({
+      ...v1,
+      marking: { density: 'every', scope: 'page' },
+      siteMarking: {},
+    });
+    expect(await local().get(['settings$'])).toEqual({ settings$: { v: 2 } });
+    expect(await page.readQuarantine()).toEqual([]);
+  });
+
+  it('migrates a format-1 value written after start-up when it is read (a page of the previous release)', async () => {
+    const page = await loadPage();
+    await page.getSettings();
+    const v1 = { enabled: true, mode: 'everywhere-except', sites: ['example.com'] };
+    await local().set({ settings: v1, settings$: { v: 1 } });
+    expect(await page.getSettings()).toEqual({ ...DEFAULT_SETTINGS, sites: ['example.com'] });
+    expect(await page.readQuarantine()).toEqual([]);
+    // The next edit stores it in format 2.
+    await page.setDefaultMarking({ scope: 'article' });
+    expect(await local().get(['settings', 'settings$'])).toEqual({
+      settings: {
+        ...DEFAULT_SETTINGS,
+        sites: ['example.com'],
+        marking: { density: 'every', scope: 'article' },
+      },
+      settings$: { v: 2 },
+    });
   });
 
   it('keeps an unreadable quarantine as an entry of its own', async () => {
@@ -118,6 +159,25 @@ describe('reading settings', () => {
 });
 
 describe('editing settings', () => {
+  it('sets the default marking, a site’s own, and lets the site follow the default again', async () => {
+    const page = await loadPage();
+    await page.setDefaultMarking({ density: 'first' });
+    expect((await page.getSettings()).marking).toEqual({ density: 'first', scope: 'page' });
+    expect(
+      await page.setMarkingForUrl('https://www.bbc.co.uk/news/1', { scope: 'article' }),
+    ).toEqual({
+      ok: true,
+      value: expect.objectContaining({ siteMarking: { 'bbc.co.uk': { scope: 'article' } } }),
+    });
+    await page.setMarkingForUrl('https://bbc.co.uk/', { density: 'every' });
+    expect((await page.getSettings()).siteMarking).toEqual({
+      'bbc.co.uk': { scope: 'article', density: 'every' },
+    });
+    expect((await page.setMarkingForUrl('about:blank', { density: 'every' })).ok).toBe(false);
+    await page.clearSiteMarking('bbc.co.uk');
+    expect((await page.getSettings()).siteMarking).toEqual({});
+  });
+
   it('refuses a duplicate site, however it is spelled', async () => {
     const page = await loadPage();
     expect((await page.addSite('example.com')).ok).toBe(true);

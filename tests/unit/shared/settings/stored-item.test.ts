@@ -63,12 +63,60 @@ describe('migrations on start-up', () => {
     expect(await readQuarantine()).toHaveLength(1);
   });
 
+  it('migrates a value of an older format written after start-up when it reads it, setting nothing aside', async () => {
+    const item = define();
+    expect(await item.get()).toEqual({ sites: [], mode: 'only' });
+    // A page of the previous release, still open during an update, writes its format.
+    await fakeBrowser.storage.local.set({ probe: { hidden: ['late.com'] }, probe$: { v: 1 } });
+    expect(await item.get()).toEqual({ sites: ['late.com'], mode: 'except' });
+    expect(await readQuarantine()).toEqual([]);
+    await item.update((value) => ({ ...value, mode: 'only' }));
+    expect(await fakeBrowser.storage.local.get(['probe', 'probe$'])).toEqual({
+      probe: { sites: ['late.com'], mode: 'only' },
+      probe$: { v: 3 },
+    });
+  });
+
+  it('a late value whose migration fails is set aside when read', async () => {
+    const item = define();
+    await item.get();
+    await fakeBrowser.storage.local.set({ probe: { hidden: 'no list' }, probe$: { v: 1 } });
+    expect(await item.get()).toEqual({ sites: [], mode: 'only' });
+    const [entry] = await readQuarantine();
+    expect(entry).toMatchObject({ version: 1, raw: { hidden: 'no list' } });
+    expect(entry?.reason).toBe('could not be migrated from format 1 to 3');
+  });
+
   it('a migrated value that still fails the schema is set aside', async () => {
     await fakeBrowser.storage.local.set({ probe: { sites: [1, 2] }, probe$: { v: 2 } });
     expect(await define().get()).toEqual({ sites: [], mode: 'only' });
     const [entry] = await readQuarantine();
     expect(entry?.raw).toEqual({ sites: [1, 2], mode: 'except' });
     expect(entry?.reason).toMatch(/at sites\.0/);
+  });
+
+  it('an update is applied once though the storage gives the object back with its keys sorted (Chromium)', async () => {
+    const item = define();
+    const local = fakeBrowser.storage.local;
+    const get = local.get.bind(local);
+    const sortedKeys = (value: unknown): unknown =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([key, inner]) => [key, sortedKeys(inner)]),
+          )
+        : value;
+    vi.spyOn(local, 'get').mockImplementation((async (keys?: Parameters<typeof get>[0]) =>
+      sortedKeys(await get(keys))) as typeof local.get);
+    // { sites, mode } in the schema's order; read back as { mode, sites }.
+    const change = vi.fn((value: z.infer<typeof V3>) => ({
+      ...value,
+      sites: [...value.sites, 'e.com'],
+    }));
+    await item.update(change);
+    expect(change).toHaveBeenCalledTimes(1);
+    expect(await item.get()).toEqual({ sites: ['e.com'], mode: 'only' });
   });
 
   it('an update after a failed read builds on the fallback and keeps the bad value aside', async () => {

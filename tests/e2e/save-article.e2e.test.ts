@@ -37,41 +37,11 @@ import { chooseMenuItem, closeContextMenu, openContextMenu } from './support/fir
 import { allMentions, settledPaint } from './support/highlights';
 import { NO_ROWS, rowsOf } from './support/knowledge-store';
 import { PagesOwnRequests } from './support/page-requests';
+import { heading, press, textOf } from './support/panel-actions';
 import { until } from './support/poll';
 
 const SEED_ID = 'seed-kyiv-attack';
 const SAVED_TITLE = 'United States to Lift Sudan Sanctions';
-
-async function textOf(page: Page, wanted: string | RegExp, timeout = 20_000): Promise<string> {
-  return until(
-    `${String(wanted)} in ${page.url()}`,
-    () => visibleText(page),
-    (text) => (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text)),
-    timeout,
-  );
-}
-
-/** Clicks the control whose accessible name is `name` (the way a reader finds it). */
-async function press(page: Page, name: string): Promise<void> {
-  const control = await page.waitForSelector(`::-p-aria(${name})`, { timeout: 10_000 });
-  if (!control) throw new Error(`no control named ${name}`);
-  await control.click();
-  void control.dispose();
-}
-
-/** The level-1 heading's text once it is `wanted` (polled from the test: in-page waiting is unreliable over BiDi). */
-function heading(
-  page: Page,
-  wanted: string | ((text: string) => boolean),
-  timeout = 30_000,
-): Promise<string> {
-  return until(
-    `heading ${String(wanted)}`,
-    () => page.evaluate(() => document.querySelector('h1')?.textContent ?? ''),
-    (text) => (typeof wanted === 'string' ? text === wanted : wanted(text)),
-    timeout,
-  );
-}
 
 /** Ids of the saved articles in the store, read from an extension page. */
 function savedIds(page: Page): Promise<string[]> {

@@ -22,11 +22,18 @@ import { optionalField, shorten } from './inert-text';
 import { type LinkedEntity, linkNames } from './link-names';
 import { findKnownMentions, findNewMentions, type Mention, mergeMentions } from './mentions';
 import { findNameSpans, type Gender, type NameSpan } from './name-spans';
+import {
+  HONORIFICS,
+  isTitleHead,
+  NEVER_NAMES,
+  ORDINARY_STARTERS,
+  TITLE_MODIFIERS,
+} from './name-words';
 import { lexiconTags, rangesToTag, type TagIndex, tagRanges } from './nlp-tags';
 import { findQuotations, type QuotationPart, soundsSpoken } from './quotes';
 import { findRoles } from './roles';
 import { buildSavedText } from './saved-text';
-import { tokenize } from './tokens';
+import { type Token, tokenize } from './tokens';
 import type {
   Draft,
   DraftQuote,
@@ -168,8 +175,13 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     text.length,
     sentences.map((s) => s.start),
   );
-  const known = findKnownMentions(text, options.dictionary, options.matcher);
   const knownById = new Map(options.dictionary.map((item) => [item.entityId, item]));
+  const known = withoutFullerNames(
+    findKnownMentions(text, options.dictionary, options.matcher),
+    tokens,
+    knownById,
+    new Set(Array.from(text.matchAll(LOWER_WORD), (m) => m[0])),
+  );
 
   // New names: body paragraphs only (headings are title case, every word capitalised).
   let linked: LinkedEntity[] = [];
@@ -398,4 +410,38 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
       omitted: [...omitted, ...facts.omitted, ...events.omitted],
     },
   };
+}
+
+/**
+ * Known mentions, less those of a one-word person name that ends a fuller name: "Barack Obama" where the store knows
+ * "Obama" alone (another article named him so) is a name of its own here, read as a new name (the reader is offered
+ * the two as the same, never merged unasked). Not after a title ("President Obama") or a word the text also writes in
+ * lowercase ("Yesterday Obama").
+ */
+function withoutFullerNames(
+  known: readonly Mention[],
+  tokens: readonly Token[],
+  items: ReadonlyMap<string, DictionaryItem>,
+  lowercaseWords: ReadonlySet<string>,
+): Mention[] {
+  const endingAt = new Map(tokens.map((token) => [token.end, token]));
+  const knownEnds = new Set(known.map((mention) => mention.end));
+  return known.filter((mention) => {
+    const item = items.get(mention.ref.id);
+    if (item?.kind !== 'person' || /\s/.test(item.name)) return true;
+    const before = endingAt.get(mention.start - 1);
+    if (!before || knownEnds.has(before.end)) return true;
+    const given =
+      before.capitalised &&
+      !before.allCaps &&
+      !before.possessive &&
+      /^\p{Lu}\p{Ll}+$/u.test(before.text) &&
+      !lowercaseWords.has(before.key) &&
+      !HONORIFICS.has(before.key) &&
+      !isTitleHead(before.key) &&
+      !TITLE_MODIFIERS.has(before.key) &&
+      !NEVER_NAMES.has(before.key) &&
+      !ORDINARY_STARTERS.has(before.key);
+    return !given;
+  });
 }

@@ -2,6 +2,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { extractDraft } from '../../../../lib/pages/extract/extract';
+import { dictionaryItem } from '../../../../lib/shared/kb/dictionary';
 import { articlePage, candidate, draftOf, parse, seedDictionary } from './helpers';
 
 describe('new names', () => {
@@ -102,6 +103,28 @@ describe('new names', () => {
       expect(names).not.toContain(word);
     }
     expect(candidate(draft, 'Kyiv')?.kind).toBe('place');
+  });
+
+  it('reads a fuller name than the dictionary knows as a name of its own: Barack Obama where only “Obama” is known', () => {
+    const obama = dictionaryItem({
+      id: 'obama',
+      kind: 'person',
+      name: 'Obama',
+      aliases: [{ text: 'Obama', caseSensitive: true }],
+    });
+    const draft = draftOf(
+      articlePage([
+        'Barack Obama said on Friday that gun control was the area where he had been most frustrated.',
+        'President Obama then left for Kenya, where he was due to meet the country’s leaders.',
+        'Yesterday Obama met officials in Nairobi, according to a statement from the White House.',
+      ]),
+      [obama],
+    );
+    const barack = candidate(draft, 'Barack Obama');
+    expect(barack?.kind).toBe('person');
+    expect(candidate(draft, 'Barack')).toBeUndefined();
+    // After a title, and after a word the text also writes in lowercase, "Obama" stays the known one.
+    expect(draft.known.find((k) => k.ref.id === 'obama')?.mentions).toBeGreaterThanOrEqual(1);
   });
 
   it('lets the dictionary win: no new Vladimir Putin when the knowledge base has him', () => {

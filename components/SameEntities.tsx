@@ -96,7 +96,7 @@ export function SameEntities(props: SameEntitiesProps) {
                   type="button"
                   class="small"
                   disabled={busy}
-                  aria-label={`Not the same: separate ${other.name}`}
+                  aria-label={`Separate ${other.name} from ${entity.name}`}
                   onClick={() => apart(other)}
                 >
                   Separate
@@ -130,7 +130,7 @@ export function SameEntities(props: SameEntitiesProps) {
                     type="button"
                     class="small"
                     disabled={busy}
-                    aria-label={`${other.name} is not ${entity.name}`}
+                    aria-label={`Not the same: ${other.name} is not ${entity.name}`}
                     onClick={() => distinct(other)}
                   >
                     Not the same

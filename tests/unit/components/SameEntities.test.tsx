@@ -57,7 +57,9 @@ describe('entities across sources', () => {
 
   test('"not the same" is said to be remembered', async () => {
     const { onNotSame } = same({ candidates: [{ entity: kallas, why: 'same surname' }] });
-    fireEvent.click(screen.getByRole('button', { name: 'Siim Kallas is not Volodymyr Zelenskyy' }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Not the same: Siim Kallas is not Volodymyr Zelenskyy' }),
+    );
     await screen.findByText(
       'Noted: Siim Kallas is not Volodymyr Zelenskyy. It won’t be suggested again.',
     );
@@ -75,7 +77,7 @@ describe('entities across sources', () => {
     const { onUnmerge } = same({ merged: [{ entity: zelensky, how: 'certain' }], candidates: [] });
     expect(screen.getByText('same full name and kind')).toBeTruthy();
     fireEvent.click(
-      screen.getByRole('button', { name: 'Not the same: separate President Zelensky' }),
+      screen.getByRole('button', { name: 'Separate President Zelensky from Volodymyr Zelenskyy' }),
     );
     await screen.findByText('President Zelensky stands on its own again.');
     expect(onUnmerge).toHaveBeenCalledWith(zelensky);

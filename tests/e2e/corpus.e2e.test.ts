@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import seed from '../../assets/kb/seed.json';
 import { combinedPattern } from '../../bench/lib/dictionary.mjs';
+import { buildPageDictionary } from '../../lib/background/page-dictionary';
 import { dictionaryItem } from '../../lib/shared/kb/dictionary';
 import { parseDataset } from '../../lib/shared/kb/parse';
 import {
@@ -42,8 +43,26 @@ function referencePattern(): ReturnType<typeof combinedPattern> {
   return combinedPattern(parsed.value.entities.map(dictionaryItem));
 }
 
+/**
+ * Names the bundled knowledge base shares with something else ("Washington": the capital it holds, and the US state):
+ * each page decides what they stand for (lib/shared/match/resolve.ts) and leaves them unmarked when it can't, so the
+ * reference may find them where the content script rightly marks nothing.
+ */
+function sharedNames(): Set<string> {
+  const parsed = parseDataset(seed);
+  if (!parsed.ok) throw new Error('assets/kb/seed.json does not parse');
+  return new Set(
+    buildPageDictionary(parsed.value.entities).flatMap((entry) =>
+      'among' in entry && entry.among.length > 1
+        ? entry.aliases.map((alias) => alias.text.toLowerCase())
+        : [],
+    ),
+  );
+}
+
 const launchers = { chromium: launchChromium, firefox: launchFirefox } as const;
 const PATTERN = referencePattern();
+const SHARED = sharedNames();
 const browsers: BrowserKind[] = ['chromium', 'firefox'];
 const pages = [
   '/demo.html',
@@ -133,7 +152,10 @@ describe.each(browsers)('%s: the corpus', (kind) => {
     // and what only Backstory finds is a name split over inline tags (which a per-text-node regex can't see).
     const all = await allMentionsByPosition(options, page);
     const reference = await referenceMatches(page, PATTERN);
-    const missing = [...reference].filter(([key, text]) => all.get(key)?.text !== text);
+    const missing = [...reference].filter(
+      ([key, text]) =>
+        all.get(key)?.text !== text && !(SHARED.has(text.toLowerCase()) && !all.has(key)),
+    );
     const extra = [...all].filter(([key, m]) => !m.acrossNodes && reference.get(key) !== m.text);
     expect(missing).toEqual([]);
     expect(extra).toEqual([]);

@@ -18,6 +18,7 @@ import {
   type TestServer,
   waitForContentScript,
 } from './harness';
+import { serviceWorker } from './panel-support';
 import { cardRoot, clickInCard, inCard } from './support/card';
 
 const PAGE = '/hostile-css.html?plain';
@@ -283,22 +284,12 @@ function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-/** The extension's service worker (Chromium). */
-async function extensionWorker(from: ExtensionSession = session) {
-  const target = await from.browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().startsWith(`${from.extensionOrigin}/`),
-  );
-  const worker = await target.worker();
-  if (!worker) throw new Error('no extension worker');
-  return worker;
-}
-
 /**
  * Counts the getCard messages that reach the background from now on: a listener of the test's own in the service
  * worker, beside the background's (it answers nothing, so the background's answer is the one the tab gets).
  */
 async function countGetCardMessages(): Promise<() => Promise<number>> {
-  const worker = await extensionWorker();
+  const worker = await serviceWorker(session);
   await worker.evaluate(() => {
     const scope = globalThis as unknown as { getCardMessages?: number };
     if (scope.getCardMessages === undefined) {
@@ -677,7 +668,7 @@ describe('keyboard', () => {
    */
   async function stepMention(page: Page, direction: 1 | -1): Promise<void> {
     await page.bringToFront();
-    const worker = await extensionWorker();
+    const worker = await serviceWorker(session);
     await worker.evaluate(async (dir) => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) throw new Error('no active tab');
@@ -806,7 +797,7 @@ describe('keyboard', () => {
     await until(page, (s) => !s.open, 1000);
     // The background was asked to open the panel on this entity: it stores where the panel should land.
     // (Headless Chromium shows no side panel, so the stored target is what can be observed.)
-    const worker = await extensionWorker();
+    const worker = await serviceWorker(session);
     let stored: unknown[] = [];
     for (let i = 0; i < 50; i++) {
       // One request per window (panelTarget:<windowId>); only this tab's window has one.

@@ -14,7 +14,7 @@ const ms = (v) =>
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? a / b : null);
 const x = (r) => (r === null ? '–' : `${r.toFixed(2)}×`);
 const mb = (bytes) => (typeof bytes === 'number' ? `${(bytes / MB).toFixed(1)} MB` : '–');
-const pageName = (path) => path.replace(/^\/(corpus|gen)\//, '').replace(/\.html$/, '');
+const pageName = (path) => path.replace(/^\/((corpus|gen)\/)?/, '').replace(/\.html$/, '');
 const LOAD_LABEL = {
   none: 'no extension',
   seed: 'Backstory, seed',
@@ -297,13 +297,17 @@ export function libraryLines(section, markdown = false) {
 export function libraryChart(section, caption) {
   const loads = (section.loads ?? []).filter((l) => l.contenders);
   const keys = ['none', 'seed', 'library', 'markjs'];
+  // mark.js on a large page can take seconds: the axis is set by Backstory and the floor, longer bars are cut.
   const values = loads.flatMap((l) => keys.map((k) => l.contenders[k].cpu.median ?? 0));
-  const top = Math.max(10, ...values);
-  const step = top > 200 ? 50 : top > 100 ? 25 : top > 50 ? 10 : 5;
+  const own = loads.flatMap((l) =>
+    ['none', 'seed', 'library'].map((k) => l.contenders[k].cpu.median ?? 0),
+  );
+  const top = Math.max(10, Math.min(Math.max(...values), 2.5 * Math.max(...own)));
+  const step = [5, 10, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000].find((v) => v >= top / 8) ?? 10_000;
   const max = Math.ceil(top / step) * step;
   const left = 110;
   const width = 720;
-  const plot = width - left - 70;
+  const plot = width - left - 80;
   const bar = 13;
   const groupGap = 14;
   const head = 58;
@@ -342,12 +346,17 @@ export function libraryChart(section, caption) {
     for (const k of keys) {
       const v = load.contenders[k].cpu.median;
       if (typeof v === 'number') {
-        const w = Math.max(1, (v / max) * plot);
+        const cut = v > max;
+        const w = Math.max(1, (Math.min(v, max) / max) * plot);
         out.push(
           `<rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${bar - 2}" fill="${LOAD_COLOR[k]}"/>`,
         );
+        if (cut)
+          out.push(
+            `<path d="M${left + w - 14} ${y - 1}l6 ${bar}M${left + w - 8} ${y - 1}l6 ${bar}" stroke="#fff" stroke-width="3"/>`,
+          );
         out.push(
-          `<text x="${left + w + 4}" y="${y + bar - 3}" font-size="10" fill="#333">${v.toFixed(1)}</text>`,
+          `<text x="${left + w + 4}" y="${y + bar - 3}" font-size="10" fill="#333">${v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v.toFixed(1)}</text>`,
         );
       } else {
         out.push(

@@ -21,16 +21,17 @@ const SYNTHETIC = 100_000;
 const PARTS = 2;
 /** A real popup is at most 800 × 600; a side panel is narrow and as tall as the window. */
 const VIEWPORT = { popup: { width: 400, height: 600 }, sidepanel: { width: 420, height: 900 } };
-const KINDS = ['popup', 'sidepanel'];
+export const KINDS = ['popup', 'sidepanel'];
 const OPEN_TIMEOUT_MS = 120_000;
 
 export const PREVIOUS_RELEASE = 'tests/fixtures/previous-release/chrome-mv3';
 
 /**
  * Opens `kind`.html?tabId=… once in a new tab, traced, and waits until its list shows every entity the page names by
- * its knowledge-base name. Times are from navigation start (the page's performance.timeOrigin).
+ * its knowledge-base name. Times are from navigation start (the page's performance.timeOrigin). `session` has
+ * { browser, origin, demo: { page, tabId } }.
  */
-async function openOnce(session, kind, names) {
+export async function openOnce(session, kind, names) {
   const page = await session.browser.newPage();
   try {
     await page.setViewport(VIEWPORT[kind]);
@@ -93,7 +94,7 @@ async function openOnce(session, kind, names) {
 }
 
 /** Median, lowest and highest of a field over runs (null when none has it). */
-function spread(runs, field) {
+export function spread(runs, field) {
   const values = runs.map((r) => r[field]).filter((v) => typeof v === 'number');
   if (values.length === 0) return { median: null, min: null, max: null };
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };

@@ -1,5 +1,5 @@
-// `npm run bench`: Backstory's scan + highlight against mark.js and a bare TreeWalker floor in headless Chromium, plus dictionary scale, live-page cost, memory, bundle size and the popup and side panel opening with the real extension (before/after); checks the budgets of ../shared/PRODUCT.md.
-// Usage: node bench/run.mjs [--quick] [--runs N] [--pages name,name] [--no-build] [--only compare,series,scale,live,memory,bundle,pages]
+// `npm run bench`: Backstory's scan + highlight against mark.js and a bare TreeWalker floor in headless Chromium, plus dictionary scale, live-page cost, memory, bundle size, the popup and side panel opening with the real extension (before/after), and the real extension with a library of 1,000 saved articles against the seed alone; checks the budgets of ../shared/PRODUCT.md.
+// Usage: node bench/run.mjs [--quick] [--runs N] [--pages name,name] [--no-build] [--only compare,series,scale,live,memory,bundle,pages,library] [--articles N (the library part's size, 1,000; fewer for a trial)]
 // Writes artifacts/bench/results.json and artifacts/bench/report.html; exits 1 if a budget is missed.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -29,9 +29,11 @@ import {
   syntheticDictionary,
 } from './lib/dictionary.mjs';
 import { diffMatches } from './lib/diff.mjs';
+import { libraryChart } from './lib/library-report.mjs';
 import { appendChunk, densePage, manyNodesPage, seedParagraphs, servePages } from './lib/pages.mjs';
 import { markdownSummary, printSummary, writeReport } from './lib/report.mjs';
 import { median } from './lib/stats.mjs';
+import { measureLibrary } from './library-scale.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'artifacts/bench');
@@ -40,7 +42,7 @@ const SEED = resolve(ROOT, '../shared/seed/000_933baf935723bedd.txt');
 const DEMO = join(ROOT, 'tests/fixtures/pages/demo.html');
 
 function parseArgs(argv) {
-  const args = { quick: false, runs: null, pages: null, build: true, only: null };
+  const args = { quick: false, runs: null, pages: null, build: true, only: null, articles: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
@@ -48,6 +50,7 @@ function parseArgs(argv) {
     else if (a === '--runs') args.runs = Number(argv[++i]);
     else if (a === '--pages') args.pages = argv[++i].split(',');
     else if (a === '--only') args.only = new Set(argv[++i].split(','));
+    else if (a === '--articles') args.articles = Number(argv[++i]);
     else {
       console.error(`unknown argument ${a}`);
       process.exit(2);
@@ -74,6 +77,22 @@ const SERIES = args.quick
 const LIVE_APPENDS = args.quick ? 5 : 10;
 /** Fresh opens of the popup and of the side panel per build and dictionary size. */
 const PAGE_RUNS = args.runs ?? (args.quick ? 3 : 7);
+/** Runs of each library measurement (rebuild, card, page load, scan, opens, search) per store. */
+const LIBRARY_RUNS = args.runs ?? (args.quick ? 3 : 5);
+/** The library part's pages: a small page first (the fixed start-up against a mark.js extension), then corpus pages. */
+const LIBRARY_LOADS = [
+  '/gen/dense-6k.html',
+  '/demo.html',
+  '/corpus/lemonde-1.html',
+  '/corpus/bbc-1.html',
+  '/corpus/yahoo-2.html',
+];
+const LIBRARY_SCANS = [
+  '/corpus/lemonde-1.html',
+  '/corpus/bbc-1.html',
+  '/corpus/nytimes-1.html',
+  '/corpus/yahoo-2.html',
+];
 
 const started = Date.now();
 const log = (...parts) =>
@@ -158,6 +177,7 @@ async function main() {
       runLimitMs: RUN_LIMIT_MS,
       markjsPageBudgetMs: MARKJS_PAGE_BUDGET_MS,
       pageRuns: PAGE_RUNS,
+      libraryRuns: LIBRARY_RUNS,
     },
   };
 
@@ -205,6 +225,8 @@ async function main() {
   for (const size of SERIES)
     generated.set(`/gen/dense-${size / KB}k.html`, densePage(paragraphs, size));
   generated.set('/gen/nodes-200k.html', manyNodesPage(paragraphs));
+  // A small news page (~6 KB), where a fixed start-up weighs most.
+  generated.set('/gen/dense-6k.html', densePage(paragraphs, 6 * KB));
   const demoFile = existsSync(DEMO) ? DEMO : null;
   if (!demoFile) generated.set('/demo.html', densePage(paragraphs, 12 * KB));
   const server = await servePages({ corpusDir: CORPUS, demoFile: DEMO, generated });
@@ -530,6 +552,37 @@ async function main() {
         }
       }
     }
+
+    save();
+    if (wants('library')) {
+      const build = buildExtension(ROOT, { build: args.build });
+      if (!build.present) {
+        results.library = { error: build.error ?? `${build.dir} missing` };
+      } else {
+        const known = (path) =>
+          !path.startsWith('/corpus/') || server.corpus.includes(path.slice(8));
+        const chosen = (path) =>
+          known(path) && (!args.pages || args.pages.some((name) => path.includes(name)));
+        try {
+          results.library = await measureLibrary({
+            root: ROOT,
+            dir: build.dir,
+            server,
+            pageLoads: LIBRARY_LOADS.filter(chosen),
+            scanPages: LIBRARY_SCANS.filter(chosen),
+            scanBrowser: browser,
+            bundles,
+            runs: LIBRARY_RUNS,
+            articles: args.articles ?? undefined,
+            log,
+          });
+          results.library.build = `${info.commit}${build.built ? '' : ', not rebuilt this run'}`;
+        } catch (error) {
+          results.library = { error: String(error.stack ?? error) };
+          log(`library: failed: ${error.message}`);
+        }
+      }
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -544,6 +597,18 @@ async function main() {
   results.budgets = evaluateBudgets(results);
   writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeReport(join(OUT, 'report.html'), results);
+  // The library part's chart for the README, from a run at full size only.
+  if (results.library && !results.library.error && !args.articles) {
+    const m = results.machine;
+    writeFileSync(
+      join(ROOT, 'docs/bench-library.svg'),
+      libraryChart(
+        results.library,
+        `${results.startedAt.slice(0, 10)} · commit ${m.commit} · ${m.nproc} × ${m.cpu} · load average ${m.loadavgStart[0].toFixed(1)} at start, ${m.loadavgEnd[0].toFixed(1)} at the end`,
+      ),
+    );
+    log('wrote docs/bench-library.svg');
+  }
   writeFileSync(join(OUT, 'summary.md'), markdownSummary(results));
   printSummary(results);
   log(

@@ -2,48 +2,14 @@
 import Mark from 'mark.js/dist/mark.js';
 import type { ContenderConfig } from './common';
 import { runMark } from './mark-common';
-
-// Whole words: a term must be preceded and followed by a space, the text's edge, or one of these
-// (apostrophes let "Putin’s" and "l’Ukraine" match, dashes "Kyiv-based").
-const LIMITERS = [
-  ',',
-  '.',
-  ';',
-  ':',
-  '!',
-  '?',
-  "'",
-  '’',
-  '‘',
-  'ʼ',
-  '"',
-  '“',
-  '”',
-  '«',
-  '»',
-  '(',
-  ')',
-  '[',
-  ']',
-  '-',
-  '–',
-  '—',
-  '/',
-];
+import { MARK_OPTIONS } from './mark-options';
 
 function run(config: ContenderConfig) {
   return runMark('mark.js', config, () => {
     const instance = new Mark(document.body);
-    const options = {
-      separateWordSearch: false,
-      accuracy: { value: 'exactly', limiters: LIMITERS },
-      diacritics: true,
-      // Backstory matches across inline tags ("Volodymyr <b>Zelenskyy</b>").
-      acrossElements: true,
-      // mark.js skips script/style itself; the rest are what Backstory never scans, plus its own marks
-      // (so "Putin" is not marked again inside "Vladimir Putin").
-      exclude: config.exclude,
-    };
+    // mark.js skips script/style itself; `exclude` is what Backstory never scans, plus mark.js's own marks
+    // (so "Putin" is not marked again inside "Vladimir Putin").
+    const options = { ...MARK_OPTIONS, exclude: config.exclude };
     // One case rule per call: case-insensitive aliases first (mark.js sorts each call's terms
     // longest first), then the case-sensitive ones (US, EU, UN, …).
     instance.mark(config.termsCaseless, { ...options, caseSensitive: false });

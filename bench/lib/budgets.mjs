@@ -4,6 +4,7 @@
 // medians (thread clock from a trace, so time the OS gave other processes is left out). A CPU miss
 // is always a miss. A wall-only miss is a miss on a quiet machine; when the load average exceeded
 // the number of cores during the run it is reported as "noisy" and does not fail the run.
+import { libraryBudgets } from './library-report.mjs';
 
 const KB = 1024;
 const MB = KB * KB;
@@ -204,6 +205,7 @@ export function evaluateBudgets(results) {
     });
   }
   if (results.extensionPages) out.push(extensionPagesBudget(results.extensionPages, busy));
+  if (results.library) out.push(...libraryBudgets(results.library, busy));
   return out;
 }
 

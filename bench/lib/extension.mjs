@@ -18,22 +18,30 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * Launches Chromium (fresh profile) and installs the unpacked extension in `dir`. The service worker stays attached
- * (puppeteer's session keeps it from idling out), so no measurement includes its start-up.
- * Returns { browser, extensionId, origin, worker, tabIds(), close() }.
+ * (puppeteer's session keeps it from idling out), so no measurement includes its start-up. `dir` null: the same
+ * browser with no extension (a page load's floor); an extension without a background (`background: false`) has no
+ * worker to wait for. Returns { browser, extensionId, origin, worker, tabIds(), close() } (the last four null/absent
+ * without a worker).
  */
-export async function launchWithExtension(dir, executablePath = '/usr/bin/chromium') {
+export async function launchWithExtension(
+  dir,
+  { executablePath = '/usr/bin/chromium', background = true } = {},
+) {
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
     pipe: true,
-    enableExtensions: true,
+    enableExtensions: dir !== null,
     defaultViewport: null,
     args: EXTENSION_FLAGS,
     protocolTimeout: 300_000,
   });
+  const close = () => browser.close();
   try {
+    if (dir === null) return { browser, extensionId: null, origin: null, worker: null, close };
     const extensionId = await browser.installExtension(dir);
     const origin = `chrome-extension://${extensionId}`;
+    if (!background) return { browser, extensionId, origin, worker: null, close };
     const target = await browser.waitForTarget(
       (t) => t.type() === 'service_worker' && t.url().startsWith(`${origin}/`),
       { timeout: 20_000 },
@@ -51,7 +59,7 @@ export async function launchWithExtension(dir, executablePath = '/usr/bin/chromi
     }
     const tabIds = () =>
       worker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id));
-    return { browser, extensionId, origin, worker, tabIds, close: () => browser.close() };
+    return { browser, extensionId, origin, worker, tabIds, close };
   } catch (error) {
     await browser.close();
     throw error;
@@ -126,4 +134,37 @@ export async function importThroughOptions(session, files, tmpDir, timeoutMs = 3
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Installs `window.__ask(type, data)` in an extension page: one background request exactly as lib/shared/messaging.ts
+ * sends it (@webext-core/messaging's wire format: `{ id, type, data, timestamp }`, answered `{ res }` or `{ err }`),
+ * resolving with `res` and throwing with the background's error.
+ */
+export async function installAsk(page) {
+  await page.evaluate(() => {
+    let id = 1;
+    window.__ask = async (type, data) => {
+      const reply = await chrome.runtime.sendMessage({
+        id: id++,
+        type,
+        data,
+        timestamp: Date.now(),
+      });
+      if (!reply) throw new Error(`${type}: no answer`);
+      if (reply.err) throw new Error(`${type}: ${reply.err.message ?? JSON.stringify(reply.err)}`);
+      return reply.res;
+    };
+  });
+}
+
+/**
+ * An extension page to send requests from: the popup pinned to a tab that does not exist, which shows a notice and
+ * reads next to nothing when the knowledge changes (options would list every saved article again after each save).
+ */
+export async function requestPage(session) {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.origin}/popup.html?tabId=999999999`, { waitUntil: 'load' });
+  await installAsk(page);
+  return page;
 }

@@ -1,5 +1,6 @@
 // Presents one bench run: a table in the terminal and a self-contained HTML report with SVG charts.
 import { writeFileSync } from 'node:fs';
+import { libraryChart, libraryLines } from './library-report.mjs';
 
 const KB = 1024;
 const LABEL = {
@@ -287,6 +288,10 @@ export function printSummary(results) {
       for (const line of extensionNotes(section)) console.log(`(${line})`);
     }
   }
+  if (results.library) {
+    console.log('\nthe real extension with a library of saved articles against the seed alone:');
+    for (const line of libraryLines(results.library)) console.log(line);
+  }
   console.log('\nbudgets (../shared/PRODUCT.md):');
   for (const b of results.budgets)
     console.log(
@@ -463,6 +468,12 @@ export function writeReport(file, results) {
             .join('')}</ul>`,
     );
   }
+  if (results.library) {
+    const section = results.library;
+    sections.push(
+      `<h2>A library of saved articles</h2>${section.error ? '' : libraryChart(section, `${results.startedAt.slice(0, 10)} · commit ${m.commit}`)}<pre>${esc(libraryLines(section).join('\n'))}</pre>`,
+    );
+  }
   sections.push(
     `<h2>Raw results</h2><details><summary>results.json</summary><pre>${esc(JSON.stringify(results, null, 1))}</pre></details>`,
   );
@@ -536,6 +547,10 @@ export function markdownSummary(results) {
     for (const row of extensionRows(section)) lines.push(`| ${row.join(' | ')} |`);
     lines.push('');
     for (const line of extensionNotes(section)) lines.push(line);
+  }
+  if (results.library) {
+    lines.push('');
+    for (const line of libraryLines(results.library, true)) lines.push(line);
   }
   lines.push('');
   lines.push('Budgets:');

@@ -7,11 +7,16 @@ export function readTrace(raw) {
   const threads = new Map();
   const processes = new Map();
   const marks = new Map();
+  // Every bench mark, repeated ones too (the first of each name is in `marks`).
+  const allMarks = [];
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name);
     else if (e.ph === 'M' && e.name === 'process_name') processes.set(e.pid, e.args?.name);
-    else if (e.cat === 'blink.user_timing' && e.name.startsWith('bench:') && !marks.has(e.name))
-      marks.set(e.name, { ts: e.ts, tts: e.tts, pid: e.pid, tid: e.tid });
+    else if (e.cat === 'blink.user_timing' && e.name.startsWith('bench:')) {
+      const mark = { name: e.name, ts: e.ts, tts: e.tts, pid: e.pid, tid: e.tid };
+      allMarks.push(mark);
+      if (!marks.has(e.name)) marks.set(e.name, mark);
+    }
   }
   // Each thread's top-level slices in time order, nested ones left out (their time is inside their parent's). Not
   // only tasks: a microtask checkpoint after a task (where promise continuations run) is a slice of its own.
@@ -34,7 +39,7 @@ export function readTrace(raw) {
       }),
     );
   }
-  return { threads, processes, marks, tasks };
+  return { threads, processes, marks, allMarks, tasks };
 }
 
 /** The thread of process `pid` called `name` (e.g. "ServiceWorker thread"), or null. */
@@ -54,9 +59,9 @@ export function namedProcess(trace, name) {
 
 /**
  * CPU time (ms) of the top-level slices that threads chosen by `which(pid, tid)` started in [fromUs, toUs) of the
- * trace clock, with the number of tasks and the longest.
+ * trace clock, with the number of tasks and the longest; slices for which `skip(slice, pid, tid)` is true are left out.
  */
-export function cpuIn(trace, which, fromUs, toUs) {
+export function cpuIn(trace, which, fromUs, toUs, skip = () => false) {
   let cpu = 0;
   let tasks = 0;
   let longest = 0;
@@ -64,7 +69,7 @@ export function cpuIn(trace, which, fromUs, toUs) {
     const [pid, tid] = key.split(':').map(Number);
     if (!which(pid, tid)) continue;
     for (const e of list) {
-      if (e.ts < fromUs || e.ts >= toUs) continue;
+      if (e.ts < fromUs || e.ts >= toUs || skip(e, pid, tid)) continue;
       const ms = (e.tdur ?? 0) / 1000;
       cpu += ms;
       tasks++;
@@ -75,7 +80,20 @@ export function cpuIn(trace, which, fromUs, toUs) {
 }
 
 /** `cpuIn` for one thread ({ pid, tid }, e.g. a mark's), or null without one. */
-export function threadCpu(trace, thread, fromUs, toUs) {
+export function threadCpu(trace, thread, fromUs, toUs, skip) {
   if (!thread) return null;
-  return cpuIn(trace, (pid, tid) => pid === thread.pid && tid === thread.tid, fromUs, toUs);
+  return cpuIn(trace, (pid, tid) => pid === thread.pid && tid === thread.tid, fromUs, toUs, skip);
+}
+
+/** A `skip` for cpuIn: the slices of `thread` during which a mark called `name` was made (the bench's own probes). */
+export function slicesMarked(trace, name) {
+  const at = trace.allMarks.filter((mark) => mark.name === name);
+  return (slice, pid, tid) =>
+    at.some(
+      (mark) =>
+        mark.pid === pid &&
+        mark.tid === tid &&
+        mark.ts >= slice.ts &&
+        mark.ts <= slice.ts + (slice.dur ?? 0),
+    );
 }

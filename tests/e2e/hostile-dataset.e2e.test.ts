@@ -238,6 +238,14 @@ for (const kind of ['chromium', 'firefox'] as const) {
       options = await session.openExtensionPage('options', { width: 1000, height: 1400 });
       extensionPages.push(options);
       await watchViolations(options);
+      // The background announces the store's first version once the bundled dataset is in: what is stored before
+      // the imports is read after that, or the announcement would look like something an import wrote.
+      await until(
+        'the knowledge store announced',
+        () => stored(options),
+        (values) => 'knowledge' in values,
+        30_000,
+      );
     });
 
     afterAll(async () => {

@@ -4,7 +4,7 @@ import type { CardData } from '../shared/card-data';
 import { dictionaryItem } from '../shared/kb/dictionary';
 import type { Entity, Event, Evidence, Fact, Quote } from '../shared/kb/schema';
 import { compileMatcher } from '../shared/match/matcher';
-import { publishedDay, sourceLine } from '../shared/source-line';
+import { newerFirst, publishedDay, sourceLine } from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
 
 const MAX_FACTS = 3;
@@ -114,12 +114,7 @@ function keyFacts(
     return true;
   });
   /** Newer published sources first; undated ones (the bundled article) after every dated one. */
-  const recency = (a: Fact, b: Fact) => {
-    const [da, db] = [day(a.evidence.source), day(b.evidence.source)];
-    return (
-      Number(db !== undefined) - Number(da !== undefined) || (db ?? '').localeCompare(da ?? '')
-    );
-  };
+  const recency = (a: Fact, b: Fact) => newerFirst(day(a.evidence.source), day(b.evidence.source));
   const chosen = fresh
     .map((fact, order) => ({ fact, order, inFocus: inEvidence(fact.evidence, focus) }))
     .sort(

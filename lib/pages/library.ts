@@ -1,6 +1,6 @@
 // The library: every source the reader has (saved articles, imported datasets, the bundled article) as the side panel
 // lists it, searched and sorted (the actions on it: library-actions.ts).
-import { publishedDay } from '../shared/source-line';
+import { newerFirst, publishedDay } from '../shared/source-line';
 import type { DatasetOrigin, DatasetRow } from '../shared/store/rows';
 
 /** One line of the library: a saved article, or a dataset (the bundled one, an imported file). */
@@ -79,7 +79,7 @@ export function sortLibrary(entries: readonly LibraryEntry[], sort: LibrarySort)
   const newestAdded = (a: LibraryEntry, b: LibraryEntry) => b.addedAt.localeCompare(a.addedAt);
   const last = (a?: string, b?: string) => (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
   const by: Record<LibrarySort, (a: LibraryEntry, b: LibraryEntry) => number> = {
-    published: (a, b) => last(a.day, b.day) || (b.day ?? '').localeCompare(a.day ?? ''),
+    published: (a, b) => newerFirst(a.day, b.day),
     added: () => 0,
     title: (a, b) => text.compare(a.title, b.title),
     site: (a, b) => last(a.site, b.site) || text.compare(a.site ?? '', b.site ?? ''),

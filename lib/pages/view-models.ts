@@ -1,7 +1,13 @@
 // The panel's plain models (entity, event, source, search results), read from the knowledge store view by view.
 import type { Evidence, KbEvent, Quote, Relation } from '../shared/kb/schema';
 import type { NameMatch } from '../shared/messaging';
-import { publishedDay, readableDate, sourceLine, sourceSite } from '../shared/source-line';
+import {
+  newerFirst,
+  publishedDay,
+  readableDate,
+  sourceLine,
+  sourceSite,
+} from '../shared/source-line';
 import type { KnowledgeReader } from '../shared/store/read';
 import type { PanelKnowledge } from './knowledge';
 import type { KnowledgeAccess, KnowledgeRequests } from './knowledge-access';
@@ -108,11 +114,8 @@ export function panelKnowledge(access: KnowledgeAccess): PanelKnowledge {
     const byOrder = (a: SourceSpan, b: SourceSpan) =>
       (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.start - b.start;
     /** The most recently published source first (undated ones after), then article order. */
-    const byRecency = (a: SourceSpan, b: SourceSpan) => {
-      const [da, db] = [days.get(a.sourceId), days.get(b.sourceId)];
-      const dated = Number(db !== undefined) - Number(da !== undefined);
-      return dated || (db ?? '').localeCompare(da ?? '') || byOrder(a, b);
-    };
+    const byRecency = (a: SourceSpan, b: SourceSpan) =>
+      newerFirst(days.get(a.sourceId), days.get(b.sourceId)) || byOrder(a, b);
     const dated = events.map((event) => {
       const source = sources.get(firstOf(event).source);
       return {

@@ -59,3 +59,8 @@ export function publishedDay(published: string | undefined): string | undefined 
   if (Number.isNaN(time)) return undefined;
   return new Date(time).toISOString().slice(0, 10);
 }
+
+/** Orders days ("YYYY-MM-DD", or undefined for an undated source) newest first, undated after every dated one. */
+export function newerFirst(a: string | undefined, b: string | undefined): number {
+  return Number(b !== undefined) - Number(a !== undefined) || (b ?? '').localeCompare(a ?? '');
+}

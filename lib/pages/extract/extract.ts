@@ -176,11 +176,12 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
     sentences.map((s) => s.start),
   );
   const knownById = new Map(options.dictionary.map((item) => [item.entityId, item]));
+  const lowercaseWords = new Set(Array.from(text.matchAll(LOWER_WORD), (m) => m[0]));
   const known = withoutFullerNames(
     findKnownMentions(text, options.dictionary, options.matcher),
     tokens,
     knownById,
-    new Set(Array.from(text.matchAll(LOWER_WORD), (m) => m[0])),
+    lowercaseWords,
   );
 
   // New names: body paragraphs only (headings are title case, every word capitalised).
@@ -189,7 +190,6 @@ function extractChecked(doc: Document, options: ExtractOptions): Result<Draft, E
   if (!knownOnly) {
     const covered = new Uint8Array(text.length);
     for (const mention of known) covered.fill(1, mention.start, mention.end);
-    const lowercaseWords = new Set(Array.from(text.matchAll(LOWER_WORD), (m) => m[0]));
     const nameWords = new Set<string>();
     let h = 0;
     for (const token of tokens) {

@@ -56,8 +56,13 @@ export class ScanQueue {
     });
     this.#scheduler.run(urgent, (deadline) => {
       if (options.matcher() !== matcher) return true;
-      const blocks = job.step(deadline);
-      if (blocks.length > 0) options.onBlocks(blocks);
+      // Filing what a batch found costs as much as finding it on a page dense with names: scanning up to the
+      // deadline and filing after it made 30-45 ms slices there (and 50 ms ones on a slower machine). So the
+      // slice scans one batch (about 4 KB of text), files it, and only then reads the clock.
+      do {
+        const blocks = job.step(Number.NEGATIVE_INFINITY);
+        if (blocks.length > 0) options.onBlocks(blocks);
+      } while (!job.done && performance.now() < deadline);
       return job.done;
     });
   }

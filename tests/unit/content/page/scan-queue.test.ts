@@ -106,4 +106,34 @@ describe('ScanQueue', () => {
     runAll();
     expect(found).toEqual([]);
   });
+
+  it('counts the time spent filing what was found against the slice: a slow filer ends the slice early', () => {
+    // 40 paragraphs of about 1 KB each: several 4 KB batches.
+    document.body.innerHTML = Array.from(
+      { length: 40 },
+      (_, i) => `<p>${'Kyiv '.repeat(200)}${i}</p>`,
+    ).join('');
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const batches: number[] = [];
+    queue = new ScanQueue(document, scheduler, {
+      matcher: () => current,
+      isOwnUi: () => false,
+      // Filing costs 5 ms per batch on this clock; scanning costs nothing.
+      onBlocks: (blocks) => {
+        batches.push(blocks.length);
+        clock += 5;
+      },
+      onShadowRoot: () => {},
+      onUndefinedHost: () => {},
+    });
+    queue.scan(document.body, false);
+    const task = scheduler.idle[0] as SliceTask;
+    // An 8 ms slice: the first batch is filed (5 ms), the second takes the clock past the deadline (10 ms).
+    expect(task(8)).toBe(false);
+    expect(batches).toHaveLength(2);
+    expect(batches.reduce((a, b) => a + b, 0)).toBeLessThan(40);
+    while (!task(clock + 8));
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(40);
+  });
 });

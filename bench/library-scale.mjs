@@ -70,7 +70,7 @@ async function workerHeap(session) {
 
 /**
  * One more article saved, then the time until the background has the new version's dictionary and matcher ready: a
- * `findNames` request waits for both (its answer is a few bytes, unlike getDictionary's). Traced, for the worker's CPU.
+ * `findNames` request waits for both (its answer is a few bytes, unlike getPageState's with the dictionary). Traced, for the worker's CPU.
  */
 async function rebuildOnce(session, article) {
   const page = session.requests;
@@ -139,14 +139,14 @@ async function searchOnce(session) {
   }
 }
 
-/** Backstory's scan of `path` in a plain page with `dictionary` ({ entries, tables }), as the scan parts run it. */
+/** Backstory's scan of `path` in a plain page with `dictionary` (a frame's: { entries, tables }), as the scan parts run it. */
 async function scanOnce(browser, bundles, url, dictionary) {
   const { page } = await openPage(browser, url, bundles.early);
   try {
     await page.evaluate(bundles.backstory);
     await startTrace(page);
     const result = await page.evaluate((c) => window.__bench.run(c), {
-      entries: dictionary.entries,
+      pageEntries: dictionary.entries,
       tables: dictionary.tables,
       list: false,
     });
@@ -321,17 +321,22 @@ export async function measureLibrary({
       );
     }
 
-    // The scan alone, with each store's dictionary as its background sends it, in the bench's plain browser.
+    // The scan alone, with each store's dictionary as its background sends it to a frame, in the bench's plain browser.
     const dictionaries = {};
     for (const key of ['seed', 'library']) {
-      dictionaries[key] = await sessions[key].requests.evaluate(() =>
-        window.__ask('getDictionary'),
+      const start = await sessions[key].requests.evaluate(() =>
+        window.__ask('getPageState', { url: 'https://example.com/', dictionaryVersion: null }),
       );
+      dictionaries[key] = start.dictionary;
     }
     section.dictionaries = Object.fromEntries(
       Object.entries(dictionaries).map(([key, d]) => [
         key,
-        { entries: d.entries.length, jsonBytes: Buffer.byteLength(JSON.stringify(d)) },
+        {
+          entries: d.entries.split('\n').length,
+          jsonBytes: Buffer.byteLength(JSON.stringify(d)),
+          entriesBytes: Buffer.byteLength(JSON.stringify(d.entries)),
+        },
       ]),
     );
     section.scan = [];

@@ -17,9 +17,11 @@ if (paths.length === 0) {
   process.exit(2);
 }
 const bundles = await buildBundles(ROOT, { minify: false });
-const { entries } = await loadDictionary(ROOT, build);
+const { entries, tables, pageEntries } = await loadDictionary(ROOT, build);
 const config = {
   entries,
+  tables,
+  pageEntries,
   ...markTerms(entries),
   ...combinedPattern(entries),
   exclude: EXCLUDE,

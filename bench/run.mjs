@@ -192,7 +192,7 @@ async function main() {
   }
 
   const bundles = await buildBundles(ROOT);
-  const { entries, tables, source } = await loadDictionary(ROOT, build);
+  const { entries, tables, pageEntries, source } = await loadDictionary(ROOT, build);
   results.dictionary = {
     source,
     entities: entries.length,
@@ -202,6 +202,7 @@ async function main() {
   const config = {
     entries,
     tables,
+    pageEntries,
     ...markTerms(entries),
     ...combinedPattern(entries),
     exclude: EXCLUDE,

@@ -116,7 +116,7 @@ async function run(config: ContenderConfig): Promise<RunResult> {
     isOwnUi: isCardHost,
     scheduler,
   });
-  controller.setDictionary(config.entries, config.tables);
+  controller.setDictionary({ entries: config.pageEntries, tables: config.tables });
   const compiled = performance.now();
   performance.mark('bench:compiled');
   controller.setState({

@@ -175,6 +175,8 @@ export interface ContenderConfig {
   }[];
   /** The matcher's tables as the background sends them (decoded in the page, as a frame does). */
   tables: EncodedTables;
+  /** The entries as the background sends them to a frame (lib/shared/match/page-entries.ts). */
+  pageEntries: string;
   /** Alias texts for mark.js `mark()`, split by case rule. */
   termsCaseless: string[];
   termsCaseful: string[];

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 /**
  * The knowledge base's own dictionary, from assets/kb/seed.json through lib/shared/kb (bundled with esbuild for Node).
- * Returns { entries, tables, source }: `tables` are the matcher's tables encoded as the background sends them
- * to each frame.
+ * Returns { entries, tables, pageEntries, source }: `tables` and `pageEntries` as the background sends them to each
+ * frame.
  */
 export async function loadDictionary(root, build) {
   const seed = join(root, 'assets/kb/seed.json');
@@ -17,10 +17,12 @@ export async function loadDictionary(root, build) {
           import { parseDataset } from './lib/shared/kb/parse.ts';
           import { buildMatcherTables } from './lib/shared/match/matcher.ts';
           import { encodeTables } from './lib/shared/match/tables-transfer.ts';
+          import { encodePageEntries } from './lib/shared/match/page-entries.ts';
           const parsed = parseDataset(JSON.parse(readFileSync(${JSON.stringify(seed)}, 'utf8')));
           if (!parsed.ok) throw new Error('assets/kb/seed.json does not parse: ' + JSON.stringify(parsed.error).slice(0, 300));
           globalThis.__dictionary = parsed.value.entities.map(dictionaryItem);
           globalThis.__tables = encodeTables(buildMatcherTables(globalThis.__dictionary));
+          globalThis.__pageEntries = encodePageEntries(globalThis.__dictionary);
         `,
         resolveDir: root,
         loader: 'ts',
@@ -38,6 +40,7 @@ export async function loadDictionary(root, build) {
     return {
       entries,
       tables: globalThis.__tables,
+      pageEntries: globalThis.__pageEntries,
       source: 'assets/kb/seed.json via lib/shared/kb/dictionary.ts (as the background builds it)',
     };
   } catch (error) {

@@ -33,26 +33,31 @@ export default defineBackground(() => {
   }
 
   backgroundMessenger.onMessage('getPageState', async (message) => {
-    const url = checked('getPageState', message);
+    const { url, dictionaryVersion } = checked('getPageState', message);
     const [settings, styles, muted, version] = await Promise.all([
       getSettings(),
       getStyles(),
       getMuted(),
       knowledge.version(),
     ]);
-    return {
+    const state = {
       on: isHighlightingOn(settings, url),
       styles,
       muted,
       marking: markingFor(settings, url),
       dictionaryVersion: String(version),
     };
-  });
-
-  backgroundMessenger.onMessage('getDictionary', async (message) => {
-    checked('getDictionary', message);
-    const { version, entries, tables } = await knowledge.dictionary();
-    return { version: String(version), entries, tables };
+    // A frame of a site switched off gets none: it asks again when switched on (a storage change).
+    if (!state.on || dictionaryVersion === state.dictionaryVersion) return { state };
+    const dictionary = await knowledge.dictionary();
+    return {
+      state: { ...state, dictionaryVersion: String(dictionary.version) },
+      dictionary: {
+        version: String(dictionary.version),
+        entries: dictionary.pageEntries,
+        tables: dictionary.tables,
+      },
+    };
   });
 
   backgroundMessenger.onMessage('getCard', async (message) => {

@@ -42,11 +42,14 @@ export default defineContentScript({
     let report = (): void => {};
     let dictionaryVersion: string | null = null;
     async function refresh(): Promise<void> {
-      const state = await backgroundMessenger.sendMessage('getPageState', location.href);
-      if (state.dictionaryVersion !== dictionaryVersion) {
-        const dictionary = await backgroundMessenger.sendMessage('getDictionary');
+      // One round trip: the dictionary comes with the state when this frame's is not the current one.
+      const { state, dictionary } = await backgroundMessenger.sendMessage('getPageState', {
+        url: location.href,
+        dictionaryVersion,
+      });
+      if (dictionary) {
         dictionaryVersion = dictionary.version;
-        controller.setDictionary(dictionary.entries, dictionary.tables);
+        controller.setDictionary(dictionary);
       }
       controller.setState(state);
       // Said even when no mention changed (switched on over a page without names, off while already

@@ -44,8 +44,10 @@ const backupDatasetsSchema = z
   .max(LIMITS.items);
 
 export const messageSchemas = {
-  getPageState: z.string().max(8192),
-  getDictionary: none,
+  getPageState: z.object({
+    url: z.string().max(8192),
+    dictionaryVersion: z.string().max(64).nullable(),
+  }),
   getCard: entityIdSchema,
   openSidePanel: panelTargetSchema,
   muteEntity: entityIdSchema,

@@ -7,6 +7,7 @@
 import seed from '../../assets/kb/seed.json';
 import { parseDataset } from '../shared/kb/parse';
 import { buildMatcherTables, type Matcher, matcherFromTables } from '../shared/match/matcher';
+import { encodePageEntries } from '../shared/match/page-entries';
 import { decodeTables, type EncodedTables, encodeTables } from '../shared/match/tables-transfer';
 import type { DictionaryEntry } from '../shared/messaging';
 import { type KnowledgeDb, knowledgeDb } from '../shared/store/db';
@@ -22,12 +23,14 @@ export interface Dictionary {
   /** How the entries were built (DICTIONARY_FORMAT): a copy kept by an earlier release is built again. */
   format: number;
   entries: DictionaryEntry[];
+  /** The entries as a frame reads them (lib/shared/match/page-entries.ts): what `getPageState` sends. */
+  pageEntries: string;
   tables: EncodedTables;
 }
 
 const DICTIONARY_KEY = 'dictionary';
-/** 2: shared names, other places and language-bound names (lib/background/page-dictionary.ts). */
-const DICTIONARY_FORMAT = 2;
+/** 2: shared names, other places and language-bound names (lib/background/page-dictionary.ts); 3: `pageEntries`. */
+const DICTIONARY_FORMAT = 3;
 
 /** FNV-1a over the text: tells this build's bundled dataset from the stored copy without parsing either. */
 export function contentHash(text: string): string {
@@ -120,11 +123,12 @@ export class KnowledgeOwner {
     const built = buildPageDictionary(entities);
     const sharing = sharingEntityIds(built);
     const entries = withSupports(built, await this.reader.linkedIds(sharing));
-    // Sent to every frame: ~110 KB as JSON for the seed (lib/shared/match/tables-transfer.ts).
+    // Sent to every frame: the tables (lib/shared/match/tables-transfer.ts) and what a frame needs of the entries.
     const dictionary = {
       version,
       format: DICTIONARY_FORMAT,
       entries,
+      pageEntries: encodePageEntries(entries),
       tables: encodeTables(buildMatcherTables(entries)),
     };
     // Kept only if no write came in meanwhile (the next build keeps its own).

@@ -58,6 +58,29 @@ export interface SharedNameEntry {
 
 export type DictionaryEntry = EntityEntry | OtherEntry | SharedNameEntry;
 
+/**
+ * What a frame needs of an entry: the matcher's tables hold its aliases (lib/shared/match/page-entries.ts carries it;
+ * an OtherEntry's `other`, a label for people, comes empty). Every DictionaryEntry is one.
+ */
+export type PageEntry =
+  | Pick<EntityEntry, 'entityId' | 'kind' | 'supports'>
+  | Pick<SharedNameEntry, 'among' | 'lang'>
+  | Pick<OtherEntry, 'other' | 'supports'>;
+
+/** The dictionary as a frame receives it: its entries as `encodePageEntries` writes them, and the matcher's tables. */
+export interface FrameDictionary {
+  version: string;
+  entries: string;
+  tables: EncodedTables;
+}
+
+/** What a frame asks at start and whenever storage changes: its page's state, and the dictionary if it has an older one. */
+export interface PageStart {
+  state: PageState;
+  /** Only when the frame's version is not the current one, and only while highlighting is on for the page. */
+  dictionary?: FrameDictionary;
+}
+
 /** Where the side panel should land when it opens. */
 export type PanelTarget =
   | { view: 'page' }
@@ -115,10 +138,12 @@ export interface NameMatch {
 
 /** Handled by the background. Senders: content scripts and extension pages (the last group: extension pages only). */
 export interface BackgroundProtocol {
-  /** Settings as they apply to the page at `url`. */
-  getPageState(url: string): PageState;
-  /** The dictionary, with the matcher's tables built for it (lib/background/knowledge.ts). */
-  getDictionary(): { version: string; entries: DictionaryEntry[]; tables: EncodedTables };
+  /**
+   * Settings as they apply to the page at `url`, and the dictionary with the matcher's tables built for it
+   * (lib/background/knowledge.ts) when the frame's (`dictionaryVersion`, null: none yet) is not the current one:
+   * one round trip at a frame's start.
+   */
+  getPageState(request: { url: string; dictionaryVersion: string | null }): PageStart;
   /** The hover card's content for one entity, or null if no dataset in use knows it. */
   getCard(entityId: string): CardData | null;
   /** Opens the side panel in the sender's window on `target` (call while handling a user gesture). */

@@ -2,10 +2,11 @@
 // scan queue, the live-page observer, the mention book and stepping; answers the card, the panel and the keyboard.
 import { DEFAULT_MARKING, type Marking } from '../../shared/marking';
 import { type Matcher, matcherFromTables } from '../../shared/match/matcher';
-import { decodeTables, type EncodedTables } from '../../shared/match/tables-transfer';
+import { type EntryList, PageEntries } from '../../shared/match/page-entries';
+import { decodeTables } from '../../shared/match/tables-transfer';
 import type {
-  DictionaryEntry,
   FocusRequest,
+  FrameDictionary,
   PageMentions,
   PageState,
 } from '../../shared/messaging';
@@ -37,7 +38,7 @@ export class PageController implements MentionsApi {
   readonly #scans: ScanQueue;
   readonly #live: LivePage;
   #matcher: Matcher | null = null;
-  #entries: readonly DictionaryEntry[] = [];
+  #entries: EntryList = [];
   #muted = new Set<string>();
   #on = false;
   #marking: Marking = DEFAULT_MARKING;
@@ -84,10 +85,11 @@ export class PageController implements MentionsApi {
   /**
    * New dictionary, with the matcher tables the background built for it (no frame compiles its own: that
    * cost 3.7–4 ms of CPU per frame, and kept the compiler in the bundle), then rescan everything (only when on).
+   * Its entries are read only as matches need them (lib/shared/match/page-entries.ts).
    */
-  setDictionary(entries: readonly DictionaryEntry[], tables: EncodedTables): void {
-    this.#entries = entries;
-    this.#matcher = matcherFromTables(decodeTables(tables));
+  setDictionary(dictionary: Pick<FrameDictionary, 'entries' | 'tables'>): void {
+    this.#entries = new PageEntries(dictionary.entries);
+    this.#matcher = matcherFromTables(decodeTables(dictionary.tables));
     if (this.#on) this.#restart();
   }
 

@@ -2,8 +2,8 @@
 // and the names the page decides (lib/shared/match/resolve.ts) are decided again whenever its evidence changes.
 import { entityKind } from '../../shared/kinds';
 import type { Density } from '../../shared/marking';
+import type { EntryList } from '../../shared/match/page-entries';
 import { PageEvidence, pageLanguage, UNDECIDED } from '../../shared/match/resolve';
-import type { DictionaryEntry } from '../../shared/messaging';
 import { compareStarts, type Mention, MentionIndex } from '../highlight/mentions';
 import type { WindowedPainter } from '../highlight/painter';
 import { type ScannedBlock, toRange, toStaticRange } from '../scan/scan';
@@ -25,7 +25,7 @@ export class MentionBook {
   readonly index = new MentionIndex();
   readonly #painter: WindowedPainter;
   readonly #onDrop: (mention: Mention) => void;
-  #entries: readonly DictionaryEntry[] = [];
+  #entries: EntryList = [];
   #lang = '';
   #evidence = new PageEvidence([], '');
   /** What each mention that decides on its own is evidence for. */
@@ -44,7 +44,7 @@ export class MentionBook {
   }
 
   /** Starts over with a dictionary, the page's language (its `lang`) and how many mentions to paint. */
-  reset(entries: readonly DictionaryEntry[], lang: string | null, density: Density): void {
+  reset(entries: EntryList, lang: string | null, density: Density): void {
     this.#entries = entries;
     this.#lang = pageLanguage(lang);
     this.#firsts = density === 'first' ? new Map() : null;
@@ -107,7 +107,7 @@ export class MentionBook {
 
   /** A mention of the entity `entry` is (null: an entry that names no entity, never painted). */
   #mentionOf(entry: number, range: AbstractRange): Mention | null {
-    const found = this.#entries[entry];
+    const found = entry >= 0 ? this.#entries.at(entry) : undefined;
     return found && 'entityId' in found
       ? { range, entityId: found.entityId, kind: entityKind(found.kind) }
       : null;

@@ -18,6 +18,7 @@
 //    entity only by rule 2 or 3 ("Trump" on a French page that says "Donald Trump"; never the French "UN"). A page
 //    that declares no language is taken at its word: most of those are English.
 import type { DictionaryEntry } from '../messaging';
+import type { EntryList } from './page-entries';
 
 /** No entry: the page can't tell, or the mention names nothing to mark. */
 export const UNDECIDED = -1;
@@ -29,7 +30,7 @@ export function pageLanguage(lang: string | null | undefined): string {
 
 /** What a page names, as evidence for the names it shares (one per frame, or per text the background reads). */
 export class PageEvidence {
-  readonly #entries: readonly DictionaryEntry[];
+  readonly #entries: EntryList;
   readonly #lang: string;
   /** Mentions that decide on their own, per entry, and per entry they support. */
   readonly #named = new Map<number, number>();
@@ -37,7 +38,7 @@ export class PageEvidence {
   #changes = 0;
 
   /** `lang`: the page's language (`pageLanguage`). */
-  constructor(entries: readonly DictionaryEntry[], lang: string) {
+  constructor(entries: EntryList, lang: string) {
     this.#entries = entries;
     this.#lang = lang;
   }
@@ -49,7 +50,7 @@ export class PageEvidence {
 
   /** The entry a mention of `entry` stands for without asking the page (rule 1), or UNDECIDED. */
   direct(entry: number): number {
-    const found = this.#entries[entry];
+    const found = this.#entry(entry);
     if (!found) return UNDECIDED;
     if (!('among' in found)) return entry;
     const [only, ...more] = found.among;
@@ -62,7 +63,7 @@ export class PageEvidence {
   /** A mention that decides on its own (`direct` gave `entry`) came (+1) or went (-1). */
   note(entry: number, delta: 1 | -1): void {
     this.#bump(this.#named, entry, delta);
-    const found = this.#entries[entry];
+    const found = this.#entry(entry);
     if (found && !('among' in found))
       for (const other of found.supports ?? []) this.#bump(this.#pointed, other, delta);
   }
@@ -70,10 +71,15 @@ export class PageEvidence {
   /** The entry a mention of `entry` stands for on this page now (rules 1–4), or UNDECIDED. */
   decide(entry: number): number {
     const direct = this.direct(entry);
-    const found = this.#entries[entry];
+    const found = this.#entry(entry);
     if (direct !== UNDECIDED || !found || !('among' in found)) return direct;
     const named = only(found.among, this.#named);
     return named !== null ? named : (only(found.among, this.#pointed) ?? UNDECIDED);
+  }
+
+  /** (An array's `at` counts a negative index from its end: no entry has one.) */
+  #entry(index: number) {
+    return index >= 0 ? this.#entries.at(index) : undefined;
   }
 
   #bump(counts: Map<number, number>, entry: number, delta: 1 | -1): void {

@@ -33,6 +33,7 @@ describe('checkMessage', () => {
       ['reportMentions', -1],
       ['reportMentions', 1.5],
       ['getPageState', { url: 'https://x' }],
+      ['getPageState', 'https://x'],
       ['saveArticle', { dataset: {}, mentions: [{ entity: 'kyiv', count: 0 }] }],
       ['saveArticle', { dataset: {}, mentions: [{ entity: '', count: 1 }] }],
       ['saveArticle', { dataset: {} }],

@@ -5,10 +5,21 @@ import { PageController } from '../../../../lib/content/page/controller';
 import type { SliceScheduler, SliceTask } from '../../../../lib/content/page/slices';
 import { DEFAULT_MARKING } from '../../../../lib/shared/marking';
 import { buildMatcherTables } from '../../../../lib/shared/match/matcher';
+import { encodePageEntries } from '../../../../lib/shared/match/page-entries';
 import { encodeTables } from '../../../../lib/shared/match/tables-transfer';
 import type { DictionaryEntry, PageState } from '../../../../lib/shared/messaging';
 import { DEFAULT_STYLES } from '../../../../lib/shared/settings/schema';
 import { EverythingVisibleObserver, fakeHighlightEnv } from '../highlight/fake-env';
+
+/** A dictionary as the background sends it to a frame: through JSON, entries in the frame's form. */
+function asSent(entries: readonly DictionaryEntry[]) {
+  return JSON.parse(
+    JSON.stringify({
+      entries: encodePageEntries(entries),
+      tables: encodeTables(buildMatcherTables(entries)),
+    }),
+  );
+}
 
 const ci = (text: string) => ({ text, caseSensitive: false });
 const DICTIONARY: DictionaryEntry[] = [
@@ -60,10 +71,7 @@ describe('PageController', () => {
       scheduler,
     });
     // As the background sends it: the dictionary with its matcher's tables, through JSON.
-    controller.setDictionary(
-      DICTIONARY,
-      JSON.parse(JSON.stringify(encodeTables(buildMatcherTables(DICTIONARY)))),
-    );
+    controller.setDictionary(asSent(DICTIONARY));
   });
 
   it('paints every mention once, by kind, across inline tags', () => {
@@ -328,10 +336,7 @@ describe('PageController', () => {
       { entityId: 'us', kind: 'place', aliases: [ci('United States')] },
       { among: [0], lang: 'en', aliases: [{ text: 'America', caseSensitive: true }] },
     ];
-    controller.setDictionary(
-      entries,
-      JSON.parse(JSON.stringify(encodeTables(buildMatcherTables(entries)))),
-    );
+    controller.setDictionary(asSent(entries));
     document.body.innerHTML = '<p>America first.</p>';
     document.documentElement.lang = 'pt-BR';
     try {
@@ -359,10 +364,7 @@ describe('PageController and components the page defines late', () => {
       isOwnUi: () => false,
       scheduler,
     });
-    controller.setDictionary(
-      DICTIONARY,
-      JSON.parse(JSON.stringify(encodeTables(buildMatcherTables(DICTIONARY)))),
-    );
+    controller.setDictionary(asSent(DICTIONARY));
     controller.setState(state());
     scheduler.flush();
     expect(controller.mentions().map((m) => m.entityId)).toEqual(['putin']);

@@ -29,6 +29,8 @@ export interface Dictionary {
 }
 
 const DICTIONARY_KEY = 'dictionary';
+/** The kept dictionary's version and format, read before the copy itself. */
+const DICTIONARY_VERSION_KEY = 'dictionary-version';
 /** 2: shared names, other places and language-bound names (lib/background/page-dictionary.ts); 3: `pageEntries`. */
 const DICTIONARY_FORMAT = 3;
 
@@ -48,6 +50,8 @@ export class KnowledgeOwner {
   /** Settles once legacy datasets are carried over and the bundled dataset is in place. */
   readonly ready: Promise<MigrationReport>;
   private built: { version: number; dictionary: Promise<Dictionary> } | null = null;
+  /** The build running now, if any: one at a time (see `dictionary`). */
+  private building: Promise<unknown> | null = null;
   private decoded: { version: number; matcher: Matcher } | null = null;
 
   constructor(
@@ -91,16 +95,31 @@ export class KnowledgeOwner {
     return this.reader.version();
   }
 
-  /** The dictionary of the current version: from memory, else from the store's copy, else built. */
+  /**
+   * The dictionary of the current version: from memory, else from the store's copy, else built. One build at a
+   * time, for the version current when it starts: saves in quick succession (an import, a reader saving several
+   * articles) each asked for a build of their own, which ran side by side and slowed every save after them.
+   */
   async dictionary(): Promise<Dictionary> {
-    const version = await this.version();
-    if (this.built?.version !== version) {
-      this.built = { version, dictionary: this.loadOrBuild(version) };
-      this.built.dictionary.catch(() => {
-        if (this.built?.version === version) this.built = null;
+    for (;;) {
+      const version = await this.version();
+      if (this.built?.version === version) return this.built.dictionary;
+      if (this.building) {
+        // Wait for it, then look again: by then it may be this version's, or a newer one's is due.
+        await this.building.catch(() => undefined);
+        continue;
+      }
+      const dictionary = this.loadOrBuild(version);
+      this.built = { version, dictionary };
+      const settled = dictionary.finally(() => {
+        if (this.building === settled) this.building = null;
       });
+      this.building = settled;
+      dictionary.catch(() => {
+        if (this.built?.dictionary === dictionary) this.built = null;
+      });
+      return dictionary;
     }
-    return this.built.dictionary;
   }
 
   /** The dictionary's entries with a matcher decoded from its tables (context-menu look-ups, source views). */
@@ -116,8 +135,14 @@ export class KnowledgeOwner {
   }
 
   private async loadOrBuild(version: number): Promise<Dictionary> {
-    const kept = (await this.db.meta.get(DICTIONARY_KEY))?.value as Dictionary | undefined;
-    if (kept?.version === version && kept.format === DICTIONARY_FORMAT) return kept;
+    // The kept copy's version first: the copy itself is megabytes with a large library, and after a write it is old.
+    const keptAs = (await this.db.meta.get(DICTIONARY_VERSION_KEY))?.value as
+      | { version: number; format: number }
+      | undefined;
+    if (keptAs?.version === version && keptAs.format === DICTIONARY_FORMAT) {
+      const kept = (await this.db.meta.get(DICTIONARY_KEY))?.value as Dictionary | undefined;
+      if (kept?.version === version && kept.format === DICTIONARY_FORMAT) return kept;
+    }
     // Merged entities come as one, with their members' names (main's merges); the page decides shared names.
     const entities = await this.reader.dictionaryEntities();
     const built = buildPageDictionary(entities);
@@ -131,11 +156,20 @@ export class KnowledgeOwner {
       pageEntries: encodePageEntries(entries),
       tables: encodeTables(buildMatcherTables(entries)),
     };
-    // Kept only if no write came in meanwhile (the next build keeps its own).
+    // Kept only if no write came in meanwhile (the next build keeps its own); frames need not wait for the copy.
+    void this.keep(dictionary).catch(() => undefined);
+    return dictionary;
+  }
+
+  private async keep(dictionary: Dictionary): Promise<void> {
+    const { version, format } = dictionary;
     await this.db.transaction('rw', this.db.meta, async () => {
       const current = (await this.db.meta.get('version'))?.value ?? 0;
-      if (current === version) await this.db.meta.put({ key: DICTIONARY_KEY, value: dictionary });
+      if (current !== version) return;
+      await this.db.meta.bulkPut([
+        { key: DICTIONARY_KEY, value: dictionary },
+        { key: DICTIONARY_VERSION_KEY, value: { version, format } },
+      ]);
     });
-    return dictionary;
   }
 }

@@ -6,9 +6,10 @@
 // a dataset, in the file's order: the order the reader would read them in.
 import type { Table } from 'dexie';
 import type { Named } from '../kb/same-entity';
-import type { Dataset, Entity, Evidence } from '../kb/schema';
+import type { Dataset, Entity, Evidence, Source } from '../kb/schema';
 import type { KnowledgeDb } from './db';
 import {
+  type ArticleSummary,
   type DatasetRow,
   type DatasetRows,
   type EntityRow,
@@ -55,6 +56,9 @@ async function rowsWithAny<T, Key, Insert>(
   return lists.flat();
 }
 
+/** A source as lists and cards name it, without its text. */
+export type SourceSummary = Pick<Source, 'id' | 'title' | 'publisher' | 'published' | 'url'>;
+
 /** Whether pages and views use a dataset. */
 export function isInUse(dataset: Pick<DatasetRow, 'enabled' | 'damaged'>): boolean {
   return dataset.enabled && !dataset.damaged;
@@ -83,6 +87,8 @@ export class KnowledgeReader {
     | {
         version: number;
         ranks: Promise<Map<string, number>>;
+        /** The one source of each one-source dataset in use (every saved article), without its text, by id. */
+        articles: Promise<Map<string, ArticleSummary>>;
         merges?: Promise<Map<string, string>>;
       }
     | undefined;
@@ -90,10 +96,17 @@ export class KnowledgeReader {
   private async current() {
     const version = await this.version();
     if (this.cached?.version !== version) {
-      const ranks = this.datasets().then(
-        (rows) => new Map(rows.filter(isInUse).map((row, rank) => [row.id, rank])),
+      const inUse = this.datasets().then((rows) => rows.filter(isInUse));
+      const ranks = inUse.then((rows) => new Map(rows.map((row, rank) => [row.id, rank])));
+      const articles = inUse.then(
+        (rows) =>
+          new Map(
+            rows.flatMap((row) => (row.article ? [[row.article.sourceId, row.article]] : [])),
+          ),
       );
-      this.cached = { version, ranks };
+      // Rejects with `ranks`, which callers await first.
+      articles.catch(() => undefined);
+      this.cached = { version, ranks, articles };
       // A failed read is not kept: the next call reads again.
       ranks.catch(() => {
         if (this.cached?.ranks === ranks) this.cached = undefined;
@@ -348,15 +361,22 @@ export class KnowledgeReader {
     return new Map([...linked].map(([id, set]) => [id, [...set]]));
   }
 
-  /** Entities linked to `id` by a relation or a shared event: relations first, then by shared events. */
-  async related(id: string): Promise<RelatedRows[]> {
+  /**
+   * Entities linked to `id` by a relation or a shared event: relations first, then by shared events. `events`: the
+   * entity's events (`events(id)`) when the caller reads them anyway.
+   */
+  async related(
+    id: string,
+    events: Promise<EventRow[]> | EventRow[] = this.events(id),
+  ): Promise<RelatedRows[]> {
     const family = new Set(await this.family(id));
-    const [relations, events] = await Promise.all([this.relations(id), this.events(id)]);
+    const relations = await this.relations(id);
     const otherOf = (relation: RelationRow) =>
       family.has(relation.subject) ? relation.object : relation.subject;
     const otherIds = new Set<string>();
     for (const relation of relations) otherIds.add(otherOf(relation));
-    for (const event of events)
+    const shared = await events;
+    for (const event of shared)
       for (const other of [...event.where, ...event.participants]) otherIds.add(other);
     for (const member of family) otherIds.delete(member);
     // Others are named as they show: one merged into another counts as that other.
@@ -373,7 +393,7 @@ export class KnowledgeReader {
       return related;
     };
     for (const relation of relations) entry(otherOf(relation))?.relations.push(relation);
-    for (const event of events) {
+    for (const event of shared) {
       const shown = new Set<RelatedRows>();
       for (const otherId of [...event.where, ...event.participants]) {
         const related = entry(otherId);
@@ -403,6 +423,34 @@ export class KnowledgeReader {
       ),
     );
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * The sources of `ids` that are in use, as a list names them (title, publisher, date, address) without their text:
+   * a saved article's from its dataset's row (read once per knowledge version), another's from its source row.
+   */
+  async sourceSummaries(ids: readonly string[]): Promise<Map<string, SourceSummary>> {
+    const articles = await (await this.current()).articles;
+    const found = new Map<string, SourceSummary>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const article = articles.get(id);
+      if (!article) missing.push(id);
+      else {
+        const { sourceId, site: _, ...line } = article;
+        found.set(id, { id: sourceId, ...line });
+      }
+    }
+    if (missing.length > 0)
+      for (const { id, title, publisher, published, url } of (await this.sources(missing)).values())
+        found.set(id, {
+          id,
+          title,
+          ...(publisher !== undefined ? { publisher } : {}),
+          ...(published !== undefined ? { published } : {}),
+          ...(url !== undefined ? { url } : {}),
+        });
+    return found;
   }
 
   /**

@@ -20,14 +20,19 @@ const overlaps = (a: Evidence, b: Evidence): boolean =>
 const inEvidence = (evidence: Evidence, event: Event | undefined): boolean =>
   event?.evidence.some((span) => overlaps(evidence, span)) ?? false;
 
+/** Scores compared key by key: positive if `a` is higher. */
+function compareScores(a: readonly number[], b: readonly number[]): number {
+  const i = a.findIndex((key, at) => key !== b[at]);
+  return i < 0 ? 0 : (a[i] as number) - (b[i] ?? 0);
+}
+
 /** The item with the highest score, scores compared key by key; the first of equals (dataset order) wins. */
 function best<T>(items: readonly T[], score: (item: T) => number[]): T | undefined {
   let winner: T | undefined;
   let top: number[] = [];
   for (const item of items) {
     const keys = score(item);
-    const i = keys.findIndex((key, at) => key !== top[at]);
-    if (winner === undefined || (i >= 0 && (keys[i] as number) > (top[i] ?? 0))) {
+    if (winner === undefined || compareScores(keys, top) > 0) {
       winner = item;
       top = keys;
     }
@@ -36,18 +41,69 @@ function best<T>(items: readonly T[], score: (item: T) => number[]): T | undefin
 }
 
 /**
- * Tells whether a sentence is about the entity: it names it (by the page's own rules: whole words, case rules,
- * folding, possessives; a matcher over this one entity's names, built once per card), or the dataset took one of
- * the entity's facts or quotes from it ("Ukraine's capital" is Kyiv without the name).
+ * The item `best` would choose, when a score costs reads but a bound of it (a score it cannot exceed) does not:
+ * items are scored from the highest bound down, and no further once no bound left can beat the best score found.
+ */
+async function bestBounded<T>(
+  items: readonly T[],
+  bound: (item: T) => number[],
+  score: (item: T) => Promise<number[]>,
+): Promise<T | undefined> {
+  const byBound = items
+    .map((item, order) => ({ item, order, bound: bound(item) }))
+    .sort((a, b) => compareScores(b.bound, a.bound) || a.order - b.order);
+  let winner: { item: T; order: number; score: number[] } | undefined;
+  for (const { item, order, bound } of byBound) {
+    if (winner) {
+      const room = compareScores(bound, winner.score);
+      // Bounds only fall from here; a tie goes to the earlier item.
+      if (room < 0 || (room === 0 && order > winner.order)) break;
+    }
+    const keys = await score(item);
+    const beats = winner ? compareScores(keys, winner.score) : 1;
+    if (!winner || beats > 0 || (beats === 0 && order < winner.order))
+      winner = { item, order, score: keys };
+  }
+  return winner?.item;
+}
+
+/** Source texts read when a sentence of them is needed, each source once, several at a time. */
+function sentenceReader(reader: KnowledgeReader) {
+  const texts = new Map<string, Promise<string | undefined>>();
+  return async (spans: readonly Evidence[]): Promise<string[]> => {
+    const missing = [...new Set(spans.map((span) => span.source))].filter((id) => !texts.has(id));
+    if (missing.length > 0) {
+      const read = reader.sources(missing);
+      for (const id of missing)
+        texts.set(
+          id,
+          read.then((sources) => sources.get(id)?.text),
+        );
+    }
+    return Promise.all(
+      spans.map(async (span) => (await texts.get(span.source))?.slice(span.start, span.end) ?? ''),
+    );
+  };
+}
+
+/**
+ * Tells which sentences are about the entity: those that name it (by the page's own rules: whole words, case
+ * rules, folding, possessives; a matcher over this one entity's names, built once per card), or that the dataset
+ * took one of the entity's facts or quotes from ("Ukraine's capital" is Kyiv without the name). Reads the text only
+ * of sentences no fact or quote comes from.
  */
 function aboutEntity(
   entity: Entity,
   linked: readonly Evidence[],
-  sentence: (span: Evidence) => string,
-): (span: Evidence) => boolean {
+  sentences: (spans: readonly Evidence[]) => Promise<string[]>,
+): (spans: readonly Evidence[]) => Promise<boolean[]> {
   const matcher = compileMatcher([dictionaryItem(entity)]);
-  return (span) =>
-    linked.some((evidence) => overlaps(evidence, span)) || matcher.find(sentence(span)).length > 0;
+  return async (spans) => {
+    const isLinked = spans.map((span) => linked.some((evidence) => overlaps(evidence, span)));
+    const texts = await sentences(spans.filter((_, i) => !isLinked[i]));
+    let next = 0;
+    return isLinked.map((yes) => yes || matcher.find(texts[next++] as string).length > 0);
+  };
 }
 
 /** The event an article is mostly about: of its events, the one with the most evidence sentences in it (then dataset order). */
@@ -64,17 +120,28 @@ function mainEvent(eventsOfSource: readonly Event[], source: string): Event | un
 function involvedEvent(
   events: readonly Event[],
   entityId: string,
-  about: (span: Evidence) => boolean,
-): Event | undefined {
-  return best(events, (event) => {
-    const role = event.where.includes(entityId)
+  about: (spans: readonly Evidence[]) => Promise<boolean[]>,
+): Promise<Event | undefined> {
+  const role = (event: Event) =>
+    event.where.includes(entityId)
       ? WHERE_WEIGHT
       : event.participants.includes(entityId)
         ? PARTICIPANT_WEIGHT
         : 0;
-    const sentences = event.evidence.filter(about).length;
-    return [role * (1 + sentences), event.figures.length, event.evidence.length];
-  });
+  const score = (event: Event, sentences: number) => [
+    role(event) * (1 + sentences),
+    event.figures.length,
+    event.evidence.length,
+  ];
+  // At most every sentence is about it; which are needs their text, read only for events that may win.
+  return bestBounded(
+    events,
+    (event) => score(event, event.evidence.length),
+    async (event) =>
+      role(event) === 0
+        ? score(event, 0)
+        : score(event, (await about(event.evidence)).filter(Boolean).length),
+  );
 }
 
 /**
@@ -132,8 +199,9 @@ function keyFacts(
 }
 
 /**
- * Builds the card for `entityId`, or null if no dataset in use knows it. Reads only this entity's items (and the
- * events of the sources its quotes come from), and each source text once.
+ * Builds the card for `entityId`, or null if no dataset in use knows it. Reads this entity's items (and the events
+ * of the sources its quotes come from), its sources' titles and dates without their texts, and the text only of the
+ * sources whose sentences it shows or must read to choose its event.
  */
 export async function buildCard(
   reader: KnowledgeReader,
@@ -141,65 +209,66 @@ export async function buildCard(
 ): Promise<CardData | null> {
   const entity = await reader.entity(entityId);
   if (!entity) return null;
-  const [events, facts, quotes, related] = await Promise.all([
-    reader.events(entityId),
+  const eventsRead = reader.events(entityId);
+  const [events, facts, quotes, related, articles] = await Promise.all([
+    eventsRead,
     reader.facts(entityId),
     entity.kind === 'person' ? reader.quotes(entityId) : Promise.resolve([]),
-    reader.related(entityId),
+    reader.related(entityId, eventsRead),
+    reader.sourcesNaming(entityId),
   ]);
-  const spans = [
-    ...facts.map((fact) => fact.evidence),
-    ...quotes.map((quote) => quote.evidence),
-    ...events.flatMap((event) => event.evidence),
-  ];
-  // Each source read once: for the sentences, and for the line that names it under its facts.
-  const sources = await reader.sources(spans.map((span) => span.source));
-  const sentence = (span: Evidence) =>
-    sources.get(span.source)?.text.slice(span.start, span.end) ?? '';
+  const sentences = sentenceReader(reader);
   const about = aboutEntity(
     entity,
     [...facts, ...quotes].map((item) => item.evidence),
-    sentence,
+    sentences,
   );
-  const focus = involvedEvent(events, entityId, about);
-  const day = (id: string) => publishedDay(sources.get(id)?.published);
+  const [focus, lines] = await Promise.all([
+    involvedEvent(events, entityId, about),
+    reader.sourceSummaries(facts.map((fact) => fact.evidence.source)),
+  ]);
+  const day = (id: string) => publishedDay(lines.get(id)?.published);
+  const shownFacts = keyFacts(entity, facts, focus, day);
+  const quoteSources = [...new Set(quotes.map((quote) => quote.evidence.source))];
+  const [factSentences, mains] = await Promise.all([
+    sentences(shownFacts.map((fact) => fact.evidence)),
+    Promise.all(
+      quoteSources.map(
+        async (source) => [source, mainEvent(await reader.eventsOfSource(source), source)] as const,
+      ),
+    ).then((pairs) => new Map(pairs)),
+  ]);
   const card: CardData = {
     entityId,
     name: entity.name,
     kind: entity.kind,
     description: entity.description,
     // Each fact says where it comes from: the reader's saved articles sit beside the bundled one.
-    facts: keyFacts(entity, facts, focus, day).map((fact) => {
-      const source = sources.get(fact.evidence.source);
+    facts: shownFacts.map((fact, i) => {
+      const source = lines.get(fact.evidence.source);
       return {
         text: fact.text,
-        sentence: sentence(fact.evidence),
+        sentence: factSentences[i] as string,
         ...(source ? { source: { id: source.id, line: sourceLine(source) } } : {}),
       };
     }),
     relatedEvents: events.length,
     relatedEntities: related.length,
-    articles: await reader.sourcesNaming(entityId),
+    articles,
   };
-  const quoteSources = [...new Set(quotes.map((quote) => quote.evidence.source))];
-  const mains = new Map(
-    await Promise.all(
-      quoteSources.map(
-        async (source) => [source, mainEvent(await reader.eventsOfSource(source), source)] as const,
-      ),
-    ),
-  );
   const quote = telling(quotes, events, mains);
   if (quote) {
-    card.quote = { text: quote.text, speaker: entity.name, sentence: sentence(quote.evidence) };
+    const [sentence] = await sentences([quote.evidence]);
+    card.quote = { text: quote.text, speaker: entity.name, sentence: sentence as string };
   } else if (focus) {
     // The event's first sentence about the entity, or its first (the one that defines it).
-    const span = focus.evidence.find(about) ?? (focus.evidence[0] as Evidence);
+    const [isAbout, texts] = await Promise.all([about(focus.evidence), sentences(focus.evidence)]);
+    const at = Math.max(0, isAbout.indexOf(true));
     card.event = {
       id: focus.id,
       title: focus.title,
       when: focus.when,
-      sentence: sentence(span),
+      sentence: texts[at] as string,
     };
   }
   return card;

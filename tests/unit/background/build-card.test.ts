@@ -4,7 +4,7 @@ import seed from '../../../assets/kb/seed.json';
 import { buildCard } from '../../../lib/background/build-card';
 import type { CardData } from '../../../lib/shared/card-data';
 import { parseDataset } from '../../../lib/shared/kb/parse';
-import type { Dataset, Event } from '../../../lib/shared/kb/schema';
+import type { Dataset, Event, Evidence } from '../../../lib/shared/kb/schema';
 import { factTextProblems } from '../../../lib/shared/kb/standalone';
 import { evidenceFor, seedText } from '../pages/seed-dataset';
 import { readerWith } from '../support/knowledge';
@@ -328,5 +328,170 @@ describe('a card across the reader’s articles', () => {
     // Kyiv: the bundled article names it too, but that is not one of the reader's articles.
     expect((await buildCard(knowledge.owner.reader, 'kyiv'))?.articles).toBe(3);
     expect(card('volodymyr-zelenskyy').articles).toBe(0);
+  });
+});
+
+describe('a card of entities merged across saved articles', () => {
+  // Three articles, each with its own copy of Maria Testova and of the Harbour Water Authority (merged by their
+  // full names into the first saved), a town of its own, a fact, a quote and an event.
+  const towns = { a: 'Northford', b: 'Southwick', c: 'Eastdale' } as const;
+  const said = {
+    a: 'We will finish it',
+    b: 'The bridge will open in spring, whatever it costs',
+    c: 'Nobody asked us',
+  } as const;
+  const published = { a: '2025-01-10', b: '2025-06-02', c: '2024-11-20' } as const;
+  function article(key: keyof typeof towns): Dataset {
+    const town = towns[key];
+    const source = `${key}-source`;
+    const sentences = [
+      `Maria Testova opened the new bridge in ${town} after two years of works.`,
+      `“${said[key]},” Maria Testova said.`,
+      `A vote on the bridge tolls was held in ${town}, with the Harbour Water Authority attending.`,
+      `The Harbour Water Authority raised its prices for ${town} households again.`,
+    ];
+    const spans: Evidence[] = [];
+    let at = 0;
+    for (const sentence of sentences) {
+      spans.push({ source, start: at, end: at + sentence.length });
+      at += sentence.length + 1;
+    }
+    const span = (i: number) => spans[i] as Evidence;
+    const text = sentences.join(' ');
+    return {
+      schemaVersion: 1,
+      id: `saved-${key}`,
+      name: `Article ${key}`,
+      sources: [
+        {
+          id: source,
+          title: `Bridge news ${key}`,
+          text,
+          publisher: `Paper ${key}`,
+          published: published[key],
+        },
+      ],
+      entities: [
+        {
+          id: `${key}-maria`,
+          kind: 'person',
+          name: 'Maria Testova',
+          aliases: [{ text: 'Maria Testova', caseSensitive: false }],
+        },
+        {
+          id: `${key}-water`,
+          kind: 'organization',
+          name: 'Harbour Water Authority',
+          aliases: [{ text: 'Harbour Water Authority', caseSensitive: false }],
+        },
+        {
+          id: `${key}-town`,
+          kind: 'place',
+          name: town,
+          aliases: [{ text: town, caseSensitive: false }],
+        },
+      ],
+      facts: [
+        {
+          id: `${key}-fact-1`,
+          entity: `${key}-maria`,
+          text: `opened the new bridge in ${town} after two years of works`,
+          evidence: span(0),
+        },
+        {
+          id: `${key}-fact-2`,
+          entity: `${key}-water`,
+          text: `raised its prices for ${town} households again`,
+          evidence: span(3),
+        },
+      ],
+      quotes: [
+        {
+          id: `${key}-quote`,
+          speaker: `${key}-maria`,
+          text: said[key],
+          evidence: span(1),
+        },
+      ],
+      events: [
+        {
+          id: `${key}-vote`,
+          title: `Vote on the bridge tolls in ${town}`,
+          where: [`${key}-town`],
+          participants: [`${key}-water`],
+          figures: [],
+          evidence: [span(2)],
+        },
+      ],
+      relations: [],
+    };
+  }
+
+  test('shows the family’s facts newest first, its longest quote, its event and counts across the articles', async () => {
+    const { freshKnowledge } = await import('../support/knowledge');
+    const knowledge = await freshKnowledge();
+    for (const key of ['a', 'b', 'c'] as const) {
+      const saved = await knowledge.access.requests.saveArticle({
+        dataset: article(key),
+        mentions: [
+          { entity: `${key}-maria`, count: 2 },
+          { entity: `${key}-water`, count: 2 },
+          { entity: `${key}-town`, count: 2 },
+        ],
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    }
+    const { reader } = knowledge.owner;
+    expect(await reader.family('c-maria')).toHaveLength(3);
+    const maria = await buildCard(reader, 'a-maria');
+    expect(maria).toEqual({
+      entityId: 'a-maria',
+      name: 'Maria Testova',
+      kind: 'person',
+      description: undefined,
+      facts: [
+        {
+          text: 'opened the new bridge in Southwick after two years of works',
+          sentence: 'Maria Testova opened the new bridge in Southwick after two years of works.',
+          source: { id: 'b-source', line: 'Bridge news b · Paper b · 2 Jun 2025' },
+        },
+        {
+          text: 'opened the new bridge in Northford after two years of works',
+          sentence: 'Maria Testova opened the new bridge in Northford after two years of works.',
+          source: { id: 'a-source', line: 'Bridge news a · Paper a · 10 Jan 2025' },
+        },
+        {
+          text: 'opened the new bridge in Eastdale after two years of works',
+          sentence: 'Maria Testova opened the new bridge in Eastdale after two years of works.',
+          source: { id: 'c-source', line: 'Bridge news c · Paper c · 20 Nov 2024' },
+        },
+      ],
+      relatedEvents: 0,
+      relatedEntities: 0,
+      articles: 3,
+      quote: {
+        text: said.b,
+        speaker: 'Maria Testova',
+        sentence: `“${said.b},” Maria Testova said.`,
+      },
+    });
+    // Asked by a member's id, the card is the family's.
+    expect({ ...(await buildCard(reader, 'c-maria')), entityId: 'a-maria' }).toEqual(maria);
+
+    const water = await buildCard(reader, 'a-water');
+    expect(water?.facts.map((fact) => fact.source?.id)).toEqual([
+      'b-source',
+      'a-source',
+      'c-source',
+    ]);
+    expect(water).toMatchObject({ relatedEvents: 3, relatedEntities: 3, articles: 3 });
+    // Its own event (the one it is asked by takes part in), traced to the sentence that names it.
+    expect(water?.event).toEqual({
+      id: 'a-vote',
+      title: 'Vote on the bridge tolls in Northford',
+      when: undefined,
+      sentence:
+        'A vote on the bridge tolls was held in Northford, with the Harbour Water Authority attending.',
+    });
   });
 });

@@ -140,6 +140,39 @@ describe('reads over several datasets', () => {
     expect((await kb.datasets()).map((row) => row.id)).toEqual(['seed-kyiv-attack', 'other']);
   });
 
+  it('names sources without their text: a one-source dataset’s from its row, another’s from the source', async () => {
+    const two = validDataset();
+    two.id = 'two-sources';
+    two.sources.push({
+      id: 'storm-2',
+      title: 'Storm, day two',
+      text: 'It rained.',
+      publisher: 'Paper',
+    });
+    const source = two.sources[0] as Dataset['sources'][number];
+    const one: Dataset = {
+      ...validDataset(),
+      id: 'one-source',
+      sources: [{ ...source, id: 'storm-1', published: '2025-02-03' }],
+      entities: [],
+      facts: [],
+      quotes: [],
+      events: [],
+      relations: [],
+    };
+    const kb = await readerWith(two, one);
+    const summaries = await kb.sourceSummaries(['storm-1', 'storm-2', 'storm-1', 'missing']);
+    expect(Object.fromEntries(summaries)).toEqual({
+      'storm-1': {
+        id: 'storm-1',
+        title: 'Storm Hits Port Town',
+        url: 'https://example.org/storm',
+        published: '2025-02-03',
+      },
+      'storm-2': { id: 'storm-2', title: 'Storm, day two', publisher: 'Paper' },
+    });
+  });
+
   it('returns empty lists for an entity nothing is known about', async () => {
     const kb = await readerWith(validDataset());
     expect(await kb.facts('harbor-board')).toEqual([]);

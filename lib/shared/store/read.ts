@@ -289,13 +289,8 @@ export class KnowledgeReader {
 
   /** Every quote in use (for search). */
   async allQuotes(): Promise<QuoteRow[]> {
-    const ranks = await this.ranks();
-    return this.inUse(
-      await this.db.quotes
-        .where('dataset')
-        .anyOf([...ranks.keys()])
-        .toArray(),
-    );
+    // One getAll: a cursor over the datasets in use is a request per row (see inUseEntities).
+    return this.inUse(await this.db.quotes.toArray());
   }
 
   /** Events the entity (or one merged into it) is a place or participant of, each once. */
@@ -316,13 +311,7 @@ export class KnowledgeReader {
 
   /** Every event in use (for search). */
   async allEvents(): Promise<EventRow[]> {
-    const ranks = await this.ranks();
-    return this.inUse(
-      await this.db.events
-        .where('dataset')
-        .anyOf([...ranks.keys()])
-        .toArray(),
-    );
+    return this.inUse(await this.db.events.toArray());
   }
 
   async event(id: string): Promise<EventRow | undefined> {
@@ -362,10 +351,10 @@ export class KnowledgeReader {
       linked.set(id, set);
     };
     const [subjects, objects, places, participants] = await Promise.all([
-      this.db.relations.where('subject').anyOf(asked).toArray(),
-      this.db.relations.where('object').anyOf(asked).toArray(),
-      this.db.events.where('where').anyOf(asked).toArray(),
-      this.db.events.where('participants').anyOf(asked).toArray(),
+      rowsWithAny(this.db, this.db.relations, 'subject', asked),
+      rowsWithAny(this.db, this.db.relations, 'object', asked),
+      rowsWithAny(this.db, this.db.events, 'where', asked),
+      rowsWithAny(this.db, this.db.events, 'participants', asked),
     ]);
     for (const relation of await this.inUse([...subjects, ...objects])) {
       link(relation.subject, relation.object);

@@ -1,6 +1,7 @@
 // Search over the whole knowledge base with Fuse.js: names, aliases, roles, quotes, events; typo-tolerant.
-import Fuse, { type IFuseOptions } from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
 import type { EntityRef, SourceSpan } from './models';
+import { FuzzyCollection } from './search-candidates';
 
 export interface EntityDoc extends EntityRef {
   aliases: string[];
@@ -69,45 +70,57 @@ const MIN_CLOSENESS = 0.55;
 const TEXT_THRESHOLD = 0.25;
 
 export class SearchIndex {
-  private readonly entities: Fuse<EntityDoc>;
-  private readonly quotes: Fuse<QuoteDoc>;
-  private readonly events: Fuse<EventDoc>;
+  private readonly entities: FuzzyCollection<EntityDoc>;
+  private readonly quotes: FuzzyCollection<QuoteDoc>;
+  private readonly events: FuzzyCollection<EventDoc>;
   private readonly byId: Map<string, EntityDoc>;
 
   constructor(corpus: SearchCorpus) {
     this.byId = new Map(corpus.entities.map((entity) => [entity.id, entity]));
-    this.entities = new Fuse(corpus.entities, {
-      ...shared,
-      threshold: ENTITY_THRESHOLD,
-      keys: [
-        { name: 'name', weight: 3 },
-        { name: 'aliases', weight: 2 },
-        { name: 'description', weight: 1 },
-      ],
-    });
-    this.quotes = new Fuse(corpus.quotes, {
-      ...shared,
-      threshold: TEXT_THRESHOLD,
-      ignoreFieldNorm: true,
-      // Each word of the query is matched on its own (all must match): "attack kyiv" finds "attack on Kyiv".
-      useExtendedSearch: true,
-      keys: [
-        { name: 'text', weight: 2 },
-        { name: 'speaker.name', weight: 1 },
-      ],
-    });
-    this.events = new Fuse(corpus.events, {
-      ...shared,
-      threshold: TEXT_THRESHOLD,
-      ignoreFieldNorm: true,
-      useExtendedSearch: true,
-      keys: [
-        { name: 'title', weight: 3 },
-        { name: 'where', weight: 1 },
-        { name: 'when', weight: 1 },
-        { name: 'participants', weight: 1 },
-      ],
-    });
+    this.entities = new FuzzyCollection(
+      corpus.entities,
+      {
+        ...shared,
+        threshold: ENTITY_THRESHOLD,
+        keys: [
+          { name: 'name', weight: 3 },
+          { name: 'aliases', weight: 2 },
+          { name: 'description', weight: 1 },
+        ],
+      },
+      (entity) => [entity.name, ...entity.aliases, entity.description ?? ''],
+    );
+    this.quotes = new FuzzyCollection(
+      corpus.quotes,
+      {
+        ...shared,
+        threshold: TEXT_THRESHOLD,
+        ignoreFieldNorm: true,
+        // Each word of the query is matched on its own (all must match): "attack kyiv" finds "attack on Kyiv".
+        useExtendedSearch: true,
+        keys: [
+          { name: 'text', weight: 2 },
+          { name: 'speaker.name', weight: 1 },
+        ],
+      },
+      (quote) => [quote.text, quote.speaker?.name ?? ''],
+    );
+    this.events = new FuzzyCollection(
+      corpus.events,
+      {
+        ...shared,
+        threshold: TEXT_THRESHOLD,
+        ignoreFieldNorm: true,
+        useExtendedSearch: true,
+        keys: [
+          { name: 'title', weight: 3 },
+          { name: 'where', weight: 1 },
+          { name: 'when', weight: 1 },
+          { name: 'participants', weight: 1 },
+        ],
+      },
+      (event) => [event.title, event.where ?? '', event.when ?? '', ...event.participants],
+    );
   }
 
   /**
@@ -120,7 +133,7 @@ export class SearchIndex {
     if (text.length < 2) return { entities: [], events: [], quotes: [] };
     const words = wordQuery(text);
     const named = new Set(namedIn);
-    const fuzzy = this.entities.search(text, { limit: limit * 3 }).flatMap((result) => {
+    const fuzzy = this.entities.search(text, limit * 3).flatMap((result) => {
       if (named.has(result.item.id)) return [];
       const closeness = wordCloseness(text, result.item);
       // Fuse casts a wide net; a hit no query word comes close to is noise ("qqxzw" near "Kyiv").
@@ -136,12 +149,12 @@ export class SearchIndex {
     });
     return {
       entities: [...exact, ...fuzzy].sort((a, b) => a.score - b.score).slice(0, limit),
-      events: this.events.search(words, { limit }).map((result) => ({
+      events: this.events.search(words, limit).map((result) => ({
         type: 'event' as const,
         score: result.score ?? 1,
         event: result.item,
       })),
-      quotes: this.quotes.search(words, { limit }).map((result) => ({
+      quotes: this.quotes.search(words, limit).map((result) => ({
         type: 'quote' as const,
         score: result.score ?? 1,
         quote: result.item,

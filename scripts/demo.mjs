@@ -69,14 +69,20 @@ const session = await harness
 const demoUrl = server.url('/demo.html');
 console.info(`Demo page: ${demoUrl}\nExtension: ${session.extensionOrigin}`);
 
-/** Waits up to timeoutMs for the content script to register highlights; returns name → range count. */
+/**
+ * Waits up to timeoutMs for the content script to register highlights and finish (the same counts 300 ms apart: the
+ * page is scanned in slices, the first of which may hold a few names only); returns name → range count.
+ */
 async function waitForHighlights(page, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let counts = {};
+  let last = '';
   while (Date.now() < deadline) {
     counts = await harness.highlightCounts(page);
-    if (Object.values(counts).some((n) => n > 0)) break;
-    await sleep(100);
+    const now = JSON.stringify(counts);
+    if (Object.values(counts).some((n) => n > 0) && now === last) break;
+    last = now;
+    await sleep(300);
   }
   return counts;
 }

@@ -51,7 +51,7 @@ export class KnowledgeOwner {
   readonly ready: Promise<MigrationReport>;
   private built: { version: number; dictionary: Promise<Dictionary> } | null = null;
   /** The build running now, if any: one at a time (see `dictionary`). */
-  private building: Promise<unknown> | null = null;
+  private building: Promise<void> | null = null;
   private decoded: { version: number; matcher: Matcher } | null = null;
 
   constructor(
@@ -106,18 +106,23 @@ export class KnowledgeOwner {
       if (this.built?.version === version) return this.built.dictionary;
       if (this.building) {
         // Wait for it, then look again: by then it may be this version's, or a newer one's is due.
-        await this.building.catch(() => undefined);
+        await this.building;
         continue;
       }
       const dictionary = this.loadOrBuild(version);
       this.built = { version, dictionary };
-      const settled = dictionary.finally(() => {
-        if (this.building === settled) this.building = null;
-      });
+      // Settles either way (a failed build is its caller's to report, and the next caller builds again).
+      const settled: Promise<void> = dictionary
+        .then(
+          () => undefined,
+          () => {
+            if (this.built?.dictionary === dictionary) this.built = null;
+          },
+        )
+        .finally(() => {
+          if (this.building === settled) this.building = null;
+        });
       this.building = settled;
-      dictionary.catch(() => {
-        if (this.built?.dictionary === dictionary) this.built = null;
-      });
       return dictionary;
     }
   }

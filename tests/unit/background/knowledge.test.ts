@@ -1,6 +1,6 @@
 // The background's knowledge: the dictionary tabs get (from the store, built once per version), the bundled
 // dataset installed once per build, and every write announced.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import seed from '../../../assets/kb/seed.json';
 import { contentHash, KnowledgeOwner } from '../../../lib/background/knowledge';
@@ -8,7 +8,7 @@ import { compileMatcher, matcherFromTables } from '../../../lib/shared/match/mat
 import { decodeTables } from '../../../lib/shared/match/tables-transfer';
 import { openKnowledgeDb } from '../../../lib/shared/store/db';
 import { announcedVersion } from '../../../lib/shared/store/signal';
-import { smallDataset } from '../support/dataset-fixture';
+import { largeDataset, smallDataset } from '../support/dataset-fixture';
 import { entityEntry, entityIds, paintedId } from '../support/dictionary';
 import { freshKnowledge, importDataset } from '../support/knowledge';
 
@@ -85,17 +85,52 @@ describe('the dictionary', () => {
   it('is kept in the store: a restarted background reads it back instead of building it', async () => {
     const { owner } = await freshKnowledge();
     const built = await owner.dictionary();
+    // Frames get the dictionary without waiting for the copy to be written: wait for it here.
+    await vi.waitFor(async () =>
+      expect((await owner.db.meta.get('dictionary-version'))?.value).toEqual({
+        version: built.version,
+        format: built.format,
+      }),
+    );
     const restarted = new KnowledgeOwner(owner.db);
     await restarted.ready;
     // Same version, so the stored copy is used: no entity needs reading.
     const reads: string[] = [];
-    const allEntities = restarted.reader.allEntities.bind(restarted.reader);
-    restarted.reader.allEntities = async () => {
+    const entities = restarted.reader.dictionaryEntities.bind(restarted.reader);
+    restarted.reader.dictionaryEntities = async () => {
       reads.push('entities');
-      return allEntities();
+      return entities();
     };
     expect(await restarted.dictionary()).toEqual(built);
     expect(reads).toEqual([]);
+  });
+
+  it('is built once at a time, for the newest version: writes in a row do not each start a build', async () => {
+    const knowledge = await freshKnowledge();
+    const { owner } = knowledge;
+    await owner.dictionary();
+    // Hold the next build until three imports have committed (each asks for a build as it commits).
+    let release = () => {};
+    const gate = new Promise<void>((done) => {
+      release = done;
+    });
+    const builds: number[] = [];
+    const entities = owner.reader.dictionaryEntities.bind(owner.reader);
+    owner.reader.dictionaryEntities = async () => {
+      builds.push(await owner.reader.version());
+      await gate;
+      return entities();
+    };
+    for (const id of ['set-a', 'set-b', 'set-c'])
+      await importDataset(knowledge, largeDataset(id, 0));
+    release();
+    const newest = await owner.dictionary();
+    expect(newest.version).toBe(await owner.reader.version());
+    // The three Maria Testovas are one (a certain merge), under the first import's id.
+    expect(entityIds(newest.entries)).toContain('set-a-maria-testova');
+    // The first import's build, then one for the newest version: not one per import.
+    expect(builds.length).toBe(2);
+    expect(builds.at(-1)).toBe(newest.version);
   });
 });
 

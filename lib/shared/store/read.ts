@@ -56,6 +56,32 @@ async function rowsWithAny<T, Key, Insert>(
   return lists.flat();
 }
 
+/**
+ * Above this many keys a table that stays small (relations, events, quotes: a few rows per article) is read whole, one
+ * request, rather than once per key and field: a family merged across hundreds of articles, or the names a library
+ * shares, made the card and the dictionary build wait for thousands of requests.
+ */
+const WHOLE_TABLE_KEYS = 32;
+
+/** Rows of a small table whose `fields` (plain or multi-entry) hold any of `keys`, each once (by primary key). */
+async function rowsNaming<T extends { id: string }, Key, Insert>(
+  db: KnowledgeDb,
+  table: Table<T, Key, Insert>,
+  fields: readonly (keyof T & string)[],
+  keys: readonly string[],
+): Promise<T[]> {
+  const wanted = new Set(keys);
+  if (wanted.size > WHOLE_TABLE_KEYS) {
+    const names = (value: unknown) =>
+      Array.isArray(value) ? value.some((key) => wanted.has(key)) : wanted.has(value as string);
+    return (await table.toArray()).filter((row) => fields.some((field) => names(row[field])));
+  }
+  const lists = await Promise.all(
+    fields.map((field) => rowsWithAny(db, table, field, [...wanted])),
+  );
+  return [...new Map(lists.flat().map((row) => [row.id, row])).values()];
+}
+
 /** A source as lists and cards name it, without its text. */
 export type SourceSummary = Pick<Source, 'id' | 'title' | 'publisher' | 'published' | 'url'>;
 
@@ -284,7 +310,7 @@ export class KnowledgeReader {
   /** Quotes the entity (or one merged into it) is the speaker of. */
   async quotes(speakerId: string): Promise<QuoteRow[]> {
     const family = await this.family(speakerId);
-    return this.inUse(await rowsWithAny(this.db, this.db.quotes, 'speaker', family));
+    return this.inUse(await rowsNaming(this.db, this.db.quotes, ['speaker'], family));
   }
 
   /** Every quote in use (for search). */
@@ -296,12 +322,7 @@ export class KnowledgeReader {
   /** Events the entity (or one merged into it) is a place or participant of, each once. */
   async events(entityId: string): Promise<EventRow[]> {
     const family = await this.family(entityId);
-    const [where, participants] = await Promise.all([
-      rowsWithAny(this.db, this.db.events, 'where', family),
-      rowsWithAny(this.db, this.db.events, 'participants', family),
-    ]);
-    const byId = new Map([...where, ...participants].map((row) => [row.id, row]));
-    return this.inUse([...byId.values()]);
+    return this.inUse(await rowsNaming(this.db, this.db.events, ['where', 'participants'], family));
   }
 
   /** Events with evidence in the source. */
@@ -322,17 +343,12 @@ export class KnowledgeReader {
   /** Relations the entity (or one merged into it) is the subject or object of, each once. */
   async relations(entityId: string): Promise<RelationRow[]> {
     const family = await this.family(entityId);
-    const [subject, object] = await Promise.all([
-      rowsWithAny(this.db, this.db.relations, 'subject', family),
-      rowsWithAny(this.db, this.db.relations, 'object', family),
-    ]);
-    const byId = new Map([...subject, ...object].map((row) => [row.id, row]));
-    return this.inUse([...byId.values()]);
+    return this.inUse(await rowsNaming(this.db, this.db.relations, ['subject', 'object'], family));
   }
 
   /**
    * For each of `ids`, the entities in use a relation or a shared event links it to (what the background's
-   * dictionary needs for names several entities share): four indexed reads for all of them.
+   * dictionary needs for names several entities share): the relations and events naming any of them, read together.
    */
   async linkedIds(ids: readonly string[]): Promise<Map<string, string[]>> {
     const linked = new Map<string, Set<string>>();
@@ -350,17 +366,15 @@ export class KnowledgeReader {
       set.add(other);
       linked.set(id, set);
     };
-    const [subjects, objects, places, participants] = await Promise.all([
-      rowsWithAny(this.db, this.db.relations, 'subject', asked),
-      rowsWithAny(this.db, this.db.relations, 'object', asked),
-      rowsWithAny(this.db, this.db.events, 'where', asked),
-      rowsWithAny(this.db, this.db.events, 'participants', asked),
+    const [relations, events] = await Promise.all([
+      rowsNaming(this.db, this.db.relations, ['subject', 'object'], asked),
+      rowsNaming(this.db, this.db.events, ['where', 'participants'], asked),
     ]);
-    for (const relation of await this.inUse([...subjects, ...objects])) {
+    for (const relation of await this.inUse(relations)) {
       link(relation.subject, relation.object);
       link(relation.object, relation.subject);
     }
-    for (const event of await this.inUse([...places, ...participants])) {
+    for (const event of await this.inUse(events)) {
       const members = [...event.where, ...event.participants];
       for (const id of members) for (const other of members) link(id, other);
     }

@@ -83,6 +83,17 @@ describe('reads over the bundled dataset', async () => {
     expect(ids).not.toContain('karoline-leavitt');
   });
 
+  it('links many entities at once as it links each alone (over 32, the relations and events are read whole)', async () => {
+    const ids = (await kb.allEntities()).map((entity) => entity.id);
+    expect(ids.length).toBeGreaterThan(32);
+    const together = await kb.linkedIds(ids);
+    expect(together.get('karoline-leavitt')).toEqual(expect.arrayContaining(['white-house']));
+    for (const id of ids) {
+      const alone = await kb.linkedIds([id]);
+      expect(new Set(together.get(id) ?? []), id).toEqual(new Set(alone.get(id) ?? []));
+    }
+  });
+
   it('gives every entity in use, in the file’s order, for the dictionary', async () => {
     const dictionary = (await kb.allEntities()).map(dictionaryItem);
     expect(dictionary.map((item) => item.entityId)).toEqual(seed().entities.map((e) => e.id));

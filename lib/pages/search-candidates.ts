@@ -9,8 +9,15 @@ import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
 export const FULL_SCAN_LIMIT = 2_000;
 
 /** Lowercase without accents, as Fuse's `ignoreDiacritics` compares. */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+/** `text`'s words, folded: runs of letters and digits. */
+export function words(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
 }
 
 /**
@@ -19,11 +26,9 @@ function fold(text: string): string {
  */
 export function bigrams(text: string, open = false): Set<string> {
   const out = new Set<string>();
-  const words = fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
-  words.forEach((word, i) => {
-    const marked = ` ${word}${open && i === words.length - 1 ? '' : ' '}`;
+  const list = words(text);
+  list.forEach((word, i) => {
+    const marked = ` ${word}${open && i === list.length - 1 ? '' : ' '}`;
     for (let j = 0; j + 2 <= marked.length; j++) out.add(marked.slice(j, j + 2));
   });
   return out;
@@ -61,18 +66,18 @@ export class FuzzyCollection<T> {
     });
   }
 
-  /** Fuse's results for `pattern`; `words`: the text the candidates are picked by (default `pattern`). */
-  search(pattern: string, limit: number, words = pattern): FuseResult<T>[] {
+  /** Fuse's results for `pattern`; `by`: the text the candidates are picked by (default `pattern`). */
+  search(pattern: string, limit: number, by = pattern): FuseResult<T>[] {
     if (this.#whole) return this.#whole.search(pattern, { limit });
-    const picked = this.#pick(words);
+    const picked = this.#pick(by);
     return new Fuse(picked, this.#options).search(pattern, { limit });
   }
 
-  /** The documents sharing the most letter pairs with `words`, in collection order (Fuse breaks ties by it). */
-  #pick(words: string): T[] {
+  /** The documents sharing the most letter pairs with `text`, in collection order (Fuse breaks ties by it). */
+  #pick(text: string): T[] {
     const counts = new Uint16Array(this.#docs.length);
     const hit: number[] = [];
-    for (const gram of bigrams(words, true)) {
+    for (const gram of bigrams(text, true)) {
       for (const index of this.#postings.get(gram) ?? []) {
         if (counts[index] === 0) hit.push(index);
         counts[index] = (counts[index] as number) + 1;

@@ -1,7 +1,7 @@
 // Search over the whole knowledge base with Fuse.js: names, aliases, roles, quotes, events; typo-tolerant.
 import type { IFuseOptions } from 'fuse.js';
 import type { EntityRef, SourceSpan } from './models';
-import { FuzzyCollection } from './search-candidates';
+import { FuzzyCollection, fold, words } from './search-candidates';
 
 export interface EntityDoc extends EntityRef {
   aliases: string[];
@@ -210,16 +210,6 @@ function wordCloseness(query: string, entity: EntityDoc): number {
     total += Math.max(name, role);
   }
   return total / queryWords.length;
-}
-
-function words(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
-}
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
 /** 1 for the same word, less per edit; a query that is the start of the word counts almost as much. */

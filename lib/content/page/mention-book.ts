@@ -2,7 +2,7 @@
 // and the names the page decides (lib/shared/match/resolve.ts) are decided again whenever its evidence changes.
 import { entityKind } from '../../shared/kinds';
 import type { Density } from '../../shared/marking';
-import type { EntryList } from '../../shared/match/page-entries';
+import { type EntryList, entryAt } from '../../shared/match/page-entries';
 import { PageEvidence, pageLanguage, UNDECIDED } from '../../shared/match/resolve';
 import { compareStarts, type Mention, MentionIndex } from '../highlight/mentions';
 import type { WindowedPainter } from '../highlight/painter';
@@ -107,7 +107,7 @@ export class MentionBook {
 
   /** A mention of the entity `entry` is (null: an entry that names no entity, never painted). */
   #mentionOf(entry: number, range: AbstractRange): Mention | null {
-    const found = entry >= 0 ? this.#entries.at(entry) : undefined;
+    const found = entryAt(this.#entries, entry);
     return found && 'entityId' in found
       ? { range, entityId: found.entityId, kind: entityKind(found.kind) }
       : null;

@@ -40,6 +40,11 @@ export interface EntryList {
   at(index: number): PageEntry | undefined;
 }
 
+/** Entry `index` of `entries`, if any (an array's `at` counts a negative index from its end: no entry has one). */
+export function entryAt(entries: EntryList, index: number): PageEntry | undefined {
+  return index >= 0 ? entries.at(index) : undefined;
+}
+
 /** Reads `encodePageEntries`'s string: each entry decoded the first time it is asked for. */
 export class PageEntries implements EntryList {
   readonly #lines: string[];

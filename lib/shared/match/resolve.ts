@@ -18,7 +18,7 @@
 //    entity only by rule 2 or 3 ("Trump" on a French page that says "Donald Trump"; never the French "UN"). A page
 //    that declares no language is taken at its word: most of those are English.
 import type { DictionaryEntry } from '../messaging';
-import type { EntryList } from './page-entries';
+import { type EntryList, entryAt } from './page-entries';
 
 /** No entry: the page can't tell, or the mention names nothing to mark. */
 export const UNDECIDED = -1;
@@ -50,7 +50,7 @@ export class PageEvidence {
 
   /** The entry a mention of `entry` stands for without asking the page (rule 1), or UNDECIDED. */
   direct(entry: number): number {
-    const found = this.#entry(entry);
+    const found = entryAt(this.#entries, entry);
     if (!found) return UNDECIDED;
     if (!('among' in found)) return entry;
     const [only, ...more] = found.among;
@@ -63,7 +63,7 @@ export class PageEvidence {
   /** A mention that decides on its own (`direct` gave `entry`) came (+1) or went (-1). */
   note(entry: number, delta: 1 | -1): void {
     this.#bump(this.#named, entry, delta);
-    const found = this.#entry(entry);
+    const found = entryAt(this.#entries, entry);
     if (found && !('among' in found))
       for (const other of found.supports ?? []) this.#bump(this.#pointed, other, delta);
   }
@@ -71,15 +71,10 @@ export class PageEvidence {
   /** The entry a mention of `entry` stands for on this page now (rules 1–4), or UNDECIDED. */
   decide(entry: number): number {
     const direct = this.direct(entry);
-    const found = this.#entry(entry);
+    const found = entryAt(this.#entries, entry);
     if (direct !== UNDECIDED || !found || !('among' in found)) return direct;
     const named = only(found.among, this.#named);
     return named !== null ? named : (only(found.among, this.#pointed) ?? UNDECIDED);
-  }
-
-  /** (An array's `at` counts a negative index from its end: no entry has one.) */
-  #entry(index: number) {
-    return index >= 0 ? this.#entries.at(index) : undefined;
   }
 
   #bump(counts: Map<number, number>, entry: number, delta: 1 | -1): void {
